@@ -1,0 +1,54 @@
+"""factory-boy factories shared by the suites."""
+
+import factory
+from django.contrib.auth.models import Group
+
+from workstation.accounts.models import User
+from workstation.publications.models import NewsPost, PolicyPage
+
+TEST_PASSWORD = "a-Long-test-passw0rd"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"person{n}@example.org")
+    full_name = factory.Faker("name")
+    preferred_language = "en"
+    password = factory.PostGenerationMethodCall("set_password", TEST_PASSWORD)
+
+    @factory.post_generation
+    def role(self, create, extracted, **kwargs):
+        if extracted:
+            self.groups.add(Group.objects.get(name=extracted))
+        if create:
+            self.save()
+
+
+class PolicyPageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PolicyPage
+
+    topic = PolicyPage.Topic.TALENT
+    title_en = factory.Sequence(lambda n: f"Talent policy {n}")
+    title_zh_hans = factory.Sequence(lambda n: f"人才政策{n}")
+    summary_en = "Support for returning talent."
+    summary_zh_hans = "支持海外人才回兰。"
+    body_en = "Eligible people **receive** support."
+    body_zh_hans = "符合条件者可获得**支持**。"
+    is_published = True
+
+
+class NewsPostFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = NewsPost
+
+    title_en = factory.Sequence(lambda n: f"Workstation news {n}")
+    title_zh_hans = factory.Sequence(lambda n: f"工作站新闻{n}")
+    summary_en = "Something happened."
+    summary_zh_hans = "发生了一件事。"
+    body_en = "The details."
+    body_zh_hans = "详细内容。"
+    is_published = True

@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+from allauth.mfa.models import Authenticator
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Exists, OuterRef
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from rules.contrib.views import permission_required
+
+from workstation.accounts import services
+from workstation.accounts.forms import AccountSettingsForm, InviteColleagueForm
+from workstation.accounts.models import Role, User
+from workstation.accounts.services import INVITABLE_ROLES
+
+invite_permission = permission_required("workstation.invite_colleague", raise_exception=False)
+
+
+def _colleagues():
+    return (
+        User.objects.filter(groups__name__in=[Role.STAFF, Role.OFFICIAL])
+        .distinct()
+        .prefetch_related("groups")
+        .annotate(
+            has_totp=Exists(
+                Authenticator.objects.filter(user=OuterRef("pk"), type=Authenticator.Type.TOTP)
+            )
+        )
+        .order_by("full_name", "email")
+    )
+
+
+@invite_permission
+def colleague_list(request):
+    return render(request, "workstation/colleague_list.html", {"colleagues": _colleagues()})
+
+
+@invite_permission
+def colleague_invite(request):
+    form = InviteColleagueForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = services.invite_colleague(**form.cleaned_data, invited_by=request.user)
+        messages.success(request, _("Invitation sent to %(email)s.") % {"email": user.email})
+        return redirect("workstation:colleague_list")
+    return render(request, "workstation/colleague_invite.html", {"form": form})
+
+
+@require_POST
+@invite_permission
+def colleague_reinvite(request, pk: int):
+    invited = User.objects.invitation_pending().filter(groups__name__in=INVITABLE_ROLES)
+    user = get_object_or_404(invited.distinct(), pk=pk)
+    services.send_invitation(user=user)
+    messages.success(request, _("Invitation sent again to %(email)s.") % {"email": user.email})
+    return redirect("workstation:colleague_list")
+
+
+@login_required
+def account_settings(request):
+    form = AccountSettingsForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Your settings were saved."))
+        return redirect("workstation:account_settings")
+    return render(request, "workstation/account_settings.html", {"form": form})

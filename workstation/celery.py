@@ -1,0 +1,24 @@
+"""The Celery application shared by web, worker and beat."""
+
+import os
+
+from celery import Celery
+from celery.schedules import crontab
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "workstation.settings")
+
+app = Celery("workstation")
+app.config_from_object("django.conf:settings", namespace="CELERY")
+app.autodiscover_tasks()
+
+app.conf.beat_schedule = {
+    # The database is the source of truth: re-enqueue reminders a lost message left pending.
+    "sweep-pending-reminders": {
+        "task": "workstation.reminders.tasks.sweep_pending_reminders",
+        "schedule": crontab(minute="*/10"),
+    },
+    "remind-pending-invitations": {
+        "task": "workstation.accounts.tasks.remind_pending_invitations",
+        "schedule": crontab(minute=15, hour="*/6"),
+    },
+}

@@ -1,0 +1,17 @@
+"""Models of the core app, one sub-package per domain noun."""
+
+from workstation.accounts.models import Role, User
+from workstation.publications.models import NewsPost, PolicyPage
+from workstation.reference.models import Industry, Organization, Region
+from workstation.reminders.models import Reminder
+
+__all__ = [
+    "Industry",
+    "NewsPost",
+    "Organization",
+    "PolicyPage",
+    "Region",
+    "Reminder",
+    "Role",
+    "User",
+]

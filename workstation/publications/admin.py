@@ -1,0 +1,26 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TabbedTranslationAdmin
+
+from workstation.publications.models import NewsPost, PolicyPage
+from workstation.translated import missing_languages
+
+
+class PublicationAdmin(TabbedTranslationAdmin):
+    list_display = ("__str__", "is_published", "published_on", "is_sample", "missing")
+    list_filter = ("is_published", "is_sample")
+    search_fields = ("title_zh_hans", "title_en")
+    date_hierarchy = "published_on"
+
+    @admin.display(description=_("translation missing"))
+    def missing(self, obj) -> str:
+        return ", ".join(missing_languages(obj, ("title", "summary", "body"))) or "—"
+
+
+@admin.register(PolicyPage)
+class PolicyPageAdmin(PublicationAdmin):
+    list_display = ("__str__", "topic", *PublicationAdmin.list_display[1:])
+    list_filter = ("topic", *PublicationAdmin.list_filter)
+
+
+admin.site.register(NewsPost, PublicationAdmin)

@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+from django.shortcuts import get_object_or_404, render
+
+from workstation.publications.models import NewsPost, PolicyPage
+
+PAGE_SIZE = 20
+
+
+def policy_list(request):
+    policies = PolicyPage.objects.published()
+    topic = request.GET.get("topic")
+    if topic in PolicyPage.Topic.values:
+        policies = policies.filter(topic=topic)
+    return render(
+        request,
+        "workstation/policy_list.html",
+        {"policies": policies[: PAGE_SIZE * 5], "topics": PolicyPage.Topic, "topic": topic},
+    )
+
+
+def policy_detail(request, pk: int):
+    policy = get_object_or_404(PolicyPage.objects.published(), pk=pk)
+    return render(
+        request,
+        "workstation/publication_detail.html",
+        {"publication": policy, "text": policy.text(), "section": "policies"},
+    )
+
+
+def news_list(request):
+    return render(
+        request, "workstation/news_list.html", {"posts": NewsPost.objects.published()[:100]}
+    )
+
+
+def news_detail(request, pk: int):
+    post = get_object_or_404(NewsPost.objects.published(), pk=pk)
+    return render(
+        request,
+        "workstation/publication_detail.html",
+        {"publication": post, "text": post.text(), "section": "news"},
+    )

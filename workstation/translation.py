@@ -1,0 +1,4 @@
+"""modeltranslation looks for ``<app>.translation``: gather the sub-packages' registrations."""
+
+from workstation.publications import translation as publications_translation  # noqa: F401
+from workstation.reference import translation as reference_translation  # noqa: F401

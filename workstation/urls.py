@@ -1,0 +1,46 @@
+"""URLs: everything a person reads lives under /zh-hans/ or /en/; /healthz does not."""
+
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+from django.views.i18n import set_language
+
+from workstation.accounts import views as accounts
+from workstation.health import healthz
+from workstation.pages import views as pages
+from workstation.publications import views as publications
+
+workstation_patterns = (
+    [
+        path("", pages.home, name="home"),
+        path("about/", pages.about, name="about"),
+        path("policies/", publications.policy_list, name="policy_list"),
+        path("policies/<int:pk>/", publications.policy_detail, name="policy_detail"),
+        path("news/", publications.news_list, name="news_list"),
+        path("news/<int:pk>/", publications.news_detail, name="news_detail"),
+        path("account/settings/", accounts.account_settings, name="account_settings"),
+        path("colleagues/", accounts.colleague_list, name="colleague_list"),
+        path("colleagues/invite/", accounts.colleague_invite, name="colleague_invite"),
+        path(
+            "colleagues/<int:pk>/reinvite/", accounts.colleague_reinvite, name="colleague_reinvite"
+        ),
+    ],
+    "workstation",
+)
+
+urlpatterns = [
+    path("healthz", healthz, name="healthz"),
+    path("i18n/setlang/", set_language, name="set_language"),
+]
+urlpatterns += i18n_patterns(
+    path("", include(workstation_patterns)),
+    path("accounts/", include("allauth.urls")),
+    path("talent/", include("talentpool.urls")),
+    path("projects/", include("projects.urls")),
+    path("reports/", include("reports.urls")),
+    path("admin/", admin.site.urls),
+    prefix_default_language=True,
+)
+
+admin.site.site_header = admin.site.site_title = _("Workstation administration")
