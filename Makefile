@@ -9,7 +9,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: help install run test lint stop check-python demo bench
+.PHONY: help install run test lint stop check-python
 
 help:
 	@echo "make run    install, start PostgreSQL/Redis (embedded unless DATABASE_URL/REDIS_URL), migrate, load demo data, serve"

@@ -23,6 +23,8 @@ from django.test import Client
 
 from tests.factories import UserFactory
 
+pytest_plugins = ["tests.fixtures.smtp", "tests.fixtures.celery_worker"]
+
 ROLES = ("anonymous", "talent", "other_talent", "official", "staff")
 
 
@@ -38,6 +40,11 @@ def fresh_cache(request):
     yield
     if {"transactional_db", "live_server"} & set(request.fixturenames):
         cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hasher(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture

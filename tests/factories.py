@@ -15,7 +15,7 @@ class UserFactory(factory.django.DjangoModelFactory):
         skip_postgeneration_save = True
 
     email = factory.Sequence(lambda n: f"person{n}@example.org")
-    full_name = factory.Faker("name")
+    full_name = factory.Faker("name", locale="zh_CN")
     preferred_language = "en"
     password = factory.PostGenerationMethodCall("set_password", TEST_PASSWORD)
 

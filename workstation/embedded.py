@@ -22,6 +22,9 @@ import time
 import warnings
 from pathlib import Path
 
+# pgserver falls back to /tmp for its lock when XDG_RUNTIME_DIR is unset, and says so.
+warnings.filterwarnings("ignore", module="platformdirs")
+
 VAR_DIR = Path(os.environ.get("VAR_DIR", Path(__file__).resolve().parent.parent / "var"))
 # Unix socket paths are limited to 107 bytes; leave room for the file name.
 SOCKET_PATH_LIMIT = 100
@@ -44,8 +47,6 @@ def _pgdata(var_dir: Path) -> Path:
 
 def postgres_url(var_dir: Path = VAR_DIR) -> str:
     """Start the embedded PostgreSQL if needed and return its URL (database ``workstation``)."""
-    # pgserver falls back to /tmp for its lock when XDG_RUNTIME_DIR is unset, and says so.
-    warnings.filterwarnings("ignore", module="platformdirs")
     import pgserver  # imported here: production never loads it
 
     var_dir.mkdir(parents=True, exist_ok=True)

@@ -1,6 +1,7 @@
 """``/healthz``: the state of PostgreSQL and Redis, for load balancers and operators.
 
-200 while the database answers (pages work without Redis), 503 when it does not.
+200 while the database answers (pages work without Redis), 503 when it does not. It also
+says whether this machine can make PDFs.
 """
 
 from __future__ import annotations
@@ -9,6 +10,8 @@ from django.core.cache import caches
 from django.db import connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
+
+from workstation.pdf import pdf_unavailable_reason
 
 
 def _database_ok() -> bool:
@@ -36,6 +39,8 @@ def healthz(request):
             "status": "ok" if database and redis else ("degraded" if database else "down"),
             "database": "ok" if database else "down",
             "redis": "ok" if redis else "down",
+            # Informational: the portal works without PDFs; features that need them say so.
+            "pdf": pdf_unavailable_reason() or "ok",
         },
         status=200 if database else 503,
     )

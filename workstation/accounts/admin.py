@@ -19,6 +19,9 @@ class UserAdmin(DjangoUserAdmin):
             _("Permissions"),
             {"fields": ("is_active", "is_staff", "is_superuser", "groups", "user_permissions")},
         ),
-        (_("Dates"), {"fields": ("last_login", "date_joined", "invited_at", "invited_by")}),
+        (
+            _("Important dates"),
+            {"fields": ("last_login", "date_joined", "invited_at", "invited_by")},
+        ),
     )
     add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "password1", "password2")}),)

@@ -42,7 +42,7 @@ def send_invitation(*, user: User) -> None:
     schedule_reminder(
         kind="account_invitation",
         target=user,
-        period=user.invited_at.isoformat(timespec="seconds"),
+        period=user.invited_at.isoformat(),
         recipient_email=user.email,
         recipient=user,
     )
@@ -56,7 +56,7 @@ def remind_pending_invitations(*, older_than) -> int:
         _reminder, created = schedule_reminder(
             kind="invitation_reminder",
             target=user,
-            period=user.invited_at.isoformat(timespec="seconds"),
+            period=user.invited_at.isoformat(),
             recipient_email=user.email,
             recipient=user,
         )

@@ -7,14 +7,14 @@ from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from rules.contrib.views import permission_required
 
 from workstation.accounts import services
+from workstation.accounts.decorators import permission_required
 from workstation.accounts.forms import AccountSettingsForm, InviteColleagueForm
 from workstation.accounts.models import Role, User
 from workstation.accounts.services import INVITABLE_ROLES
 
-invite_permission = permission_required("workstation.invite_colleague", raise_exception=False)
+invite_permission = permission_required("workstation.invite_colleague")
 
 
 def _colleagues():

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
@@ -14,7 +15,9 @@ class PublicationAdmin(TabbedTranslationAdmin):
 
     @admin.display(description=_("translation missing"))
     def missing(self, obj) -> str:
-        return ", ".join(missing_languages(obj, ("title", "summary", "body"))) or "—"
+        names = dict(settings.LANGUAGES)
+        missing = missing_languages(obj, ("title", "summary", "body"))
+        return ", ".join(names[code] for code in missing) or "—"
 
 
 @admin.register(PolicyPage)

@@ -21,6 +21,7 @@ class Reminder(models.Model):
         SENDING = "sending", _("Sending")
         SENT = "sent", _("Sent")
         CANCELLED = "cancelled", _("Cancelled")
+        FAILED = "failed", _("Failed")
 
     kind = models.CharField(_("kind"), max_length=50)
     content_type = models.ForeignKey(

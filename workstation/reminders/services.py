@@ -1,11 +1,16 @@
 from __future__ import annotations
 
 import logging
+import smtplib
 from datetime import timedelta
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.mail import EmailMessage
 from django.db import transaction
-from django.utils import timezone
+from django.db.models import F
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
 
 from workstation.reminders.kinds import KINDS
 from workstation.reminders.models import Reminder
@@ -14,6 +19,8 @@ logger = logging.getLogger(__name__)
 
 # A claim older than this belongs to a worker that died mid-send.
 STALE_CLAIM = timedelta(minutes=15)
+# With the sweep every 10 minutes, a mail server may be away for about eight hours.
+MAX_ATTEMPTS = 48
 
 
 def schedule_reminder(
@@ -47,7 +54,81 @@ def enqueue_reminder(*, reminder_id: int) -> bool:
     return True
 
 
+def deliver_reminder(*, reminder_id: int) -> str:
+    """Claim the reminder in the database, then send its mail, in the recipient's language.
+
+    The claim (an UPDATE of a pending row) lets exactly one of several concurrent runs through.
+    A refused or unreachable mail server puts it back to pending for the next run.
+    """
+    claimed = Reminder.objects.filter(pk=reminder_id, state=Reminder.State.PENDING).update(
+        state=Reminder.State.SENDING, claimed_at=timezone.now(), attempts=F("attempts") + 1
+    )
+    if not claimed:
+        return "not pending"
+    reminder = Reminder.objects.select_related("recipient", "content_type").get(pk=reminder_id)
+    try:
+        message = _compose(reminder)
+    except Exception as error:  # a bug in a kind or its templates: retrying will not help
+        logger.exception("Reminder %s cannot be composed", reminder_id)
+        _set_state(reminder_id, Reminder.State.FAILED, error)
+        return "failed"
+    if message is None:
+        _set_state(reminder_id, Reminder.State.CANCELLED)
+        return "cancelled"
+    try:
+        message.send()
+    except (smtplib.SMTPException, OSError) as error:
+        logger.warning("Reminder %s not sent: %s", reminder_id, error)
+        gave_up = reminder.attempts >= MAX_ATTEMPTS
+        _set_state(reminder_id, Reminder.State.FAILED if gave_up else Reminder.State.PENDING, error)
+        return "failed" if gave_up else "deferred"
+    Reminder.objects.filter(pk=reminder_id).update(
+        state=Reminder.State.SENT, sent_at=timezone.now(), last_error=""
+    )
+    return "sent"
+
+
+def _compose(reminder: Reminder) -> EmailMessage | None:
+    kind = KINDS.get(reminder.kind)
+    target = reminder.target
+    if kind is None or target is None:
+        return None
+    recipient = reminder.recipient
+    with translation.override(
+        recipient.preferred_language if recipient else settings.LANGUAGE_CODE
+    ):
+        context = kind.context(reminder, target)
+        if context is None:
+            return None
+        context = {"site_url": settings.SITE_URL, "reminder": reminder, **context}
+        subject = render_to_string(f"emails/{kind.template}_subject.txt", context)
+        body = render_to_string(f"emails/{kind.template}_body.txt", context)
+    return EmailMessage(subject=" ".join(subject.split()), body=body, to=[reminder.recipient_email])
+
+
+def _set_state(reminder_id: int, state: str, error: Exception | None = None) -> None:
+    Reminder.objects.filter(pk=reminder_id).update(
+        state=state, last_error=str(error)[:500] if error else ""
+    )
+
+
 def release_stale_claims() -> int:
     return Reminder.objects.filter(
         state=Reminder.State.SENDING, claimed_at__lt=timezone.now() - STALE_CLAIM
     ).update(state=Reminder.State.PENDING)
+
+
+def requeue_pending_reminders(*, limit: int = 500) -> int:
+    """Re-enqueue what a lost message or a refused mail left pending, oldest first."""
+    release_stale_claims()
+    pending = (
+        Reminder.objects.filter(state=Reminder.State.PENDING)
+        .order_by("created_at")
+        .values_list("pk", flat=True)[:limit]
+    )
+    count = 0
+    for reminder_id in pending:
+        if not enqueue_reminder(reminder_id=reminder_id):
+            break  # the broker is down: each further try would only wait for it
+        count += 1
+    return count

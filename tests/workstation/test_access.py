@@ -1,0 +1,161 @@
+"""What every role gets at every URL, from one table keyed by URL name.
+
+A URL without a row fails ``test_every_url_has_a_row``. Expected values: a status code, ``LOGIN``
+(sent to sign in), ``ADMIN_LOGIN`` (sent to the admin's sign-in) or ``AWAY`` (redirected elsewhere,
+e.g. a signed-in user visiting the sign-up page).
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from tests.factories import NewsPostFactory, PolicyPageFactory, UserFactory
+
+LOGIN, ADMIN_LOGIN, AWAY = "login", "admin-login", "away"
+ROLES = ("anonymous", "talent", "other_talent", "official", "staff")
+
+
+def everyone(result):
+    return dict.fromkeys(ROLES, result)
+
+
+def signed_in(result, anonymous=LOGIN):
+    return {"anonymous": anonymous, **dict.fromkeys(ROLES[1:], result)}
+
+
+def staff_only(result=200, others=403):
+    return {"anonymous": LOGIN, "talent": others, "other_talent": others, "official": others,
+            "staff": result}  # fmt: skip
+
+
+# URL name → (method, kwargs factory or None, {role: expected})
+ACCESS = {
+    "healthz": ("get", None, everyone(200)),
+    "set_language": ("post", None, everyone(AWAY)),
+    "workstation:home": ("get", None, everyone(200)),
+    "workstation:about": ("get", None, everyone(200)),
+    "workstation:policy_list": ("get", None, everyone(200)),
+    "workstation:policy_detail": ("get", lambda: {"pk": PolicyPageFactory().pk}, everyone(200)),
+    "workstation:news_list": ("get", None, everyone(200)),
+    "workstation:news_detail": ("get", lambda: {"pk": NewsPostFactory().pk}, everyone(200)),
+    "workstation:account_settings": ("get", None, signed_in(200)),
+    "workstation:colleague_list": ("get", None, staff_only()),
+    "workstation:colleague_invite": ("get", None, staff_only()),
+    "workstation:colleague_reinvite": ("post", lambda: {"pk": invited_official().pk},
+                                       staff_only(AWAY)),
+    # allauth: its own pages, each for what it is.
+    "account_login": ("get", None, signed_in(AWAY, anonymous=200)),
+    "account_logout": ("get", None, signed_in(200, anonymous=AWAY)),
+    "account_inactive": ("get", None, everyone(200)),
+    "account_signup": ("get", None, signed_in(AWAY, anonymous=200)),
+    "account_reauthenticate": ("get", None, signed_in(200)),
+    "account_email": ("get", None, signed_in(200)),
+    "account_email_verification_sent": ("get", None, everyone(200)),
+    "account_change_password": ("get", None, signed_in(200)),
+    "account_set_password": ("get", None, signed_in(AWAY)),
+    "account_reset_password": ("get", None, everyone(200)),
+    "account_confirm_login_code": ("get", None, signed_in(AWAY)),
+    "account_confirm_email": ("get", lambda: {"key": "not-a-key"}, everyone(200)),
+    "account_reset_password_from_key_done": ("get", None, everyone(200)),
+    "account_reset_password_from_key": ("get", lambda: {"uidb36": "zz", "key": "bad-key"},
+                                        everyone(200)),
+    "account_reset_password_done": ("get", None, everyone(200)),
+    "mfa_index": ("get", None, signed_in(200)),
+    "mfa_authenticate": ("get", None, signed_in(AWAY)),
+    "mfa_reauthenticate": ("get", None, signed_in(AWAY)),
+    # Activating TOTP asks for the password again first (allauth's reauthentication).
+    "mfa_activate_totp": ("get", None, signed_in(AWAY)),
+    "mfa_deactivate_totp": ("get", None, signed_in(404)),
+    "mfa_view_recovery_codes": ("get", None, signed_in(404)),
+    "mfa_generate_recovery_codes": ("get", None, signed_in(AWAY)),
+    "mfa_download_recovery_codes": ("get", None, signed_in(404)),
+    # The admin: staff edit the public site there; nobody else enters.
+    "admin:index": ("get", None, staff_only(200, others=ADMIN_LOGIN) | {"anonymous": ADMIN_LOGIN}),
+    "admin:login": ("get", None, signed_in(200, anonymous=200) | {"staff": AWAY}),
+    "admin:workstation_policypage_changelist": (
+        "get", None, staff_only(200, others=ADMIN_LOGIN) | {"anonymous": ADMIN_LOGIN}),
+    "admin:workstation_newspost_add": (
+        "get", None, staff_only(200, others=ADMIN_LOGIN) | {"anonymous": ADMIN_LOGIN}),
+    "admin:workstation_user_changelist": (
+        "get", None, staff_only(403, others=ADMIN_LOGIN) | {"anonymous": ADMIN_LOGIN}),
+    "admin:workstation_reminder_changelist": (
+        "get", None, staff_only(403, others=ADMIN_LOGIN) | {"anonymous": ADMIN_LOGIN}),
+}  # fmt: skip
+
+# The admin's other URLs (one set per model) are guarded by the admin site itself: for them the
+# test checks that nobody but staff gets past its sign-in, without a row each.
+ADMIN_NAMESPACE = "admin"
+PUBLIC_ADMIN_URLS = {"admin:login", "admin:logout"}
+
+
+def invited_official():
+    from workstation.accounts.services import invite_colleague
+
+    return invite_colleague(
+        email="invited@example.org",
+        full_name="Invited",
+        role="official",
+        preferred_language="zh-hans",
+        invited_by=None,
+    )
+
+
+def url_patterns(patterns=None, namespace=""):
+    for pattern in patterns if patterns is not None else get_resolver().url_patterns:
+        if isinstance(pattern, URLResolver):
+            inner = ":".join(filter(None, [namespace, pattern.namespace]))
+            yield from url_patterns(pattern.url_patterns, inner)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            yield (f"{namespace}:{pattern.name}" if namespace else pattern.name), pattern.pattern
+
+
+def url_names():
+    return [name for name, _pattern in url_patterns()]
+
+
+def test_every_url_has_a_row():
+    missing = [
+        name
+        for name in url_names()
+        if name not in ACCESS and not name.startswith(f"{ADMIN_NAMESPACE}:")
+    ]
+    assert not missing, f"URLs without a row in the access table: {missing}"
+
+
+def outcome(response, role: str) -> object:
+    if response.status_code in (301, 302):
+        location = response.headers["Location"]
+        if "/admin/login/" in location:
+            return ADMIN_LOGIN
+        if "/accounts/login/" in location:
+            return LOGIN
+        return AWAY
+    return response.status_code
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", sorted(ACCESS))
+def test_access_table(name, clients):
+    method, make_kwargs, expected = ACCESS[name]
+    kwargs = make_kwargs() if make_kwargs else {}
+    url = reverse(name, kwargs=kwargs)
+    got = {role: outcome(getattr(clients[role], method)(url), role) for role in ROLES}
+    assert got == expected
+
+
+@pytest.mark.django_db
+def test_no_role_but_staff_passes_the_admins_sign_in(clients):
+    """Every admin URL, its arguments filled with an existing object where it takes some."""
+    user = UserFactory()
+    arguments = {"object_id": str(user.pk), "id": str(user.pk), "app_label": "workstation",
+                 "content_type_id": "1"}  # fmt: skip
+    checked = 0
+    for name, pattern in url_patterns():
+        if not name.startswith(f"{ADMIN_NAMESPACE}:") or name in PUBLIC_ADMIN_URLS:
+            continue
+        url = reverse(name, kwargs={key: arguments[key] for key in pattern.regex.groupindex})
+        for role in ("anonymous", "talent", "other_talent", "official"):
+            assert outcome(clients[role].get(url), role) == ADMIN_LOGIN, (name, role)
+        checked += 1
+    assert checked > 20

@@ -1,0 +1,92 @@
+"""No English interface word is left on a Chinese page.
+
+Every page a role can reach is fetched under /zh-hans/; the visible text and the texts read out by
+assistive technology (aria-label, title, alt, placeholder, button values) are checked word by word
+against an allow-list. Text an element marks as another language (``lang="en"``, e.g. the
+workstation's English name beside the Chinese one, or a publication that exists only in English)
+is intentionally not Chinese and is left out.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+
+from tests.factories import NewsPostFactory, PolicyPageFactory
+
+pytestmark = pytest.mark.django_db
+
+# Words that may appear in Chinese text: names of apps and standards that are not translated, and
+# "English", the name of a language given in that language in language pickers.
+ALLOWED_WORDS = {
+    "English",
+    "Google", "Microsoft", "Authenticator", "FreeOTP", "TOTP", "App", "app", "WeChat", "LinkedIn",
+}  # fmt: skip
+READ_OUT_ATTRIBUTES = ("aria-label", "title", "alt", "placeholder")
+LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
+
+
+def english_words(html: str, content: tuple[str, ...] = ()) -> set[str]:
+    """Latin words outside elements marked as another language; ``content`` (people's own text,
+    e.g. the title of a post written only in English) is not interface and is left out."""
+    soup = BeautifulSoup(html, "html.parser")
+    for element in soup(["script", "style", "template"]):
+        element.decompose()
+    for element in soup.find_all(attrs={"lang": True}):
+        if not element["lang"].lower().startswith("zh"):
+            element.decompose()
+    texts = [soup.get_text(" ")]
+    for element in soup.find_all(True):
+        texts += [element.get(attribute, "") for attribute in READ_OUT_ATTRIBUTES]
+        if element.name in ("button", "input") and element.get("type") in ("submit", "button"):
+            texts.append(element.get("value", "") if element.name == "input" else "")
+    text = EMAIL.sub(" ", " ".join(texts))
+    for piece in content:
+        text = text.replace(piece, " ")
+    return {word for word in LATIN_WORD.findall(text) if word not in ALLOWED_WORDS}
+
+
+def pages_for(role: str) -> tuple[list[str], tuple[str, ...]]:
+    policy = PolicyPageFactory()
+    news = NewsPostFactory()
+    english_only = NewsPostFactory(title_zh_hans="", summary_zh_hans="", body_zh_hans="")
+    public = [
+        "/", "/about/", "/policies/", f"/policies/{policy.pk}/", "/policies/?topic=talent",
+        "/news/", f"/news/{news.pk}/", f"/news/{english_only.pk}/", "/no-such-page/",
+    ]  # fmt: skip
+    content = (english_only.title_en, english_only.summary_en, english_only.body_en)
+    if role == "anonymous":
+        return [
+            *public, "/accounts/login/", "/accounts/signup/", "/accounts/password/reset/",
+            "/accounts/confirm-email/", "/accounts/password/reset/done/",
+        ], content  # fmt: skip
+    signed_in = [
+        *public, "/account/settings/", "/accounts/email/", "/accounts/password/change/",
+        "/accounts/2fa/", "/accounts/logout/", "/accounts/reauthenticate/",
+    ]  # fmt: skip
+    if role == "staff":
+        return [*signed_in, "/colleagues/", "/colleagues/invite/"], content
+    return [*signed_in, "/colleagues/"], content  # a 403 page
+
+
+@pytest.mark.parametrize("role", ["anonymous", "talent", "official", "staff"])
+def test_chinese_pages_have_no_untranslated_words(role, clients):
+    client = clients[role]
+    found = {}
+    paths, content = pages_for(role)
+    for path in paths:
+        response = client.get(f"/zh-hans{path}")
+        assert response.status_code in (200, 403, 404), path
+        words = english_words(response.content.decode(), content)
+        if words:
+            found[path] = sorted(words)
+    assert not found, f"English words on Chinese pages: {found}"
+
+
+def test_the_check_finds_an_english_word():
+    assert english_words("<p>中文 Sign in</p>") == {"Sign", "in"}
+    assert english_words('<p>中文 <span lang="en">Workstation</span></p>') == set()
+    assert english_words('<button aria-label="Close">×</button>') == {"Close"}

@@ -1,0 +1,117 @@
+"""The portal's PDF renderer, shared by the apps that make PDFs (expo roster, briefings).
+
+WeasyPrint needs system libraries (Pango) that pip cannot install, and Chinese text needs a CJK
+font: both are checked here, lazily, so the portal starts without them and PDF features say
+clearly why they cannot work instead of failing — or, worse, publishing a PDF without its Chinese.
+The URL fetcher serves only the portal's own static and media files: a PDF never fetches anything
+from another host.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import mimetypes
+import shutil
+import subprocess
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+logger = logging.getLogger(__name__)
+
+
+class PDFUnavailable(Exception):
+    """Raised with a message for people when this machine cannot make PDFs."""
+
+
+@functools.cache
+def cjk_font_family() -> str | None:
+    """The family name of an installed font that covers Chinese, if any (asks fontconfig)."""
+    if shutil.which("fc-list") is None:
+        return None
+    listing = subprocess.run(
+        ["fc-list", ":lang=zh", "family"],  # noqa: S607
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=10,
+    ).stdout
+    families = sorted({line.split(",")[0].strip() for line in listing.splitlines() if line.strip()})
+    preferred = [name for name in families if "Noto Sans CJK SC" in name or "Micro Hei" in name]
+    return (preferred or families or [None])[0]
+
+
+@functools.cache
+def _weasyprint_problem() -> str | None:
+    try:
+        import weasyprint  # noqa: F401
+    except (ImportError, OSError) as error:  # OSError: Pango or its friends are missing
+        logger.warning("WeasyPrint cannot load: %s", error)
+        return str(error)
+    return None
+
+
+def pdf_unavailable_reason() -> str | None:
+    """None when PDFs can be made; otherwise why not, in the current language."""
+    if _weasyprint_problem():
+        return _(
+            "PDFs cannot be made on this server: the WeasyPrint system libraries (Pango) are "
+            "missing."
+        )
+    if cjk_font_family() is None:
+        return _(
+            "PDFs cannot be made on this server: no Chinese font is installed (for example "
+            "fonts-noto-cjk)."
+        )
+    return None
+
+
+def portal_file(url: str) -> Path:
+    """The portal's own static or media file behind ``url``; ValueError for anything else."""
+    path = unquote(urlparse(url).path)
+    found: str | None = None
+    if path.startswith(settings.STATIC_URL):
+        found = finders.find(path.removeprefix(settings.STATIC_URL))
+    elif path.startswith(settings.MEDIA_URL):
+        media = Path(settings.MEDIA_ROOT).resolve()
+        candidate = (media / path.removeprefix(settings.MEDIA_URL)).resolve()
+        if candidate.is_relative_to(media) and candidate.is_file():
+            found = str(candidate)
+    if not found:
+        raise ValueError(f"The PDF renderer fetches only the portal's own files, not {url}")
+    return Path(found)
+
+
+def _portal_url_fetcher():
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    class PortalURLFetcher(URLFetcher):
+        def fetch(self, url, headers=None):
+            file = portal_file(url)
+            content_type = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
+            return URLFetcherResponse(
+                url, body=file.read_bytes(), headers={"Content-Type": content_type}
+            )
+
+    return PortalURLFetcher()
+
+
+def render_pdf(*, template: str, context: dict, language: str) -> bytes:
+    """Render ``template`` in ``language`` to PDF bytes; raises PDFUnavailable with a reason."""
+    with translation.override(language):
+        reason = pdf_unavailable_reason()
+        if reason:
+            raise PDFUnavailable(reason)
+        html = render_to_string(template, {**context, "cjk_font": cjk_font_family()})
+    from weasyprint import HTML
+
+    # A fresh Document per PDF: reusing one for a second PDF misrenders.
+    return HTML(
+        string=html, base_url=settings.SITE_URL, url_fetcher=_portal_url_fetcher()
+    ).write_pdf()

@@ -1,0 +1,6 @@
+"""Celery finds ``<app>.tasks``: gather the sub-packages' tasks."""
+
+from workstation.accounts.tasks import remind_pending_invitations
+from workstation.reminders.tasks import send_reminder, sweep_pending_reminders
+
+__all__ = ["remind_pending_invitations", "send_reminder", "sweep_pending_reminders"]
