@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.contrib import admin
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
@@ -8,6 +9,7 @@ from workstation.translated import missing_languages
 
 
 class PublicationAdmin(TabbedTranslationAdmin):
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ("__str__", "is_published", "published_on", "is_sample", "missing")
     list_filter = ("is_published", "is_sample")
     search_fields = ("title_zh_hans", "title_en")

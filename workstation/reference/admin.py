@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 from modeltranslation.admin import TranslationAdmin
 
 from workstation.reference.models import Industry, Organization, Region
@@ -20,6 +21,7 @@ class RegionAdmin(TranslationAdmin):
 
 @admin.register(Organization)
 class OrganizationAdmin(TranslationAdmin):
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ("name", "kind", "region", "website")
     list_filter = ("kind",)
     search_fields = ("name_zh_hans", "name_en")
