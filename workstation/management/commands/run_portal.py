@@ -95,7 +95,7 @@ class Command(BaseCommand):
         lines = [
             "",
             "=" * 72,
-            f"  Portal ready in {seconds:.0f} s:  http://{host}:{port}/",
+            f"  Portal ready:  http://{host}:{port}/   (migrated and started in {seconds:.0f} s)",
             f"    English  http://{host}:{port}/en/      中文  http://{host}:{port}/zh-hans/",
             "  Web, Celery worker and Celery beat are running. Ctrl-C stops them all.",
         ]
