@@ -1,7 +1,12 @@
-"""URLs of the talentpool app, mounted under /<language>/talentpool/.
+"""URLs of the talent pool, under /<language>/talent/; each sub-package brings its own."""
 
-Its pages arrive with their issue; the namespace exists so links and the access table know it.
-"""
+from django.urls import include, path
 
 app_name = "talentpool"
-urlpatterns: list = []
+urlpatterns = [
+    path("", include("talentpool.profiles.urls")),
+    path("", include("talentpool.directory.urls")),
+    path("", include("talentpool.spreadsheets.urls")),
+    path("", include("talentpool.duplicates.urls")),
+    path("", include("talentpool.counts.urls")),
+]

@@ -52,3 +52,40 @@ class NewsPostFactory(factory.django.DjangoModelFactory):
     body_en = "The details."
     body_zh_hans = "详细内容。"
     is_published = True
+
+
+class TalentProfileFactory(factory.django.DjangoModelFactory):
+    """A profile as staff would enter it; pass ``user=`` for a registered person."""
+
+    class Meta:
+        model = "talentpool.TalentProfile"
+
+    name_zh = factory.Faker("name", locale="zh_CN")
+    name_en = factory.Faker("name")
+    employer = factory.Iterator(["Google", "Apple", "NVIDIA", "Stanford University", "Tesla"])
+    title = "Engineer"
+    expertise = "machine learning, batteries"
+    email = factory.Sequence(lambda n: f"talent{n}@example.com")
+    source = "staff"
+    is_complete = True
+
+    @factory.lazy_attribute
+    def native_region(self):
+        from workstation.reference.models import Region
+
+        return Region.objects.get(code="620102")  # 城关区, Lanzhou
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        from talentpool.profiles.services import save_profile
+
+        return save_profile(profile=model_class(*args, **kwargs), actor=None)
+
+
+def share_with_lanzhou(profile, given: bool = True):
+    """Record the person's consent (or its withdrawal) to share with Lanzhou officials."""
+    from talentpool.consents.models import Consent
+    from talentpool.consents.services import set_consent
+
+    set_consent(profile=profile, purpose=Consent.Purpose.SHARE_WITH_LANZHOU, given=given, by=None)
+    return profile

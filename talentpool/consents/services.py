@@ -1,0 +1,27 @@
+from __future__ import annotations
+
+from talentpool.consents.models import PRIVACY_POLICY_VERSION, Consent
+
+
+def current_consents(profile) -> dict[str, str]:
+    """purpose → latest action."""
+    latest: dict[str, str] = {}
+    for purpose, action in (
+        Consent.objects.filter(profile=profile)
+        .order_by("at", "pk")
+        .values_list("purpose", "action")
+    ):
+        latest[purpose] = action
+    return latest
+
+
+def set_consent(*, profile, purpose: str, given: bool, by) -> Consent | None:
+    """Add a ledger row when the state changes; nothing when it is already so."""
+    action = Consent.Action.GIVEN if given else Consent.Action.WITHDRAWN
+    current = current_consents(profile).get(purpose)
+    if current == action or (current is None and not given):
+        return None
+    return Consent.objects.create(
+        profile=profile, purpose=purpose, action=action, policy_version=PRIVACY_POLICY_VERSION,
+        by=by if by is not None and by.is_authenticated else None,
+    )  # fmt: skip

@@ -1,0 +1,91 @@
+"""The directory's filters and search box, shared by the list page and the exports."""
+
+from __future__ import annotations
+
+from django import forms
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from talentpool.profiles.models import Interest, Source, Verification
+from workstation.reference.models import Industry, Region
+
+
+class DirectoryFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False, max_length=100)
+    prefecture = forms.ModelChoiceField(
+        label=_("Native prefecture"),
+        queryset=Region.objects.filter(kind=Region.Kind.PREFECTURE),
+        required=False,
+    )
+    district = forms.ModelChoiceField(
+        label=_("Lanzhou district or county"),
+        queryset=Region.objects.filter(kind__in=[Region.Kind.DISTRICT, Region.Kind.NEW_AREA]),
+        required=False,
+    )
+    gansu = forms.BooleanField(label=_("Gansu natives"), required=False)
+    lanzhou = forms.BooleanField(label=_("Lanzhou natives"), required=False)
+    industry = forms.ModelChoiceField(
+        label=_("Industry"), queryset=Industry.objects.all(), required=False
+    )
+    interest = forms.ChoiceField(
+        label=_("Cooperation interest"),
+        choices=[("", _("Any")), *Interest.choices],
+        required=False,
+    )
+    verification = forms.ChoiceField(
+        label=_("Verification"), choices=[("", _("Any")), *Verification.choices], required=False
+    )
+    source = forms.ChoiceField(
+        label=_("Source"), choices=[("", _("Any")), *Source.choices], required=False
+    )
+    tag = forms.CharField(label=_("Tag"), required=False, max_length=50)
+    registered_since = forms.DateField(
+        label=_("Registered since"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+    # Fields only staff may filter by (officials never see tags or verification notes).
+    STAFF_ONLY = ("verification", "source", "tag")
+
+    def __init__(self, *args, staff: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not staff:
+            for name in self.STAFF_ONLY:
+                del self.fields[name]
+
+    def clean_registered_since(self):
+        value = self.cleaned_data["registered_since"]
+        if value and value > timezone.localdate():
+            raise forms.ValidationError(_("The date cannot be in the future."))
+        return value
+
+    def filter(self, queryset):
+        """Apply the filters (not the search box: see ``search_profiles``)."""
+        if not self.is_valid():
+            return queryset
+        data = self.cleaned_data
+        if data.get("prefecture"):
+            # A prefecture covers its districts and counties (and the Lanzhou New Area).
+            region = data["prefecture"]
+            queryset = queryset.filter(Q(native_region=region) | Q(native_region__parent=region))
+        if data.get("district"):
+            queryset = queryset.filter(native_region=data["district"])
+        if data.get("gansu"):
+            queryset = queryset.gansu()
+        if data.get("lanzhou"):
+            queryset = queryset.lanzhou()
+        if data.get("industry"):
+            queryset = queryset.filter(industry=data["industry"])
+        if data.get("interest"):
+            queryset = queryset.filter(interests__contains=[data["interest"]])
+        if data.get("verification"):
+            queryset = queryset.filter(verification=data["verification"])
+        if data.get("source"):
+            queryset = queryset.filter(source=data["source"])
+        if data.get("tag"):
+            queryset = queryset.filter(tags__contains=[data["tag"].strip()])
+        if data.get("registered_since"):
+            queryset = queryset.filter(created_at__date__gte=data["registered_since"])
+        return queryset

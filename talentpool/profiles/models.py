@@ -1,0 +1,232 @@
+"""Talent profiles: Gansu and Lanzhou natives in Silicon Valley (duty 6)."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import PurePath
+
+from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
+from django.core.files.storage import storages
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import OuterRef, Q, Subquery
+from django.utils.translation import gettext_lazy as _
+from phonenumber_field.modelfields import PhoneNumberField
+
+from workstation.reference.models import Industry, Region
+
+
+def private_storage():
+    return storages["private"]
+
+
+def cv_path(profile: TalentProfile, filename: str) -> str:
+    # A random name: the person's own file name may carry their name.
+    return f"cv/{uuid.uuid4().hex}{PurePath(filename).suffix.lower()}"
+
+
+class Interest(models.TextChoices):
+    FULL_TIME_RETURN = "full_time_return", _("Full-time return to Lanzhou")
+    PART_TIME = "part_time", _("Part-time or advisory role")
+    START_COMPANY = "start_company", _("Start a company in Lanzhou")
+    INVEST = "invest", _("Invest")
+    HOST_VISIT = "host_visit", _("Host a visit from Lanzhou")
+    SPEAK = "speak", _("Speak at an event")
+
+
+class Degree(models.TextChoices):
+    BACHELOR = "bachelor", _("Bachelor's degree")
+    MASTER = "master", _("Master's degree")
+    DOCTORATE = "doctorate", _("Doctorate")
+    OTHER = "other", _("Other")
+
+
+class Source(models.TextChoices):
+    SELF_REGISTERED = "self_registered", _("Self-registered")
+    STAFF = "staff", _("Staff entry")
+    REFERRAL = "referral", _("Referral")
+    EVENT = "event", _("Event")
+    IMPORT = "import", _("Import")
+
+
+class Verification(models.TextChoices):
+    UNVERIFIED = "unverified", _("Unverified")
+    VERIFIED = "verified", _("Verified")
+
+
+class TalentProfileQuerySet(models.QuerySet):
+    def with_sharing(self):
+        """Annotate ``shares_with_lanzhou``: the latest sharing consent row says given."""
+        from talentpool.consents.models import Consent
+
+        latest = (
+            Consent.objects.filter(
+                profile=OuterRef("pk"), purpose=Consent.Purpose.SHARE_WITH_LANZHOU
+            )
+            .order_by("-at", "-pk")
+            .values("action")[:1]
+        )
+        return self.annotate(sharing_action=Subquery(latest)).annotate(
+            shares_with_lanzhou=Q(sharing_action=Consent.Action.GIVEN)
+        )
+
+    def shared_with_lanzhou(self):
+        return self.with_sharing().filter(sharing_action="given")
+
+    def visible_to(self, user):
+        """The profiles ``user`` may see: staff all, officials those shared, talent their own."""
+        from workstation.accounts.models import Role
+
+        if not user.is_authenticated:
+            return self.none()
+        if user.has_role(Role.STAFF) or user.is_superuser:
+            return self.with_sharing()
+        if user.has_role(Role.OFFICIAL):
+            return self.shared_with_lanzhou()
+        return self.with_sharing().filter(user=user)
+
+    def gansu(self):
+        return self.filter(native_region__is_gansu=True)
+
+    def lanzhou(self):
+        return self.filter(native_region__is_lanzhou=True)
+
+
+class TalentProfile(models.Model):
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("account"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="talent_profile",
+    )
+    name_zh = models.CharField(_("Chinese name"), max_length=50, blank=True)
+    name_en = models.CharField(_("English or pinyin name"), max_length=100, blank=True)
+    # Derived from the Chinese name (pypinyin), for search and duplicate detection.
+    name_pinyin = models.CharField(_("pinyin"), max_length=200, blank=True, editable=False)
+    native_region = models.ForeignKey(
+        Region,
+        verbose_name=_("native place"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    current_city = models.CharField(_("current city"), max_length=100, blank=True)
+    current_state = models.CharField(_("state or province"), max_length=100, blank=True)
+    employer = models.CharField(_("employer"), max_length=200, blank=True)
+    title = models.CharField(_("job title"), max_length=200, blank=True)
+    industry = models.ForeignKey(
+        Industry,
+        verbose_name=_("industry"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    expertise = models.CharField(
+        _("expertise"),
+        max_length=500,
+        blank=True,
+        help_text=_("Skills and fields, separated by commas."),
+    )
+    degree = models.CharField(
+        _("highest degree"), max_length=20, choices=Degree.choices, blank=True
+    )
+    school = models.CharField(_("school"), max_length=200, blank=True)
+    graduation_year = models.PositiveSmallIntegerField(
+        _("year of graduation"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1940), MaxValueValidator(2100)],
+    )
+    email = models.EmailField(_("email address"), blank=True)
+    phone = PhoneNumberField(
+        _("phone"), blank=True, help_text=_("In international form, e.g. +1 650 555 0100.")
+    )
+    wechat_id = models.CharField(_("WeChat ID"), max_length=50, blank=True)
+    linkedin_url = models.URLField(_("LinkedIn profile"), blank=True)
+    preferred_language = models.CharField(
+        _("preferred language"), max_length=10, choices=settings.LANGUAGES, default="en"
+    )
+    interests = ArrayField(
+        models.CharField(max_length=30, choices=Interest.choices),
+        verbose_name=_("cooperation interests"),
+        default=list,
+        blank=True,
+    )
+    cv = models.FileField(
+        _("CV"), storage=private_storage, upload_to=cv_path, blank=True, max_length=200
+    )
+    source = models.CharField(
+        _("source"), max_length=20, choices=Source.choices, default=Source.SELF_REGISTERED
+    )
+    verification = models.CharField(
+        _("verification"),
+        max_length=20,
+        choices=Verification.choices,
+        default=Verification.UNVERIFIED,
+    )
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("verified by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    verified_at = models.DateTimeField(_("verified at"), null=True, blank=True)
+    staff_notes = models.TextField(_("staff notes"), blank=True)
+    tags = ArrayField(
+        models.CharField(max_length=50), verbose_name=_("tags"), default=list, blank=True
+    )
+    # Filled in by the search module from names, employer, expertise (see talentpool/search).
+    search_document = SearchVectorField(null=True, editable=False)
+    is_complete = models.BooleanField(_("profile complete"), default=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("registered at"), auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = TalentProfileQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("talent profile")
+        verbose_name_plural = _("talent profiles")
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            GinIndex(fields=["search_document"], name="talent_search_gin"),
+            GinIndex(fields=["tags"], name="talent_tags_gin"),
+            GinIndex(fields=["interests"], name="talent_interests_gin"),
+        ]
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        if self.name_zh and self.name_en:
+            return f"{self.name_zh} ({self.name_en})"
+        return self.name_zh or self.name_en or str(_("(no name)"))
+
+    @property
+    def is_gansu_native(self) -> bool:
+        return bool(self.native_region and self.native_region.is_gansu)
+
+    @property
+    def is_lanzhou_native(self) -> bool:
+        return bool(self.native_region and self.native_region.is_lanzhou)
+
+    def interest_labels(self) -> list[str]:
+        labels = dict(Interest.choices)
+        return [labels[value] for value in self.interests if value in labels]

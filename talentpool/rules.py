@@ -1,0 +1,51 @@
+"""Who may see and change what in the talent pool, declared once for views, templates and lists.
+
+The list counterpart of these rules is ``TalentProfile.objects.visible_to(user)``.
+"""
+
+import rules
+
+from talentpool.consents.models import Consent
+from workstation.accounts.rules import (
+    is_administrator,
+    is_official,
+    is_talent,
+    is_workstation_staff,
+)
+
+is_staff = is_workstation_staff | is_administrator
+
+
+@rules.predicate
+def is_own_profile(user, profile) -> bool:
+    return profile is not None and user.is_authenticated and profile.user_id == user.pk
+
+
+@rules.predicate
+def shared_with_lanzhou(user, profile) -> bool:
+    if profile is None:
+        return False
+    annotated = getattr(profile, "shares_with_lanzhou", None)
+    if annotated is not None:
+        return bool(annotated)
+    latest = (
+        Consent.objects.filter(profile=profile, purpose=Consent.Purpose.SHARE_WITH_LANZHOU)
+        .order_by("-at", "-pk")
+        .values_list("action", flat=True)
+        .first()
+    )
+    return latest == Consent.Action.GIVEN
+
+
+rules.add_perm("talentpool", is_staff)  # the admin's app index
+# The directory: staff see everyone, officials those who share with Lanzhou.
+rules.add_perm("talentpool.view_directory", is_staff | is_official)
+rules.add_perm(
+    "talentpool.view_profile", is_staff | is_own_profile | (is_official & shared_with_lanzhou)
+)
+rules.add_perm("talentpool.change_profile", is_staff | is_own_profile)
+# Staff work: notes, interactions, verification, tags, import/export, merging, counts by name.
+rules.add_perm("talentpool.manage_pool", is_staff)
+rules.add_perm("talentpool.view_counts", is_staff | is_official)
+# A talent keeps their own profile.
+rules.add_perm("talentpool.keep_own_profile", is_talent)
