@@ -44,6 +44,8 @@ ACCESS = {
     "workstation:colleague_invite": ("get", None, staff_only()),
     "workstation:colleague_reinvite": ("post", lambda: {"pk": invited_official().pk},
                                        staff_only(AWAY)),
+    # The talent pool.
+    "talentpool:counts": ("get", None, staff_only() | {"official": 200}),
     # allauth: its own pages, each for what it is.
     "account_login": ("get", None, signed_in(AWAY, anonymous=200)),
     "account_logout": ("get", None, signed_in(200, anonymous=AWAY)),

@@ -1,1 +1,5 @@
-urlpatterns: list = []
+from django.urls import path
+
+from talentpool.counts import views
+
+urlpatterns = [path("counts/", views.counts, name="counts")]

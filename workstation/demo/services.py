@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP
@@ -7,7 +9,12 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 
 from workstation.accounts.models import User
-from workstation.demo.content import DEMO_ACCOUNTS, DEMO_NEWS, DEMO_PASSWORD, DEMO_POLICIES
+from workstation.demo.content import (
+    DEMO_ACCOUNTS,
+    DEMO_NEWS,
+    DEMO_PASSWORD,
+    DEMO_POLICIES,
+)
 from workstation.publications.models import NewsPost, PolicyPage
 
 
@@ -51,4 +58,14 @@ def load_demo_data() -> dict[str, int]:
             defaults={**fields, "title": fields["title_en"], "is_published": True},
         )
         created["publications"] += was_created
+    for name, loader in DEMO_LOADERS.items():
+        created[name] = loader()
     return created
+
+
+# The other apps' demo data: the core app does not import them; they register here on start-up.
+DEMO_LOADERS: dict[str, Callable[[], int]] = {}
+
+
+def register_demo_loader(name: str, loader: Callable[[], int]) -> None:
+    DEMO_LOADERS[name] = loader

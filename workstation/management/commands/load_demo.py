@@ -12,6 +12,6 @@ class Command(BaseCommand):
             raise CommandError("Demo data is for development only (DEBUG is off).")
         created = load_demo_data()
         self.stdout.write(
-            f"Demo data: {created['users']} accounts and {created['publications']} "
-            "publications created (existing ones kept)."
+            "Demo data created (existing rows kept): "
+            + ", ".join(f"{count} {name}" for name, count in created.items())
         )
