@@ -5,7 +5,8 @@
 Starts gunicorn (production settings: DEBUG off, persistent connections) on a free port, adds
 ``--rows`` sample policy pages and news posts (removed afterwards), requests each page from
 ``--concurrency`` threads for ``--seconds`` and prints requests per second and latency percentiles.
-Uses DATABASE_URL / REDIS_URL when set, else the embedded servers.
+Runs on a database of its own (``bench_pages``) on the server of DATABASE_URL, else on the
+embedded server; REDIS_URL likewise.
 """
 
 from __future__ import annotations
@@ -33,11 +34,11 @@ def free_port() -> int:
 
 
 def django_env() -> dict[str, str]:
-    sys.path.insert(0, str(BASE_DIR))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "workstation.settings")
-    import django
+    """A migrated database of the benchmark's own (``bench_pages``) on the configured server."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from bench_database import bench_database_url, setup_django
 
-    django.setup()
+    setup_django(bench_database_url("bench_pages"))
     from django.conf import settings
 
     return {"DATABASE_URL": settings.DATABASE_URL, "REDIS_URL": settings.REDIS_URL}

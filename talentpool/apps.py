@@ -5,3 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class TalentpoolConfig(AppConfig):
     name = "talentpool"
     verbose_name = _("Talent pool")
+
+    def ready(self) -> None:
+        # Reminder kinds register themselves on import.
+        from talentpool import demo
+        from talentpool.directory import reminders  # noqa: F401
+        from workstation.demo.services import register_demo_loader
+
+        register_demo_loader("sample talent profiles", demo.load_demo_talent)

@@ -47,6 +47,20 @@ def fast_password_hasher(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def private_storage(tmp_path, monkeypatch):
+    """Uploaded CVs go to the test's own folder, never to var/private.
+
+    The field keeps the storage object it got at import, so the setting cannot be overridden."""
+    from django.core.files.storage import FileSystemStorage
+
+    from talentpool.profiles.models import TalentProfile
+
+    storage = FileSystemStorage(location=tmp_path / "private")
+    monkeypatch.setattr(TalentProfile._meta.get_field("cv"), "storage", storage)
+    return storage
+
+
 @pytest.fixture
 def reference_data(django_db_blocker):
     """Transactional tests truncate every table, data-migration rows included: seed them again."""

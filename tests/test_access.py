@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from tests.factories import NewsPostFactory, PolicyPageFactory, UserFactory
+from tests.factories import NewsPostFactory, PolicyPageFactory, TalentProfileFactory, UserFactory
 
 LOGIN, ADMIN_LOGIN, AWAY = "login", "admin-login", "away"
 ROLES = ("anonymous", "talent", "other_talent", "official", "staff")
@@ -29,6 +29,67 @@ def staff_only(result=200, others=403):
             "staff": result}  # fmt: skip
 
 
+def talents_own(result, others=403, other_talent=None, anonymous=LOGIN):
+    return {"anonymous": anonymous, "talent": result,
+            "other_talent": result if other_talent is None else other_talent,
+            "official": others, "staff": others}  # fmt: skip
+
+
+def talent_profile():
+    """The talent fixture's complete profile with a CV."""
+    from django.core.files.base import ContentFile
+
+    from talentpool.profiles.services import complete_profile
+    from tests.factories import TalentProfileFactory
+    from workstation.accounts.models import User
+
+    user = User.objects.get(email="talent@example.org")
+    profile = TalentProfileFactory(user=user, email=user.email, source="self_registered")
+    profile.cv.save("cv.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"), save=True)
+    complete_profile(profile=profile, actor=user, share_with_lanzhou=False)
+    return profile
+
+
+def with_own_profile():
+    talent_profile()
+    return {}
+
+
+def claim_token():
+    from talentpool.directory.services import make_claim_token
+    from tests.factories import TalentProfileFactory
+
+    return make_claim_token(TalentProfileFactory(email="talent@example.org"))
+
+
+def pending_import():
+    from talentpool.spreadsheets.models import PendingImport
+    from workstation.accounts.models import User
+
+    return PendingImport.objects.create(
+        uploaded_by=User.objects.get(email="staff@example.org"), file_name="people.csv",
+        rows=[{"number": 2, "values": {"name_en": "Jane Doe"}}],
+    )  # fmt: skip
+
+
+def shared_profile():
+    from tests.factories import TalentProfileFactory, share_with_lanzhou
+
+    return share_with_lanzhou(TalentProfileFactory())
+
+
+def invited_official():
+    from workstation.accounts.services import invite_colleague
+
+    return invite_colleague(
+        email="invited@example.org",
+        full_name="Invited",
+        role="official",
+        preferred_language="zh-hans",
+        invited_by=None,
+    )
+
+
 # URL name → (method, kwargs factory or None, {role: expected})
 ACCESS = {
     "healthz": ("get", None, everyone(200)),
@@ -44,8 +105,43 @@ ACCESS = {
     "workstation:colleague_invite": ("get", None, staff_only()),
     "workstation:colleague_reinvite": ("post", lambda: {"pk": invited_official().pk},
                                        staff_only(AWAY)),
-    # The talent pool.
+    # The talent pool. The directory is for staff and officials (who see consenting people
+    # only); a talent's own profile lives under /talent/me/.
     "talentpool:counts": ("get", None, staff_only() | {"official": 200}),
+    "talentpool:directory": ("get", None, staff_only() | {"official": 200}),
+    "talentpool:profile_create": ("get", None, staff_only()),
+    "talentpool:profile_detail": ("get", lambda: {"pk": shared_profile().pk},
+                                  staff_only() | {"official": 200}),
+    "talentpool:profile_edit": ("get", lambda: {"pk": shared_profile().pk}, staff_only()),
+    "talentpool:profile_verify": ("post", lambda: {"pk": shared_profile().pk}, staff_only(AWAY)),
+    "talentpool:profile_invite": ("post", lambda: {"pk": shared_profile().pk}, staff_only(AWAY)),
+    # An empty form re-renders the profile page with its errors.
+    "talentpool:interaction_add": ("post", lambda: {"pk": shared_profile().pk}, staff_only(200)),
+    # Staff's spreadsheets and duplicates.
+    "talentpool:export_csv": ("get", None, staff_only()),
+    "talentpool:export_xlsx": ("get", None, staff_only()),
+    "talentpool:import_upload": ("get", None, staff_only()),
+    "talentpool:import_preview": ("get", lambda: {"pk": pending_import().pk}, staff_only()),
+    "talentpool:import_confirm": ("post", lambda: {"pk": pending_import().pk}, staff_only(AWAY)),
+    "talentpool:import_discard": ("post", lambda: {"pk": pending_import().pk}, staff_only(AWAY)),
+    "talentpool:duplicates": ("get", None, staff_only()),
+    "talentpool:merge": ("get", lambda: {"keep": TalentProfileFactory().pk,
+                                         "other": TalentProfileFactory().pk}, staff_only()),
+    # A talent's own pages ("other_talent" has no profile yet: sent to the wizard).
+    "talentpool:profile_start": ("get", with_own_profile, talents_own(AWAY)),
+    "talentpool:profile_step": ("get", lambda: {"step": 1}, talents_own(200)),
+    "talentpool:own_profile": ("get", with_own_profile, talents_own(200, other_talent=AWAY)),
+    "talentpool:own_profile_edit": ("get", with_own_profile, talents_own(200, other_talent=AWAY)),
+    "talentpool:own_consent": ("get", with_own_profile, talents_own(200, other_talent=AWAY)),
+    "talentpool:own_export": ("get", None, talents_own(200)),
+    "talentpool:own_delete": ("get", None, talents_own(200)),
+    "talentpool:privacy_notice": ("get", None, everyone(200)),
+    # The CV of the talent fixture, who does not share with Lanzhou.
+    "talentpool:profile_cv": ("get", lambda: {"pk": talent_profile().pk},
+                              {"anonymous": LOGIN, "talent": 200, "other_talent": 404,
+                               "official": 404, "staff": 200}),
+    "talentpool:profile_claim": ("get", lambda: {"token": claim_token()},
+                                 talents_own(200, other_talent=403)),
     # allauth: its own pages, each for what it is.
     "account_login": ("get", None, signed_in(AWAY, anonymous=200)),
     "account_logout": ("get", None, signed_in(200, anonymous=AWAY)),
@@ -89,18 +185,6 @@ ACCESS = {
 # test checks that nobody but staff gets past its sign-in, without a row each.
 ADMIN_NAMESPACE = "admin"
 PUBLIC_ADMIN_URLS = {"admin:login", "admin:logout"}
-
-
-def invited_official():
-    from workstation.accounts.services import invite_colleague
-
-    return invite_colleague(
-        email="invited@example.org",
-        full_name="Invited",
-        role="official",
-        preferred_language="zh-hans",
-        invited_by=None,
-    )
 
 
 def url_patterns(patterns=None, namespace=""):

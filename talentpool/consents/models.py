@@ -34,7 +34,7 @@ class Consent(models.Model):
     at = models.DateTimeField(_("when"), auto_now_add=True)
     by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name=_("recorded for"),
+        verbose_name=_("recorded by"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,

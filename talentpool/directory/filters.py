@@ -17,16 +17,18 @@ class DirectoryFilterForm(forms.Form):
         label=_("Native prefecture"),
         queryset=Region.objects.filter(kind=Region.Kind.PREFECTURE),
         required=False,
+        empty_label=_("Any"),
     )
     district = forms.ModelChoiceField(
         label=_("Lanzhou district or county"),
         queryset=Region.objects.filter(kind__in=[Region.Kind.DISTRICT, Region.Kind.NEW_AREA]),
         required=False,
+        empty_label=_("Any"),
     )
     gansu = forms.BooleanField(label=_("Gansu natives"), required=False)
     lanzhou = forms.BooleanField(label=_("Lanzhou natives"), required=False)
     industry = forms.ModelChoiceField(
-        label=_("Industry"), queryset=Industry.objects.all(), required=False
+        label=_("Industry"), queryset=Industry.objects.all(), required=False, empty_label=_("Any")
     )
     interest = forms.ChoiceField(
         label=_("Cooperation interest"),

@@ -1,1 +1,8 @@
-urlpatterns: list = []
+from django.urls import path
+
+from talentpool.duplicates import views
+
+urlpatterns = [
+    path("people/duplicates/", views.duplicate_list, name="duplicates"),
+    path("people/merge/<int:keep>/<int:other>/", views.merge, name="merge"),
+]

@@ -10,12 +10,17 @@ from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.core.files.storage import storages
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import OuterRef, Q, Subquery
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
 
+from talentpool.profiles.validators import (
+    validate_graduation_year,
+    validate_linkedin_url,
+    validate_wechat_id,
+)
 from workstation.reference.models import Industry, Region
 
 
@@ -142,14 +147,18 @@ class TalentProfile(models.Model):
         _("year of graduation"),
         null=True,
         blank=True,
-        validators=[MinValueValidator(1940), MaxValueValidator(2100)],
+        validators=[MinValueValidator(1940), validate_graduation_year],
     )
     email = models.EmailField(_("email address"), blank=True)
     phone = PhoneNumberField(
         _("phone"), blank=True, help_text=_("In international form, e.g. +1 650 555 0100.")
     )
-    wechat_id = models.CharField(_("WeChat ID"), max_length=50, blank=True)
-    linkedin_url = models.URLField(_("LinkedIn profile"), blank=True)
+    wechat_id = models.CharField(
+        _("WeChat ID"), max_length=50, blank=True, validators=[validate_wechat_id]
+    )
+    linkedin_url = models.URLField(
+        _("LinkedIn profile"), blank=True, validators=[validate_linkedin_url]
+    )
     preferred_language = models.CharField(
         _("preferred language"), max_length=10, choices=settings.LANGUAGES, default="en"
     )

@@ -3,15 +3,35 @@
 Interface used by the rest of the app (keep it when the internals change):
 - ``document_for(profile) -> str``: the text indexed for a profile;
 - ``index_profile(profile)``: refresh its ``search_document`` (call after saving the fields);
-- ``search_profiles(queryset, query, *, limit) -> SearchResult``: the ranked first ``limit``
-  matches.
+- ``reindex_profiles(queryset=None, batch_size=...)``: rebuild every (or the given) profile's
+  document, one UPDATE per batch (``manage.py reindex_talent``);
+- ``search_profiles(queryset, query, *, limit, count_limit, offset) -> SearchResult``: the ranked
+  ``limit`` matches from ``offset`` on, with the number of matches counted up to ``count_limit``.
+
+How: ``search_document`` is a ``tsvector`` in PostgreSQL's ``'simple'`` configuration (no
+extension needed) over the tokens of ``segmenter.document_tokens``, weighted A (names), B
+(employer), C (title and expertise), D (school), with a GIN index. A query becomes a ``tsquery`` of
+``segmenter.parse_query``'s terms. At most ``count_limit + 1`` matching rows are taken from the
+index (plus as many exact matches, e.g. the full name) and only those are ranked (``ts_rank``, then
+newest first), so a broad query costs about what a narrow one does; the page shows "1,000+" when
+``total`` is None.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.db import connection
+from django.db.models import Count, F, QuerySet, Value, Window
+
+from talentpool.search.segmenter import Term, document_tokens, parse_query
+
+CONFIG = "simple"
+# Weight letter of each part of the document, in ``_document_parts`` order.
+WEIGHTS = ("A", "B", "C", "D")
+DOCUMENT_FIELDS = ("name_zh", "name_en", "employer", "title", "expertise", "school")
+ORDER = ("-created_at", "-id")
 
 
 @dataclass(frozen=True)
@@ -22,23 +42,137 @@ class SearchResult:
     counted_up_to: int
 
 
+def _document_parts(values: dict) -> tuple[str, str, str, str]:
+    tokens = document_tokens(**{field: values.get(field) or "" for field in DOCUMENT_FIELDS})
+    return tuple(
+        " ".join(part) for part in (tokens.names, tokens.employer, tokens.work, tokens.school)
+    )
+
+
 def document_for(profile) -> str:
-    parts = [profile.name_zh, profile.name_en, profile.name_pinyin, profile.employer,
-             profile.title, profile.expertise, profile.school]  # fmt: skip
+    """The tokens indexed for ``profile`` (names first), as one string."""
+    parts = _document_parts({field: getattr(profile, field) for field in DOCUMENT_FIELDS})
     return " ".join(part for part in parts if part)
 
 
 def index_profile(profile) -> None:
-    """Placeholder-free simple version: the search below reads the fields directly."""
+    """Refresh ``profile.search_document`` with one UPDATE (the other fields are left alone)."""
+    from talentpool.profiles.models import TalentProfile
+
+    parts = _document_parts({field: getattr(profile, field) for field in DOCUMENT_FIELDS})
+    vector = None
+    for text, weight in zip(parts, WEIGHTS, strict=True):
+        part = SearchVector(Value(text), config=CONFIG, weight=weight)
+        vector = part if vector is None else vector + part
+    TalentProfile.objects.filter(pk=profile.pk).update(search_document=vector)
 
 
-def search_profiles(queryset: QuerySet, query: str, *, limit: int = 50, count_limit: int = 1000):
-    terms = query.split()
+_BATCH_UPDATE = """
+UPDATE {table} AS profile
+SET search_document = setweight(to_tsvector('{config}', batch.a), 'A')
+    || setweight(to_tsvector('{config}', batch.b), 'B')
+    || setweight(to_tsvector('{config}', batch.c), 'C')
+    || setweight(to_tsvector('{config}', batch.d), 'D')
+FROM unnest(%s::bigint[], %s::text[], %s::text[], %s::text[], %s::text[]) AS batch(id, a, b, c, d)
+WHERE profile.id = batch.id
+"""
+
+
+def reindex_profiles(*, queryset: QuerySet | None = None, batch_size: int = 2000) -> int:
+    """Rebuild the search document of every profile (or of ``queryset``), one UPDATE per batch."""
+    from talentpool.profiles.models import TalentProfile
+
+    queryset = TalentProfile.objects.all() if queryset is None else queryset
+    sql = _BATCH_UPDATE.format(
+        table=connection.ops.quote_name(TalentProfile._meta.db_table), config=CONFIG
+    )
+    done, last = 0, None
+    while True:
+        batch = queryset.order_by("pk")
+        if last is not None:
+            batch = batch.filter(pk__gt=last)
+        rows = list(batch.values("pk", *DOCUMENT_FIELDS)[:batch_size])
+        if not rows:
+            return done
+        columns = [
+            [row["pk"] for row in rows],
+            *zip(*(_document_parts(row) for row in rows), strict=True),
+        ]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [list(column) for column in columns])
+        done += len(rows)
+        last = rows[-1]["pk"]
+
+
+def _quoted(token: str) -> str:
+    return "'" + token.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def _tsquery_text(terms: list[Term]) -> str:
+    clauses = []
     for term in terms:
-        queryset = queryset.filter(
-            Q(name_zh__icontains=term) | Q(name_en__icontains=term) | Q(name_pinyin__icontains=term)
-            | Q(employer__icontains=term) | Q(expertise__icontains=term)
-        )  # fmt: skip
-    matches = list(queryset.values_list("pk", flat=True)[: count_limit + 1])
-    total = len(matches) if len(matches) <= count_limit else None
-    return SearchResult(profiles=list(queryset[:limit]), total=total, counted_up_to=count_limit)
+        alternatives = [" & ".join(_quoted(token) for token in alternative) for alternative in term]
+        clauses.append("(" + " | ".join(f"({alternative})" for alternative in alternatives) + ")")
+    return " & ".join(clauses)
+
+
+def tsquery_for(query: str) -> tuple[str, str | None] | None:
+    """The ``tsquery`` texts of a search-box query (all matches, exact matches), or None when the
+    query holds nothing searchable."""
+    parsed = parse_query(query)
+    if not parsed.terms:
+        return None
+    return _tsquery_text(parsed.terms), _tsquery_text(parsed.exact) if parsed.exact else None
+
+
+def _bounded_count(queryset: QuerySet, count_limit: int) -> int | None:
+    counted = queryset.order_by()[: count_limit + 1].count()
+    return counted if counted <= count_limit else None
+
+
+def search_profiles(
+    queryset: QuerySet, query: str, *, limit: int = 50, count_limit: int = 1000, offset: int = 0
+) -> SearchResult:
+    """The best ``limit`` matches of ``query`` in ``queryset`` from ``offset`` on, best first.
+
+    ``queryset`` is what the user may see (``visible_to``), possibly filtered further. An empty
+    query lists it newest first. Costs one query when the page has rows (two for an empty query).
+    """
+    query = (query or "").strip()
+    if not query:
+        profiles = list(queryset.defer("search_document").order_by(*ORDER)[offset : offset + limit])
+        return SearchResult(
+            profiles=profiles,
+            total=_bounded_count(queryset, count_limit),
+            counted_up_to=count_limit,
+        )
+    texts = tsquery_for(query)
+    if texts is None:
+        return SearchResult(profiles=[], total=0, counted_up_to=count_limit)
+    tsquery = SearchQuery(texts[0], search_type="raw", config=CONFIG)
+    rank = SearchRank(F("search_document"), tsquery)
+    # The bounded candidate set: at most count_limit + 1 matches straight from the GIN index ...
+    candidates = queryset.filter(search_document=tsquery).order_by().values("pk")[: count_limit + 1]
+    if texts[1]:
+        # ... plus the exact matches (a subset of all the matches), which rank first: so that
+        # "wang wei" shows the people called Wang Wei even among thousands of Wangs.
+        exact = SearchQuery(texts[1], search_type="raw", config=CONFIG)
+        exact_candidates = queryset.filter(search_document=exact).order_by().values("pk")
+        candidates = exact_candidates[: count_limit + 1].union(candidates)
+        rank = rank + SearchRank(F("search_document"), exact)
+    ranked = (
+        queryset.filter(pk__in=candidates)
+        .defer("search_document")  # not needed by the pages, and the widest column
+        .annotate(search_rank=rank, search_matches=Window(Count("pk")))
+        .order_by("-search_rank", *ORDER)
+    )
+    profiles = list(ranked[offset : offset + limit])
+    if profiles:
+        matches = profiles[0].search_matches
+    else:  # an empty page beyond the last: count the candidates alone
+        matches = queryset.filter(pk__in=candidates).count() if offset else 0
+    return SearchResult(
+        profiles=profiles,
+        total=matches if matches <= count_limit else None,
+        counted_up_to=count_limit,
+    )

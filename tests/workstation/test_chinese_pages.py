@@ -13,8 +13,14 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
+from django.urls import reverse
 
-from tests.factories import NewsPostFactory, PolicyPageFactory
+from tests.factories import (
+    NewsPostFactory,
+    PolicyPageFactory,
+    TalentProfileFactory,
+    share_with_lanzhou,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -23,6 +29,7 @@ pytestmark = pytest.mark.django_db
 ALLOWED_WORDS = {
     "English",
     "Google", "Microsoft", "Authenticator", "FreeOTP", "TOTP", "App", "app", "WeChat", "LinkedIn",
+    "PDF", "DOCX", "Word", "JSON", "ID", "CSV", "Excel", "xlsx", "UTF", "ZIP",
 }  # fmt: skip
 READ_OUT_ATTRIBUTES = ("aria-label", "title", "alt", "placeholder")
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
@@ -67,9 +74,35 @@ def pages_for(role: str) -> tuple[list[str], tuple[str, ...]]:
         *public, "/account/settings/", "/accounts/email/", "/accounts/password/change/",
         "/accounts/2fa/", "/accounts/logout/", "/accounts/reauthenticate/",
     ]  # fmt: skip
+    person = share_with_lanzhou(
+        TalentProfileFactory(name_zh="王伟", name_en="", employer="华为", title="工程师",
+                             expertise="机器学习", email="wang.wei@example.com")
+    )  # fmt: skip
+    talent_pool = [path_of("talentpool:privacy_notice"), path_of("talentpool:counts")]
     if role == "staff":
-        return [*signed_in, "/colleagues/", "/colleagues/invite/"], content
-    return [*signed_in, "/colleagues/"], content  # a 403 page
+        return [
+            *signed_in, *talent_pool, "/colleagues/", "/colleagues/invite/",
+            path_of("talentpool:directory"), path_of("talentpool:directory") + "?q=王伟",
+            path_of("talentpool:profile_detail", pk=person.pk),
+            path_of("talentpool:profile_edit", pk=person.pk),
+            path_of("talentpool:profile_create"), path_of("talentpool:import_upload"),
+            path_of("talentpool:duplicates"),
+        ], content  # fmt: skip
+    if role == "official":
+        return [
+            *signed_in, *talent_pool, "/colleagues/", path_of("talentpool:directory"),
+            path_of("talentpool:profile_detail", pk=person.pk),
+        ], content  # fmt: skip
+    return [
+        *signed_in, *talent_pool, "/colleagues/",
+        *(path_of("talentpool:profile_step", step=step) for step in (1, 2, 3, 4)),
+        path_of("talentpool:own_export"), path_of("talentpool:own_delete"),
+    ], content  # fmt: skip
+
+
+def path_of(name: str, **kwargs) -> str:
+    """The path without its language prefix (the test adds /zh-hans)."""
+    return reverse(name, kwargs=kwargs).removeprefix("/en")
 
 
 @pytest.mark.parametrize("role", ["anonymous", "talent", "official", "staff"])

@@ -23,6 +23,12 @@ def test_demo_data_loads_once_and_marks_its_content_as_sample(settings, client):
     assert User.objects.get(email="official@lanzhou-sv.example").has_role(Role.OFFICIAL)
     page = client.get("/zh-hans/policies/").content.decode()
     assert "示例" in page
+    from talentpool.profiles.models import TalentProfile
+
+    samples = TalentProfile.objects.filter(tags__contains=["sample"])
+    assert samples.count() >= 5
+    assert samples.count() == TalentProfile.objects.count()
+    assert samples.shared_with_lanzhou().exists()
 
 
 def test_demo_staff_can_sign_in_with_password_and_current_code(settings, client):

@@ -1,0 +1,150 @@
+"""Checks shared by every form that takes a person's data (self-service and staff forms alike)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import zipfile
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+# Punctuation that belongs in names: hyphens, apostrophes, dots (incl. the middle dots used between
+# the parts of transliterated names, e.g. 约翰·史密斯).
+NAME_PUNCTUATION = frozenset("-‐‑'’ʼ.·・•")
+# Variation selectors and joiners only ever decorate emoji in a name.
+EMOJI_MODIFIERS = frozenset(
+    [chr(code) for code in range(0xFE00, 0xFE10)]
+    + [chr(code) for code in range(0xE0100, 0xE01F0)]
+    + ["\u200d", "\u20e3"]
+)
+
+
+def _is_pictograph(char: str) -> bool:
+    category = unicodedata.category(char)
+    # So: emoji, dingbats, pictographs; Sk: skin-tone modifiers; Co/Cs: private use, surrogates.
+    return category in {"So", "Sk", "Co", "Cs"} or char in EMOJI_MODIFIERS
+
+
+def validate_person_name(value: str) -> None:
+    """A person's name: letters of any script (CJK, Latin with accents, ...), spaces, hyphens,
+    apostrophes and dots. Emoji, pictographs, control characters, digits and other symbols are
+    refused, each with a message that says what to change."""
+    if not value:
+        return
+    if any(_is_pictograph(char) for char in value):
+        raise ValidationError(
+            _("Names cannot contain emoji or pictographs: please remove them."), code="emoji"
+        )
+    if any(unicodedata.category(char) in {"Cc", "Cf", "Zl", "Zp"} for char in value):
+        raise ValidationError(
+            _("Names cannot contain control characters or line breaks."), code="control"
+        )
+    for char in value:
+        category = unicodedata.category(char)
+        if category[0] in {"L", "M"} or category == "Zs" or char in NAME_PUNCTUATION:
+            continue
+        raise ValidationError(
+            _(
+                "A name may contain only letters, spaces, hyphens, apostrophes and dots "
+                "(“%(character)s” is not allowed)."
+            ),
+            code="character",
+            params={"character": char},
+        )
+    if not any(unicodedata.category(char)[0] == "L" for char in value):
+        raise ValidationError(_("A name must contain at least one letter."), code="no_letter")
+
+
+# --- CV uploads: PDF or DOCX only, recognised by their content, never by the name alone.
+
+CV_MAX_BYTES = 10 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class CVKind:
+    extension: str
+    content_type: str
+
+
+PDF = CVKind(".pdf", "application/pdf")
+DOCX = CVKind(".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+CV_KINDS = {kind.extension: kind for kind in (PDF, DOCX)}
+
+
+def cv_kind_of(uploaded) -> CVKind | None:
+    """PDF when the file starts with ``%PDF-``; DOCX when it is a zip archive holding
+    ``[Content_Types].xml`` and ``word/document.xml`` (and no macros); else None."""
+    uploaded.seek(0)
+    head = uploaded.read(8)
+    uploaded.seek(0)
+    if head.startswith(b"%PDF-"):
+        return PDF
+    if head.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(uploaded) as archive:
+                names = set(archive.namelist())
+        except (zipfile.BadZipFile, OSError, ValueError):
+            return None
+        finally:
+            uploaded.seek(0)
+        if {"[Content_Types].xml", "word/document.xml"} <= names and not any(
+            name.endswith("vbaProject.bin") for name in names
+        ):
+            return DOCX
+    return None
+
+
+def validate_cv(uploaded) -> CVKind:
+    """Raise a ValidationError for a file that is too big or not a PDF or DOCX document;
+    return its kind otherwise."""
+    if uploaded.size > CV_MAX_BYTES:
+        raise ValidationError(
+            _("The file is too large (%(size)s MB): a CV may be at most 10 MB."),
+            code="too_large",
+            params={"size": f"{uploaded.size / 1024 / 1024:.1f}"},
+        )
+    if uploaded.size == 0:
+        raise ValidationError(_("The file is empty."), code="empty")
+    kind = cv_kind_of(uploaded)
+    if kind is None:
+        raise ValidationError(
+            _(
+                "This file is not a PDF or Word (DOCX) document. Please upload your CV as a PDF "
+                "or DOCX file."
+            ),
+            code="wrong_type",
+        )
+    return kind
+
+
+WECHAT_ID = re.compile(r"^[A-Za-z0-9_-]+$")
+
+
+def validate_wechat_id(value: str) -> None:
+    if value and not WECHAT_ID.match(value):
+        raise ValidationError(
+            _("A WeChat ID has only letters, digits, underscores and hyphens, without spaces."),
+            code="wechat",
+        )
+
+
+def validate_graduation_year(year: int | None) -> None:
+    if year is not None and year > timezone.localdate().year:
+        raise ValidationError(_("The year of graduation cannot be in the future."), code="future")
+
+
+def validate_linkedin_url(value: str) -> None:
+    if not value:
+        return
+    host = (urlsplit(value).hostname or "").lower()
+    if host != "linkedin.com" and not host.endswith(".linkedin.com"):
+        raise ValidationError(
+            _(
+                "Enter the address of a LinkedIn profile, e.g. https://www.linkedin.com/in/your-name"
+            ),
+            code="linkedin",
+        )
