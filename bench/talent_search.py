@@ -163,7 +163,7 @@ def zipf(rng: random.Random, items: list, exponent: float = 0.9):
 def surname_spelling(surname: str) -> str:
     from pypinyin import lazy_pinyin
 
-    from talentpool.search.segmenter import SURNAME_READINGS
+    from workstation.segmenter import SURNAME_READINGS
 
     reading = SURNAME_READINGS.get(surname) or " ".join(lazy_pinyin(surname))
     return reading.replace(" ", "").replace("v", "u").capitalize()

@@ -1,7 +1,12 @@
-"""URLs of the projects app, mounted under /<language>/projects/.
+"""URLs of the project pipeline, under /<language>/projects/; each sub-package brings its own."""
 
-Its pages arrive with their issue; the namespace exists so links and the access table know it.
-"""
+from django.urls import include, path
 
 app_name = "projects"
-urlpatterns: list = []
+urlpatterns = [
+    path("", include("projects.pipeline.urls")),
+    path("", include("projects.demands.urls")),
+    path("", include("projects.matching.urls")),
+    path("", include("projects.expo.urls")),
+    path("", include("projects.delegations.urls")),
+]

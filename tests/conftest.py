@@ -49,15 +49,18 @@ def fast_password_hasher(settings):
 
 @pytest.fixture(autouse=True)
 def private_storage(tmp_path, monkeypatch):
-    """Uploaded CVs go to the test's own folder, never to var/private.
+    """Private uploads (CVs, project documents, PDFs) go to the test's own folder, not var/private.
 
     The field keeps the storage object it got at import, so the setting cannot be overridden."""
     from django.core.files.storage import FileSystemStorage
 
+    from projects.expo.models import GeneratedPDF
+    from projects.pipeline.models import ProjectDocument
     from talentpool.profiles.models import TalentProfile
 
     storage = FileSystemStorage(location=tmp_path / "private")
-    monkeypatch.setattr(TalentProfile._meta.get_field("cv"), "storage", storage)
+    for model, field in ((TalentProfile, "cv"), (ProjectDocument, "file"), (GeneratedPDF, "file")):
+        monkeypatch.setattr(model._meta.get_field(field), "storage", storage)
     return storage
 
 

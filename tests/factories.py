@@ -89,3 +89,37 @@ def share_with_lanzhou(profile, given: bool = True):
 
     set_consent(profile=profile, purpose=Consent.Purpose.SHARE_WITH_LANZHOU, given=given, by=None)
     return profile
+
+
+class ProjectFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "projects.Project"
+
+    title_en = factory.Sequence(lambda n: f"Project {n}")
+    title_zh_hans = factory.Sequence(lambda n: f"项目{n}")
+    title = factory.LazyAttribute(lambda project: project.title_en)
+    summary_en = "A North American technology project."
+    company = factory.Sequence(lambda n: f"Example Tech {n} Inc.")
+    contact_name = "Alex Chen"
+    contact_email = factory.Sequence(lambda n: f"founder{n}@example.com")
+    landing_mode = "rd_centre"
+    expo_year = 2027
+
+
+class DemandFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "projects.Demand"
+
+    kind = "technology"
+    title_zh_hans = factory.Sequence(lambda n: f"技术需求{n}")
+    title = factory.LazyAttribute(lambda demand: demand.title_zh_hans)
+
+    @factory.lazy_attribute
+    def organization(self):
+        from workstation.reference.models import Organization
+
+        return Organization.objects.get_or_create(
+            name_en="Example Lanzhou Enterprise",
+            defaults={"name": "Example Lanzhou Enterprise", "name_zh_hans": "示例兰州企业",
+                      "kind": "lanzhou_enterprise"},
+        )[0]  # fmt: skip

@@ -25,7 +25,7 @@ from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
 from django.db.models import Count, F, QuerySet, Value, Window
 
-from talentpool.search.segmenter import Term, document_tokens, parse_query
+from workstation.segmenter import Term, document_tokens, parse_query
 
 CONFIG = "simple"
 # Weight letter of each part of the document, in ``_document_parts`` order.

@@ -1,4 +1,4 @@
-"""Text → search tokens for the talent search: the one module using rjieba, OpenCC and pypinyin.
+"""Text → search tokens (Chinese and English): the one module using rjieba, OpenCC and pypinyin.
 
 Both sides go through the same normalisation (NFKC, Traditional → Simplified, lower case, tone
 marks stripped), so that a document token and a query token meet in PostgreSQL's ``'simple'``

@@ -1,0 +1,47 @@
+"""Technology and investment needs of Lanzhou enterprises, parks and universities."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from workstation.reference.models import Industry, Organization
+
+
+class Demand(models.Model):
+    class Kind(models.TextChoices):
+        TECHNOLOGY = "technology", _("Technology need")
+        INVESTMENT = "investment", _("Investment need")
+
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("Lanzhou organization"), on_delete=models.PROTECT,
+        related_name="demands",
+    )  # fmt: skip
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    # title and description are zh/en (modeltranslation, projects/translation.py)
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), max_length=5000, blank=True)
+    industry = models.ForeignKey(
+        Industry, verbose_name=_("industry"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="+",
+    )  # fmt: skip
+    is_active = models.BooleanField(_("open"), default=True)
+    match_document = SearchVectorField(null=True, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("created by"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )  # fmt: skip
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("Lanzhou demand")
+        verbose_name_plural = _("Lanzhou demands")
+        ordering = ["-created_at", "-pk"]
+        indexes = [GinIndex(fields=["match_document"], name="demand_match_gin")]
+
+    def __str__(self) -> str:
+        return self.title_zh_hans or self.title_en or str(self.pk)
