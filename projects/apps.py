@@ -5,3 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class ProjectsConfig(AppConfig):
     name = "projects"
     verbose_name = _("Projects")
+
+    def ready(self) -> None:
+        # Reminder kinds register themselves on import.
+        from projects.pipeline import reminders  # noqa: F401

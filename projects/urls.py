@@ -5,6 +5,7 @@ from django.urls import include, path
 app_name = "projects"
 urlpatterns = [
     path("", include("projects.pipeline.urls")),
+    path("", include("projects.pipeline.board_urls")),
     path("", include("projects.demands.urls")),
     path("", include("projects.matching.urls")),
     path("", include("projects.expo.urls")),

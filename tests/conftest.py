@@ -43,6 +43,17 @@ def fresh_cache(request):
 
 
 @pytest.fixture(autouse=True)
+def english_by_default():
+    """A request to a /zh-hans/ page leaves Chinese active in the thread: each test starts in
+    English (so reverse() gives /en/ URLs) unless it asks for Chinese."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def fast_password_hasher(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 

@@ -10,7 +10,14 @@ from __future__ import annotations
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from tests.factories import NewsPostFactory, PolicyPageFactory, TalentProfileFactory, UserFactory
+from tests.factories import (
+    DemandFactory,
+    NewsPostFactory,
+    PolicyPageFactory,
+    ProjectFactory,
+    TalentProfileFactory,
+    UserFactory,
+)
 
 LOGIN, ADMIN_LOGIN, AWAY = "login", "admin-login", "away"
 ROLES = ("anonymous", "talent", "other_talent", "official", "staff")
@@ -60,6 +67,62 @@ def claim_token():
     from tests.factories import TalentProfileFactory
 
     return make_claim_token(TalentProfileFactory(email="talent@example.org"))
+
+
+def a_project():
+    return {"pk": ProjectFactory().pk}
+
+
+def a_project_document():
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from projects.pipeline.services import add_document
+
+    document = add_document(
+        project=ProjectFactory(), title="Deck", actor=None,
+        file=SimpleUploadedFile("d.pdf", b"%PDF-1.4\n%%EOF\n"),
+    )  # fmt: skip
+    return {"pk": document.pk}
+
+
+def ready_pdf():
+    from django.core.files.base import ContentFile
+
+    from projects.expo.models import GeneratedPDF
+
+    document = GeneratedPDF.objects.create(
+        kind="expo_roster", subject="2027", language="en", status="ready"
+    )
+    document.file.save("roster.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"), save=True)
+    return document
+
+
+def delegation():
+    from datetime import date
+
+    from projects.delegations.models import Delegation
+
+    return Delegation.objects.create(
+        title_en="Lanzhou delegation", starts_on=date(2026, 9, 14), ends_on=date(2026, 9, 20)
+    )
+
+
+def delegation_member():
+    from projects.delegations.models import DelegationMember
+
+    member = DelegationMember.objects.create(delegation=delegation(), name="Li Ming")
+    return {"pk": member.delegation_id, "member_pk": member.pk}
+
+
+def itinerary_item():
+    from datetime import UTC, datetime
+
+    from projects.delegations.models import ItineraryItem
+
+    item = ItineraryItem.objects.create(
+        delegation=delegation(), starts_at=datetime(2026, 9, 15, 17, tzinfo=UTC), title_en="Visit"
+    )
+    return {"pk": item.delegation_id, "item_pk": item.pk}
 
 
 def pending_import():
@@ -142,6 +205,45 @@ ACCESS = {
                                "official": 404, "staff": 200}),
     "talentpool:profile_claim": ("get", lambda: {"token": claim_token()},
                                  talents_own(200, other_talent=403)),
+    # The project pipeline: staff work it, officials read it.
+    "projects:intake": ("get", None, everyone(200)),
+    "projects:intake_done": ("get", None, everyone(200)),
+    "projects:project_create": ("get", None, staff_only()),
+    "projects:project_detail": ("get", a_project, staff_only() | {"official": 200}),
+    "projects:project_edit": ("get", a_project, staff_only()),
+    # An empty POST re-renders the project page with the errors (400).
+    "projects:project_move": ("post", a_project, staff_only(400)),
+    "projects:document_upload": ("post", a_project, staff_only(400)),
+    "projects:document_download": ("get", a_project_document, staff_only() | {"official": 200}),
+    "projects:board": ("get", None, staff_only() | {"official": 200}),
+    "projects:table": ("get", None, staff_only() | {"official": 200}),
+    "projects:demand_list": ("get", None, staff_only() | {"official": 200}),
+    "projects:demand_create": ("get", None, staff_only()),
+    "projects:demand_edit": ("get", lambda: {"pk": DemandFactory().pk}, staff_only()),
+    "projects:demand_detail": ("get", lambda: {"pk": DemandFactory().pk},
+                               staff_only() | {"official": 200}),
+    "projects:project_matches": ("get", lambda: {"pk": ProjectFactory().pk},
+                                 staff_only() | {"official": 200}),
+    "projects:match_decide": ("post", lambda: {"pk": ProjectFactory().pk,
+                                               "demand_pk": DemandFactory().pk}, staff_only(AWAY)),
+    # An empty form re-renders the page with its errors.
+    "projects:introduction_add": ("post", lambda: {"pk": ProjectFactory().pk}, staff_only(200)),
+    # Expo and PDFs: staff and officials read; staff ask for PDFs (an empty request re-renders).
+    "projects:expo": ("get", None, staff_only() | {"official": 200}),
+    "projects:expo_roster_request": ("post", None, staff_only(200)),
+    "projects:pdf_download": ("get", lambda: {"pk": ready_pdf().pk},
+                              staff_only() | {"official": 200}),
+    # Delegations: officials read; empty forms re-render the delegation page with their errors.
+    "projects:delegation_list": ("get", None, staff_only() | {"official": 200}),
+    "projects:delegation_create": ("get", None, staff_only()),
+    "projects:delegation_detail": ("get", lambda: {"pk": delegation().pk},
+                                   staff_only() | {"official": 200}),
+    "projects:delegation_edit": ("get", lambda: {"pk": delegation().pk}, staff_only()),
+    "projects:delegation_member_add": ("post", lambda: {"pk": delegation().pk}, staff_only(200)),
+    "projects:delegation_member_delete": ("post", delegation_member, staff_only(AWAY)),
+    "projects:itinerary_item_add": ("post", lambda: {"pk": delegation().pk}, staff_only(200)),
+    "projects:itinerary_item_delete": ("post", itinerary_item, staff_only(AWAY)),
+    "projects:itinerary_pdf_request": ("post", lambda: {"pk": delegation().pk}, staff_only(200)),
     # allauth: its own pages, each for what it is.
     "account_login": ("get", None, signed_in(AWAY, anonymous=200)),
     "account_logout": ("get", None, signed_in(200, anonymous=AWAY)),

@@ -17,8 +17,17 @@ app.conf.beat_schedule = {
         "task": "workstation.reminders.tasks.sweep_pending_reminders",
         "schedule": crontab(minute="*/10"),
     },
+    # PDFs of the project pipeline whose message was lost (or the broker was down).
+    "sweep-pending-pdfs": {
+        "task": "projects.expo.tasks.sweep_pending_pdfs",
+        "schedule": crontab(minute="*/10"),
+    },
     "remind-pending-invitations": {
         "task": "workstation.accounts.tasks.remind_pending_invitations",
         "schedule": crontab(minute=15, hour="*/6"),
+    },
+    "remind-overdue-next-actions": {
+        "task": "projects.pipeline.tasks.remind_overdue_next_actions",
+        "schedule": crontab(minute=5),
     },
 }

@@ -355,3 +355,10 @@ def parse_query(query: str) -> ParsedQuery:
         exact = [[joined]]
     terms, exact = _unique(terms), _unique(exact)
     return ParsedQuery(terms=terms, exact=exact if exact != terms else None)
+
+
+def text_tokens(text: str) -> list[str]:
+    """The tokens of free text in either language, normalised as everywhere in this module:
+    words (hyphenated parts also joined) and, for Chinese, each run with its rjieba search-mode
+    segments and character bigrams. The order follows the text; repeats are kept."""
+    return _text_tokens(text or "")

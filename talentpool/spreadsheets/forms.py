@@ -202,7 +202,7 @@ class ImportRowForm(forms.Form):
             self.has_error("name_zh") or self.has_error("name_en")
         ):
             raise forms.ValidationError(
-                _("Each row needs a name: name_zh, name_en or both."), code="no_name"
+                _("Each row needs a Chinese name, an English name or both."), code="no_name"
             )
         return cleaned
 

@@ -50,7 +50,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from talentpool.duplicates.services import find_duplicates_of_many
 from talentpool.duplicates.services import profile_keys as duplicate_keys
-from talentpool.profiles.models import Source, TalentProfile
+from talentpool.profiles.models import Degree, Source, TalentProfile, Verification
 from talentpool.profiles.services import save_profile
 from talentpool.spreadsheets.models import PendingImport
 from workstation.audit.services import record
@@ -63,38 +63,43 @@ class Column:
     key: str
     label: str  # lazy: what the column holds, for the import page's table
     imported: bool = True  # False: written by the export, ignored by the import
+    # Values typed as they are (codes and keys), shown as code beside the label.
+    values: tuple[str, ...] = ()
 
 
 COLUMNS = (
     Column("name_zh", gettext_lazy("Chinese name")),
     Column("name_en", gettext_lazy("English or pinyin name")),
-    Column("native_place", gettext_lazy("Native place: its code (GB/T 2260, or "
-                                        "lanzhou-new-area, outside-china)")),
+    Column("native_place", gettext_lazy("Native place: its code (GB/T 2260, see the table below)"),
+           values=("620102", "lanzhou-new-area", "outside-china")),
     Column("native_place_name", gettext_lazy("Native place: its name (read when there is no "
                                              "code)")),
-    Column("is_gansu", gettext_lazy("Gansu native (true/false, derived from the native place)"),
-           imported=False),
-    Column("is_lanzhou", gettext_lazy("Lanzhou native (true/false, derived from the native "
-                                      "place)"), imported=False),
+    Column("is_gansu", gettext_lazy("Gansu native (derived from the native place)"),
+           imported=False, values=("true", "false")),
+    Column("is_lanzhou", gettext_lazy("Lanzhou native (derived from the native place)"),
+           imported=False, values=("true", "false")),
     Column("current_city", gettext_lazy("Current city")),
     Column("current_state", gettext_lazy("State or province")),
     Column("employer", gettext_lazy("Employer")),
     Column("title", gettext_lazy("Job title")),
-    Column("industry", gettext_lazy("Industry key, e.g. artificial_intelligence")),
+    Column("industry", gettext_lazy("Industry key (see the table below)"),
+           values=("artificial_intelligence",)),
     Column("expertise", gettext_lazy("Expertise")),
-    Column("degree", gettext_lazy("Highest degree: bachelor, master, doctorate or other")),
+    Column("degree", gettext_lazy("Highest degree"), values=tuple(Degree.values)),
     Column("school", gettext_lazy("School")),
     Column("graduation_year", gettext_lazy("Year of graduation")),
     Column("email", gettext_lazy("Email address")),
-    Column("phone", gettext_lazy("Phone in international form, e.g. +16502530000")),
+    Column("phone", gettext_lazy("Phone in international form"), values=("+16502530000",)),
     Column("wechat_id", gettext_lazy("WeChat ID")),
     Column("linkedin_url", gettext_lazy("LinkedIn profile address")),
-    Column("preferred_language", gettext_lazy("Preferred language: en or zh-hans")),
-    Column("interests", gettext_lazy("Cooperation interests: keys separated by ;")),
-    Column("source", gettext_lazy("Source (an import always records “import”)"), imported=False),
+    Column("preferred_language", gettext_lazy("Preferred language"), values=("en", "zh-hans")),
+    Column("interests", gettext_lazy("Cooperation interests: keys separated by semicolons (see "
+                                     "the table below)")),
+    Column("source", gettext_lazy("Source (imported profiles record the import)"),
+           imported=False, values=tuple(Source.values)),
     Column("verification", gettext_lazy("Verification (imported profiles start unverified)"),
-           imported=False),
-    Column("tags", gettext_lazy("Tags separated by ;")),
+           imported=False, values=tuple(Verification.values)),
+    Column("tags", gettext_lazy("Tags separated by semicolons")),
     Column("registered_at", gettext_lazy("Registered at (ISO 8601, UTC)"), imported=False),
 )  # fmt: skip
 COLUMN_KEYS = tuple(column.key for column in COLUMNS)
@@ -383,8 +388,8 @@ def parse_file(*, name: str, content: bytes) -> ParsedFile:
         seen.add(key)
     if not {"name_zh", "name_en"} & seen:
         raise ImportFileError(
-            _("The first row must name the columns, with at least name_zh or name_en; the "
-              "import page lists every column.")
+            _("The first row must name the columns, with at least one of the two name columns; "
+            "the import page lists every column.")
         )  # fmt: skip
     ignored = [key for key in header if key and key not in IMPORTED_KEYS]
     rows = []

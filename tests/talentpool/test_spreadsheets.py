@@ -284,7 +284,7 @@ def test_a_bad_row_blocks_the_whole_import_even_when_confirm_is_forced(clients):
         ("张三,,620102,,,19x0,,,", "graduation_year", "whole number"),
         ("张" * 2000 + ",,620102,,,,,,", "name_zh", "at most 50 characters"),
         ("张三😀,,620102,,,,,,", "name_zh", "emoji"),
-        (",,620102,Apple,,,,,", "", "needs a name"),
+        (",,620102,Apple,,,,,", "", "needs a Chinese name, an English name or both"),
         ("张三,,620102,,,,,,golf", "interests", "Unknown cooperation interest"),
     ],
 )
@@ -314,7 +314,7 @@ def test_messages_follow_the_readers_language(clients):
         ("people.csv", b"name_zh,name_en\n" + b"x,y\n" * (5 * 1024 * 1024 // 4), "at most 5 MB"),
         ("people.csv", b"", "empty"),
         ("people.csv", b"name_en\n" + b"x\n" * 10_001, "at most 10,000"),
-        ("people.csv", b"who,what\nx,y\n", "name_zh or name_en"),
+        ("people.csv", b"who,what\nx,y\n", "at least one of the two name columns"),
         ("people.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(100), "cannot be imported"),
     ],
 )  # fmt: skip

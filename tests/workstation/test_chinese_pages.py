@@ -18,21 +18,25 @@ from django.urls import reverse
 from tests.factories import (
     NewsPostFactory,
     PolicyPageFactory,
+    ProjectFactory,
     TalentProfileFactory,
     share_with_lanzhou,
 )
 
 pytestmark = pytest.mark.django_db
 
-# Words that may appear in Chinese text: names of apps and standards that are not translated, and
-# "English", the name of a language given in that language in language pickers.
+# Words that may appear in Chinese text: names of apps, file formats and standards that are not
+# translated; "English", the name of a language given in that language in language pickers; and
+# the romanised example name of the profile form.
 ALLOWED_WORDS = {
     "English",
     "Google", "Microsoft", "Authenticator", "FreeOTP", "TOTP", "App", "app", "WeChat", "LinkedIn",
-    "PDF", "DOCX", "Word", "JSON", "ID", "CSV", "Excel", "xlsx", "UTF", "ZIP",
+    "PDF", "DOCX", "Word", "JSON", "ID", "CSV", "Excel", "xlsx", "UTF", "ZIP", "PNG", "JPEG",
+    "PowerPoint", "XLSX", "PPTX", "GB", "T", "ISO", "UTC", "Wei", "Wang",
 }  # fmt: skip
 READ_OUT_ATTRIBUTES = ("aria-label", "title", "alt", "placeholder")
-LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*")
+URL = re.compile(r"https?://\S+")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
 
 
@@ -50,7 +54,7 @@ def english_words(html: str, content: tuple[str, ...] = ()) -> set[str]:
         texts += [element.get(attribute, "") for attribute in READ_OUT_ATTRIBUTES]
         if element.name in ("button", "input") and element.get("type") in ("submit", "button"):
             texts.append(element.get("value", "") if element.name == "input" else "")
-    text = EMAIL.sub(" ", " ".join(texts))
+    text = EMAIL.sub(" ", URL.sub(" ", " ".join(texts)))
     for piece in content:
         text = text.replace(piece, " ")
     return {word for word in LATIN_WORD.findall(text) if word not in ALLOWED_WORDS}
@@ -69,6 +73,7 @@ def pages_for(role: str) -> tuple[list[str], tuple[str, ...]]:
         return [
             *public, "/accounts/login/", "/accounts/signup/", "/accounts/password/reset/",
             "/accounts/confirm-email/", "/accounts/password/reset/done/",
+            path_of("projects:intake"), path_of("projects:intake_done"),
         ], content  # fmt: skip
     signed_in = [
         *public, "/account/settings/", "/accounts/email/", "/accounts/password/change/",
@@ -79,6 +84,14 @@ def pages_for(role: str) -> tuple[list[str], tuple[str, ...]]:
                              expertise="机器学习", email="wang.wei@example.com")
     )  # fmt: skip
     talent_pool = [path_of("talentpool:privacy_notice"), path_of("talentpool:counts")]
+    project = ProjectFactory(title_zh_hans="固态锂电池", title_en="", summary_en="",
+                             company="示例公司", contact_name="陈明")  # fmt: skip
+    pipeline = [
+        path_of("projects:board"), path_of("projects:table"), path_of("projects:demand_list"),
+        path_of("projects:expo"), path_of("projects:delegation_list"),
+        path_of("projects:project_detail", pk=project.pk),
+        path_of("projects:project_matches", pk=project.pk),
+    ]  # fmt: skip
     if role == "staff":
         return [
             *signed_in, *talent_pool, "/colleagues/", "/colleagues/invite/",
@@ -86,16 +99,17 @@ def pages_for(role: str) -> tuple[list[str], tuple[str, ...]]:
             path_of("talentpool:profile_detail", pk=person.pk),
             path_of("talentpool:profile_edit", pk=person.pk),
             path_of("talentpool:profile_create"), path_of("talentpool:import_upload"),
-            path_of("talentpool:duplicates"),
+            path_of("talentpool:duplicates"), *pipeline, path_of("projects:project_create"),
+            path_of("projects:demand_create"), path_of("projects:delegation_create"),
         ], content  # fmt: skip
     if role == "official":
         return [
             *signed_in, *talent_pool, "/colleagues/", path_of("talentpool:directory"),
-            path_of("talentpool:profile_detail", pk=person.pk),
+            path_of("talentpool:profile_detail", pk=person.pk), *pipeline,
         ], content  # fmt: skip
     return [
         *signed_in, *talent_pool, "/colleagues/",
-        *(path_of("talentpool:profile_step", step=step) for step in (1, 2, 3, 4)),
+        path_of("talentpool:profile_step", step=1),
         path_of("talentpool:own_export"), path_of("talentpool:own_delete"),
     ], content  # fmt: skip
 

@@ -1,0 +1,152 @@
+"""Lanzhou delegations: list, page with members and itinerary, and the itinerary PDF.
+
+Staff and officials read; only staff change anything (officials get 403 on every changing view).
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from projects.delegations import services
+from projects.delegations.forms import DelegationForm, ItineraryItemForm, MemberForm, PDFRequestForm
+from projects.expo.models import GeneratedPDF
+from projects.expo.services import pdfs_for, request_pdf
+from workstation.accounts.decorators import permission_required
+
+view_permission = permission_required("projects.view_pipeline")
+manage_permission = permission_required("projects.manage_pipeline")
+
+
+def _delegation(pk: int):
+    return get_object_or_404(services.delegation_queryset(), pk=pk)
+
+
+def _detail_url(delegation, anchor: str = "") -> str:
+    url = reverse("projects:delegation_detail", kwargs={"pk": delegation.pk})
+    return f"{url}#{anchor}" if anchor else url
+
+
+@view_permission
+def delegation_list(request):
+    return render(
+        request,
+        "projects/delegation_list.html",
+        {
+            "delegations": services.delegation_queryset(),
+            "staff_view": request.user.has_perm("projects.manage_pipeline"),
+        },
+    )
+
+
+def _render_detail(request, delegation, *, member_form=None, item_form=None, pdf_form=None):
+    staff_view = request.user.has_perm("projects.manage_pipeline")
+    context = {
+        "delegation": delegation,
+        "members": delegation.members.all(),
+        "itinerary": services.itinerary_of(delegation),
+        "pdfs": pdfs_for(kind=GeneratedPDF.Kind.ITINERARY, subject=delegation.pk),
+        "staff_view": staff_view,
+    }
+    if staff_view:
+        context.update(
+            member_form=member_form or MemberForm(prefix="member"),
+            item_form=item_form or ItineraryItemForm(prefix="item"),
+            pdf_form=pdf_form or PDFRequestForm(),
+        )
+    return render(request, "projects/delegation_detail.html", context)
+
+
+@view_permission
+def delegation_detail(request, pk: int):
+    return _render_detail(request, _delegation(pk))
+
+
+@manage_permission
+def delegation_create(request):
+    form = DelegationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        delegation = services.save_delegation(
+            delegation=form.save(commit=False), actor=request.user, changed=form.changed_data
+        )
+        messages.success(request, _("The delegation was created."))
+        return redirect(_detail_url(delegation))
+    return render(request, "projects/delegation_form.html", {"form": form, "delegation": None})
+
+
+@manage_permission
+def delegation_edit(request, pk: int):
+    delegation = _delegation(pk)
+    form = DelegationForm(request.POST or None, instance=delegation)
+    if request.method == "POST" and form.is_valid():
+        services.save_delegation(
+            delegation=form.save(commit=False), actor=request.user, changed=form.changed_data
+        )
+        messages.success(request, _("The changes were saved."))
+        return redirect(_detail_url(delegation))
+    return render(
+        request, "projects/delegation_form.html", {"form": form, "delegation": delegation}
+    )
+
+
+@require_POST
+@manage_permission
+def member_add(request, pk: int):
+    delegation = _delegation(pk)
+    form = MemberForm(request.POST, prefix="member")
+    if form.is_valid():
+        services.add_member(delegation=delegation, actor=request.user, **form.cleaned_data)
+        messages.success(request, _("The member was added."))
+        return redirect(_detail_url(delegation, "members"))
+    messages.error(request, _("The member was not added: please correct the form below."))
+    return _render_detail(request, delegation, member_form=form)
+
+
+@require_POST
+@manage_permission
+def member_delete(request, pk: int, member_pk: int):
+    delegation = _delegation(pk)
+    if services.remove_member(delegation=delegation, member_id=member_pk, actor=request.user):
+        messages.success(request, _("The member was removed."))
+    return redirect(_detail_url(delegation, "members"))
+
+
+@require_POST
+@manage_permission
+def itinerary_item_add(request, pk: int):
+    delegation = _delegation(pk)
+    form = ItineraryItemForm(request.POST, prefix="item")
+    if form.is_valid():
+        services.add_itinerary_item(delegation=delegation, actor=request.user, **form.item_fields())
+        messages.success(request, _("The itinerary item was added."))
+        return redirect(_detail_url(delegation, "itinerary"))
+    messages.error(request, _("The itinerary item was not added: please correct the form below."))
+    return _render_detail(request, delegation, item_form=form)
+
+
+@require_POST
+@manage_permission
+def itinerary_item_delete(request, pk: int, item_pk: int):
+    delegation = _delegation(pk)
+    if services.remove_itinerary_item(delegation=delegation, item_id=item_pk, actor=request.user):
+        messages.success(request, _("The itinerary item was removed."))
+    return redirect(_detail_url(delegation, "itinerary"))
+
+
+@require_POST
+@manage_permission
+def itinerary_pdf_request(request, pk: int):
+    delegation = _delegation(pk)
+    form = PDFRequestForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("The itinerary PDF was not requested: please choose a language."))
+        return _render_detail(request, delegation, pdf_form=form)
+    request_pdf(
+        kind=GeneratedPDF.Kind.ITINERARY, subject=delegation.pk,
+        language=form.cleaned_data["language"], actor=request.user,
+    )  # fmt: skip
+    messages.success(request, _("The itinerary PDF is being made; it appears in the list below."))
+    return redirect(_detail_url(delegation, "pdfs"))

@@ -1,0 +1,13 @@
+from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin
+
+from projects.demands.models import Demand
+
+
+@admin.register(Demand)
+class DemandAdmin(TranslationAdmin):
+    list_display = ("__str__", "organization", "kind", "industry", "is_active", "updated_at")
+    list_filter = ("is_active", "kind", "industry")
+    search_fields = ("title_zh_hans", "title_en", "organization__name")
+    raw_id_fields = ("organization",)
+    readonly_fields = ("created_by", "created_at", "updated_at")

@@ -1,0 +1,264 @@
+"""The expo year's progress against its target, and the PDFs the pipeline prints.
+
+PDFs (the expo roster and delegation itineraries) are recorded as ``GeneratedPDF`` rows first and
+made by a Celery worker; the row is the real record, so a lost message or a broker that is down
+leaves it pending for the sweep.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import OuterRef, Subquery
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
+from projects.expo.models import GeneratedPDF
+from projects.pipeline.models import MAIN_LINE, Project, Stage, StageChange
+from workstation.pdf import PDFUnavailable, render_pdf
+
+logger = logging.getLogger(__name__)
+
+# The yearly goal of duty 4: about ten North American projects at the Lanzhou Sci-Tech Expo.
+# A constant until issue 6 brings annual targets (workstation Target rows) to read it from.
+EXPO_TARGET = 10
+
+# Stages at or beyond a point on the main line count for that point.
+CONFIRMED_STAGES = MAIN_LINE[MAIN_LINE.index(Stage.EXPO_CONFIRMED) :]
+ATTENDED_STAGES = MAIN_LINE[MAIN_LINE.index(Stage.ATTENDED_EXPO) :]
+
+# A pending PDF older than this was lost on its way to a worker (or the broker was down).
+PENDING_GRACE = timedelta(minutes=5)
+
+# The roster's columns, marked for the catalog and translated when a PDF is rendered.
+ROSTER_COLUMNS = (
+    gettext_noop("Project"), gettext_noop("Company"), gettext_noop("Location"),
+    gettext_noop("Industry"), gettext_noop("Landing mode"), gettext_noop("Stage"),
+)  # fmt: skip
+
+BILINGUAL = "bilingual"
+PDF_LANGUAGES = ("zh-hans", "en")
+
+
+def default_expo_year() -> int:
+    """This year on the workstation's clock: the Expo is held each September."""
+    return timezone.localdate().year
+
+
+@dataclass
+class ExpoProgress:
+    year: int
+    target: int
+    confirmed: int
+    attended: int
+    projects: list = field(default_factory=list)
+
+    @property
+    def confirmed_percent(self) -> int:
+        return min(100, round(100 * self.confirmed / self.target)) if self.target else 0
+
+
+def expo_progress(*, year: int) -> ExpoProgress:
+    """The projects of an expo year, and how many reached "confirmed" and "attended"."""
+    signed_amount = (
+        StageChange.objects.filter(project=OuterRef("pk"), to_stage=Stage.SIGNED_AT_EXPO)
+        .order_by("-changed_at", "-pk")
+        .values("amount")[:1]
+    )
+    projects = list(
+        Project.objects.filter(expo_year=year)
+        .select_related("industry", "owner")
+        .annotate(signed_amount=Subquery(signed_amount))
+    )
+    order = {stage: position for position, stage in enumerate(MAIN_LINE)}
+    projects.sort(key=lambda project: (-order.get(project.stage, -1), project.company.lower()))
+    for project in projects:
+        project.expo_confirmed = project.stage in CONFIRMED_STAGES
+        project.expo_attended = project.stage in ATTENDED_STAGES
+    return ExpoProgress(
+        year=year,
+        target=EXPO_TARGET,
+        confirmed=sum(project.expo_confirmed for project in projects),
+        attended=sum(project.expo_attended for project in projects),
+        projects=projects,
+    )
+
+
+def roster_projects(*, year: int):
+    return (
+        Project.objects.filter(expo_year=year, stage__in=CONFIRMED_STAGES)
+        .select_related("industry")
+        .order_by("company", "pk")
+    )
+
+
+def pdfs_for(*, kind: str, subject) -> list[GeneratedPDF]:
+    return list(
+        GeneratedPDF.objects.filter(kind=kind, subject=str(subject)).select_related("requested_by")
+    )
+
+
+# --- Making PDFs
+
+
+def request_pdf(*, kind: str, subject, language: str, actor) -> GeneratedPDF:
+    """Record a PDF to make and hand it to a worker once the transaction commits."""
+    document = GeneratedPDF.objects.create(
+        kind=kind, subject=str(subject), language=language, requested_by=actor
+    )
+    transaction.on_commit(lambda: enqueue_pdf(pdf_id=document.pk))
+    return document
+
+
+def enqueue_pdf(*, pdf_id: int) -> bool:
+    """Hand the PDF to a worker; with the broker down it stays pending for the sweep."""
+    from projects.expo.tasks import render_pdf_document
+
+    try:
+        render_pdf_document.delay(pdf_id)
+    except Exception:  # the broker's errors vary by transport; the row is the real record
+        logger.warning("Broker unavailable; PDF %s left for the sweep", pdf_id)
+        return False
+    return True
+
+
+def requeue_pending_pdfs(*, limit: int = 200) -> int:
+    """Re-enqueue PDFs that stayed pending past the grace period, oldest first."""
+    pending = (
+        GeneratedPDF.objects.filter(
+            status=GeneratedPDF.Status.PENDING, requested_at__lt=timezone.now() - PENDING_GRACE
+        )
+        .order_by("requested_at")
+        .values_list("pk", flat=True)[:limit]
+    )
+    count = 0
+    for pdf_id in pending:
+        if not enqueue_pdf(pdf_id=pdf_id):
+            break  # the broker is down: each further try would only wait for it
+        count += 1
+    return count
+
+
+def make_pdf(*, pdf_id: int) -> str:
+    """Render a pending PDF once, however many runs race for it.
+
+    The claim is a row lock: ``SELECT ... FOR UPDATE SKIP LOCKED`` on the pending row, held by a
+    transaction for the time of the rendering. A second run at the same moment skips the locked
+    row; a later run finds it ready or failed. A worker that dies mid-render releases the lock
+    with its connection and leaves the row pending for the sweep, with no claim to expire.
+    """
+    with transaction.atomic():
+        document = (
+            GeneratedPDF.objects.select_for_update(skip_locked=True)
+            .filter(pk=pdf_id, status=GeneratedPDF.Status.PENDING)
+            .first()
+        )
+        if document is None:
+            return "not pending"
+        try:
+            template, context = _pdf_source(document)
+            content = render_pdf(
+                template=template, context=context, language=_render_language(document.language)
+            )
+        except PDFUnavailable as error:
+            _fail(document, str(error))
+            return "failed"
+        except Exception:  # a bug in a template or missing data: retrying will not help
+            logger.exception("PDF %s cannot be made", pdf_id)
+            with translation.override(_render_language(document.language)):
+                _fail(document, _("The PDF could not be made because of an error on the server."))
+            return "failed"
+        document.file.save(f"{document.kind}-{document.subject}.pdf", ContentFile(content), False)
+        document.status = GeneratedPDF.Status.READY
+        document.generated_at = timezone.now()
+        document.error = ""
+        document.save(update_fields=["file", "status", "generated_at", "error"])
+    return "ready"
+
+
+def _fail(document: GeneratedPDF, reason: str) -> None:
+    document.status = GeneratedPDF.Status.FAILED
+    document.error = reason[:500]
+    document.save(update_fields=["status", "error"])
+
+
+def _render_language(language: str) -> str:
+    return PDF_LANGUAGES[0] if language == BILINGUAL else language
+
+
+def _languages(language: str) -> tuple[str, ...]:
+    return PDF_LANGUAGES if language == BILINGUAL else (language,)
+
+
+def in_languages(languages, make) -> list[str]:
+    """``make()`` evaluated in each language, without repeating a text that reads the same."""
+    texts: list[str] = []
+    for language in languages:
+        with translation.override(language):
+            text = str(make())
+        if text and text not in texts:
+            texts.append(text)
+    return texts
+
+
+def translated(instance, field_name: str, languages) -> list[str]:
+    """A modeltranslation field in each language (no fallback), empty ones left out."""
+    texts = []
+    for language in languages:
+        value = getattr(instance, f"{field_name}_{language.replace('-', '_')}", "") or ""
+        if value and value not in texts:
+            texts.append(value)
+    return texts
+
+
+def _pdf_source(document: GeneratedPDF) -> tuple[str, dict]:
+    languages = _languages(document.language)
+    if document.kind == GeneratedPDF.Kind.EXPO_ROSTER:
+        return "projects/pdf/expo_roster.html", roster_context(
+            year=int(document.subject), languages=languages
+        )
+    from projects.delegations.services import itinerary_context
+
+    return "projects/pdf/delegation_itinerary.html", itinerary_context(
+        delegation_id=int(document.subject), languages=languages
+    )
+
+
+def roster_context(*, year: int, languages) -> dict:
+    rows = []
+    for project in roster_projects(year=year):
+        rows.append(
+            {
+                "title": translated(project, "title", languages) or [project.company],
+                "summary": translated(project, "summary", languages),
+                "company": project.company,
+                "location": project.company_location,
+                "industry": in_languages(languages, lambda p=project: p.industry or "—"),
+                "landing_mode": in_languages(
+                    languages, lambda p=project: p.get_landing_mode_display() or "—"
+                ),
+                "stage": in_languages(languages, project.get_stage_display),
+            }
+        )
+    return {
+        "year": year,
+        "heading": in_languages(
+            languages,
+            lambda: (
+                _("North American Projects at the Lanzhou Sci-Tech Expo %(year)s") % {"year": year}
+            ),
+        ),
+        "columns": [
+            in_languages(languages, lambda label=label: _(label)) for label in ROSTER_COLUMNS
+        ],
+        "empty": in_languages(languages, lambda: _("No project is confirmed for this Expo yet.")),
+        "made_on": in_languages(
+            languages, lambda: _("Made on %(date)s") % {"date": timezone.localdate().isoformat()}
+        ),
+        "rows": rows,
+    }

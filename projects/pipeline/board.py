@@ -1,0 +1,138 @@
+"""The pipeline board (a column per stage) and the pipeline table, for staff and officials.
+
+Both read only: moving a card posts to ``projects:project_move`` (the project page's views), with
+a plain form that works without JavaScript and, with static/portal/board.js, by drag and drop or
+by the arrow keys. Officials see the same pages without any move control.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from projects.pipeline.filters import BOARD_STAGES, BoardFilterForm, TableFilterForm
+from projects.pipeline.models import MAIN_LINE, Project, Stage
+from projects.pipeline.services import Criterion
+from workstation.accounts.decorators import permission_required
+
+PAGE_SIZE = 25
+
+pipeline_permission = permission_required("projects.view_pipeline")
+
+
+@dataclass
+class Card:
+    project: Project
+    title: str
+    title_lang: str | None  # set when the title is in the other language than the page's
+    overdue: bool
+    days_in_stage: int
+
+
+@dataclass
+class Column:
+    stage: Stage
+    main_line: bool
+    cards: list[Card] = field(default_factory=list)
+
+
+def _page_is_chinese() -> bool:
+    return (get_language() or "en").lower().startswith("zh")
+
+
+def project_title(project: Project) -> tuple[str, str | None]:
+    """The title in the page's language, else the other one with its ``lang`` code."""
+    if _page_is_chinese():
+        ours, other, other_lang = project.title_zh_hans, project.title_en, "en"
+    else:
+        ours, other, other_lang = project.title_en, project.title_zh_hans, "zh-Hans"
+    if ours:
+        return ours, None
+    if other:
+        return other, other_lang
+    return project.company, None
+
+
+def make_card(project: Project, *, today, now) -> Card:
+    title, title_lang = project_title(project)
+    return Card(
+        project=project,
+        title=title,
+        title_lang=title_lang,
+        overdue=bool(project.next_action_on and project.next_action_on < today),
+        days_in_stage=max(0, (now - project.stage_changed_at).days),
+    )
+
+
+def pipeline_queryset():
+    return Project.objects.select_related("owner", "industry")
+
+
+def board_columns(projects) -> list[Column]:
+    today, now = timezone.localdate(), timezone.now()
+    columns = {stage: Column(stage=stage, main_line=stage in MAIN_LINE) for stage in BOARD_STAGES}
+    for project in projects:
+        column = columns.get(project.stage)
+        if column is not None:
+            column.cards.append(make_card(project, today=today, now=now))
+    return list(columns.values())
+
+
+def _filter_or_warn(request, form):
+    if form.is_bound and not form.is_valid():
+        messages.error(request, _("Please correct the filters marked below."))
+        return None
+    return form.filter(pipeline_queryset())
+
+
+@pipeline_permission
+def board(request):
+    form = BoardFilterForm(request.GET or None)
+    queryset = _filter_or_warn(request, form)
+    if queryset is None:
+        columns = None
+    else:
+        # Longest in their stage first: they are the ones to look at.
+        columns = board_columns(queryset.order_by("stage_changed_at", "pk"))
+    return render(
+        request,
+        "projects/board.html",
+        {
+            "form": form,
+            "columns": columns,
+            "can_move": request.user.has_perm("projects.manage_pipeline"),
+            "stages": BOARD_STAGES,
+            "main_line": MAIN_LINE,
+            "criteria": Criterion.choices,
+            "filters_used": any(request.GET.values()),
+        },
+    )
+
+
+@pipeline_permission
+def table(request):
+    form = TableFilterForm(request.GET or None)
+    queryset = _filter_or_warn(request, form)
+    page = None
+    cards = []
+    if queryset is not None:
+        paginator = Paginator(form.ordered(queryset), PAGE_SIZE)
+        page = paginator.get_page(request.GET.get("page"))
+        today, now = timezone.localdate(), timezone.now()
+        cards = [make_card(project, today=today, now=now) for project in page.object_list]
+    return render(
+        request,
+        "projects/table.html",
+        {
+            "form": form,
+            "page": page,
+            "cards": cards,
+            "filters_used": any(value for key, value in request.GET.items() if key != "page"),
+        },
+    )

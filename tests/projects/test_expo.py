@@ -1,0 +1,225 @@
+"""The expo page: progress against the target, roster PDFs made by the worker, downloads."""
+
+from __future__ import annotations
+
+import io
+from datetime import timedelta
+
+import pytest
+from django.core.files.base import ContentFile
+from django.core.files.storage import storages
+from django.urls import reverse
+from django.utils import timezone
+
+from projects.expo import services, tasks
+from projects.expo.models import GeneratedPDF
+from projects.pipeline.models import StageChange
+from tests.conftest import make_person, signed_in_client
+from tests.factories import ProjectFactory
+from tests.fixtures.celery_worker import wait_until
+from workstation.pdf import PDFUnavailable, pdf_unavailable_reason
+
+pytestmark = pytest.mark.django_db
+
+YEAR = 2027
+
+
+def expo_projects():
+    """Projects in several stages of YEAR, plus one of another year that must not count."""
+    made = {
+        stage: ProjectFactory(expo_year=YEAR, stage=stage)
+        for stage in ("lead", "intent_agreed", "expo_confirmed", "attended_expo", "signed_at_expo",
+                      "landed", "on_hold", "dropped")
+    }  # fmt: skip
+    StageChange.objects.create(
+        project=made["signed_at_expo"], from_stage="attended_expo", to_stage="signed_at_expo",
+        amount=2_500_000, agreement_type="Investment agreement",
+    )  # fmt: skip
+    made["other_year"] = ProjectFactory(expo_year=YEAR + 1, stage="attended_expo")
+    return made
+
+
+def test_progress_counts_confirmed_and_attended_against_the_target():
+    expo_projects()
+    progress = services.expo_progress(year=YEAR)
+    # confirmed: expo_confirmed, attended_expo, signed_at_expo, landed; attended: the last three
+    assert (progress.confirmed, progress.attended, progress.target) == (4, 3, 10)
+    assert len(progress.projects) == 8  # the other year's project is not listed
+    assert services.expo_progress(year=YEAR + 1).attended == 1
+
+
+def test_the_expo_page_shows_the_figures_the_bar_and_the_signed_amount(clients):
+    made = expo_projects()
+    response = clients["official"].get(reverse("projects:expo"), {"year": YEAR})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert '<progress id="expo-confirmed-bar" max="10" value="4">' in page
+    assert '<dd class="expo-attended">3</dd>' in page
+    assert "2500000" in page
+    assert made["landed"].title_zh_hans in page
+    assert made["other_year"].title_en not in page
+    assert "Make the roster PDF" not in page and "制作" not in page  # officials only read
+
+
+def test_a_bad_year_keeps_what_was_typed_and_says_why(clients):
+    response = clients["staff"].get(reverse("projects:expo"), {"year": "next"})
+    assert response.status_code == 200
+    assert 'value="next"' in response.content.decode()
+    assert "Please give the expo year as a number" in response.content.decode()
+
+
+def test_the_default_year_is_this_year(clients):
+    response = clients["staff"].get(reverse("projects:expo"))
+    assert f"Lanzhou Sci-Tech Expo {timezone.localdate().year}" in response.content.decode()
+
+
+def test_staff_request_a_roster_which_stays_pending_until_a_worker_makes_it(clients, staff):
+    response = clients["staff"].post(
+        reverse("projects:expo_roster_request"), {"year": YEAR, "language": "bilingual"}
+    )
+    assert response.status_code == 302
+    document = GeneratedPDF.objects.get()
+    assert (document.kind, document.subject, document.language, document.status) == (
+        "expo_roster", str(YEAR), "bilingual", "pending",
+    )  # fmt: skip
+    assert document.requested_by == staff
+    page = clients["staff"].get(response["Location"]).content.decode()
+    assert "Being made" in page
+    # Not ready: no download.
+    url = reverse("projects:pdf_download", kwargs={"pk": document.pk})
+    assert clients["staff"].get(url).status_code == 404
+
+
+def test_officials_and_talents_cannot_request_a_roster(clients):
+    for role in ("official", "talent"):
+        response = clients[role].post(
+            reverse("projects:expo_roster_request"), {"year": YEAR, "language": "en"}
+        )
+        assert response.status_code == 403
+    assert clients["talent"].get(reverse("projects:expo")).status_code == 403
+    assert not GeneratedPDF.objects.exists()
+
+
+def roster(language="bilingual"):
+    return GeneratedPDF.objects.create(kind="expo_roster", subject=str(YEAR), language=language)
+
+
+def pdf_text(document) -> str:
+    from pypdf import PdfReader
+
+    document.file.open("rb")
+    with document.file:
+        return "\n".join(
+            page.extract_text() for page in PdfReader(io.BytesIO(document.file.read())).pages
+        )
+
+
+def test_the_task_makes_a_bilingual_roster_with_both_titles(clients):
+    if reason := pdf_unavailable_reason():
+        pytest.skip(reason)
+    made = expo_projects()
+    made["attended_expo"].title_en = "Solid-state battery pilot line"
+    made["attended_expo"].title_zh_hans = "固态电池中试线"
+    made["attended_expo"].save()
+    document = roster()
+    assert tasks.render_pdf_document(document.pk) == "ready"
+    document.refresh_from_db()
+    assert document.status == "ready" and document.generated_at and document.file
+    text = pdf_text(document)
+    assert "固态电池中试线" in text
+    assert "Solid-state battery pilot line" in text
+    assert f"North American Projects at the Lanzhou Sci-Tech Expo {YEAR}" in text
+    assert made["lead"].title_en not in text  # not confirmed: not on the roster
+    response = clients["official"].get(reverse("projects:pdf_download", kwargs={"pk": document.pk}))
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment")
+    assert b"".join(response.streaming_content).startswith(b"%PDF")
+
+
+def test_a_machine_that_cannot_make_pdfs_fails_the_row_with_the_reason(monkeypatch, clients):
+    def unavailable(**kwargs):
+        raise PDFUnavailable("PDFs cannot be made on this server: no Chinese font is installed.")
+
+    monkeypatch.setattr(services, "render_pdf", unavailable)
+    document = roster("en")
+    assert tasks.render_pdf_document(document.pk) == "failed"
+    document.refresh_from_db()
+    assert document.status == "failed"
+    assert "no Chinese font is installed" in document.error
+    page = clients["staff"].get(reverse("projects:expo"), {"year": YEAR}).content.decode()
+    assert "no Chinese font is installed" in page
+    assert (
+        clients["staff"]
+        .get(reverse("projects:pdf_download", kwargs={"pk": document.pk}))
+        .status_code
+        == 404
+    )
+
+
+def test_a_second_run_does_nothing(monkeypatch):
+    calls = []
+
+    def fake_render(**kwargs):
+        calls.append(kwargs)
+        return b"%PDF-1.4\n%%EOF\n"
+
+    monkeypatch.setattr(services, "render_pdf", fake_render)
+    document = roster("zh-hans")
+    assert tasks.render_pdf_document(document.pk) == "ready"
+    document.refresh_from_db()
+    first_file, first_time = document.file.name, document.generated_at
+    assert tasks.render_pdf_document(document.pk) == "not pending"
+    document.refresh_from_db()
+    assert (document.file.name, document.generated_at) == (first_file, first_time)
+    assert len(calls) == 1
+    assert calls[0]["language"] == "zh-hans"
+    failed = GeneratedPDF.objects.create(
+        kind="expo_roster", subject="2026", language="en", status="failed", error="x"
+    )
+    assert tasks.render_pdf_document(failed.pk) == "not pending"
+    assert len(calls) == 1
+
+
+def test_the_sweep_requeues_only_old_pending_rows(monkeypatch):
+    queued = []
+    monkeypatch.setattr(tasks.render_pdf_document, "delay", queued.append)
+    old, fresh = roster(), roster()
+    GeneratedPDF.objects.filter(pk=old.pk).update(
+        requested_at=timezone.now() - timedelta(minutes=20)
+    )
+    ready = roster()
+    ready.file.save("r.pdf", ContentFile(b"%PDF"), save=False)
+    GeneratedPDF.objects.filter(pk=ready.pk).update(
+        status="ready", requested_at=timezone.now() - timedelta(hours=1)
+    )
+    assert tasks.sweep_pending_pdfs() == 1
+    assert queued == [old.pk]
+    assert fresh.pk not in queued
+
+
+@pytest.mark.timeout(120)
+def test_a_requested_roster_is_made_by_the_worker(celery_worker, reference_data):
+    staff = make_person("staff", "staff@example.org", is_staff=True)
+    expo_projects()
+    client = signed_in_client(staff)
+    response = client.post(
+        reverse("projects:expo_roster_request"), {"year": YEAR, "language": "en"}
+    )
+    assert response.status_code == 302
+    document = GeneratedPDF.objects.get()
+
+    def finished():
+        document.refresh_from_db()
+        return document.status != "pending"
+
+    wait_until(finished, timeout=60, what="the worker to make the roster")
+    expected = "failed" if pdf_unavailable_reason() else "ready"
+    assert document.status == expected, document.error
+    try:
+        page = client.get(response["Location"]).content.decode()
+        if expected == "ready":
+            assert reverse("projects:pdf_download", kwargs={"pk": document.pk}) in page
+    finally:
+        # The worker process wrote to the private storage of its settings, not the test's folder.
+        if document.file:
+            storages["private"].delete(document.file.name)

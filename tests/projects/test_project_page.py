@@ -1,0 +1,230 @@
+"""The project page: both languages, stage history and time in stages, notes for staff only,
+owner and next action, private documents; officials read, never change."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import translation
+
+from projects.pipeline.models import Project, ProjectDocument, ProjectSource, Stage, StageChange
+from projects.pipeline.services import add_document, move_project
+from tests.factories import ProjectFactory
+
+pytestmark = pytest.mark.django_db
+
+PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\n%%EOF\n"
+
+
+@pytest.fixture(autouse=True)
+def english_urls():
+    """Another test's request may leave Chinese active in this thread: URLs here are English."""
+    with translation.override("en"):
+        yield
+
+
+def detail_url(project) -> str:
+    return reverse("projects:project_detail", kwargs={"pk": project.pk})
+
+
+def office_file(part: str) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr(part, "<x/>")
+    return buffer.getvalue()
+
+
+def test_the_page_shows_both_languages_and_marks_a_missing_translation(clients):
+    project = ProjectFactory(title_zh_hans="", summary_en="A battery.", notes="Call on Friday")
+    page = clients["staff"].get(detail_url(project)).content.decode()
+    assert project.title_en in page
+    assert "A battery." in page
+    assert page.count("Translation missing") == 1  # the Chinese side
+    assert project.company in page
+    assert project.contact_email in page
+    assert "Call on Friday" in page
+
+
+def test_history_and_time_in_stages_are_shown(clients, staff):
+    project = ProjectFactory()
+    move_project(project=project, to_stage=Stage.CONTACTED, by=staff)
+    move_project(project=project, to_stage=Stage.DROPPED, by=staff, reason="No answer")
+    page = clients["staff"].get(detail_url(project)).content.decode()
+    assert "Stage history" in page
+    assert "No answer" in page
+    assert str(staff) in page
+    assert "Time in each stage" in page
+    assert "Contacted</dt>" in page and "Dropped</dt>" in page
+    assert "less than a day" in page
+
+
+def test_officials_read_the_page_without_forms_or_notes(clients, staff):
+    project = ProjectFactory(notes="Private working note")
+    add_document(project=project, title="Pitch deck",
+                 file=SimpleUploadedFile("deck.pdf", PDF_BYTES), actor=staff)  # fmt: skip
+    response = clients["official"].get(detail_url(project))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert project.title_zh_hans in page
+    assert "Private working note" not in page
+    assert '<form method="post"' not in page.split("<main", 1)[-1]
+    assert reverse("projects:project_edit", kwargs={"pk": project.pk}) not in page
+    assert "Pitch deck" in page
+
+
+def test_every_changing_url_answers_403_to_officials(clients, staff):
+    project = ProjectFactory()
+    official = clients["official"]
+    pk = {"pk": project.pk}
+    assert official.get(reverse("projects:project_create")).status_code == 403
+    assert official.post(reverse("projects:project_create"), {}).status_code == 403
+    assert official.get(reverse("projects:project_edit", kwargs=pk)).status_code == 403
+    assert official.post(reverse("projects:project_edit", kwargs=pk), {}).status_code == 403
+    assert official.post(reverse("projects:project_move", kwargs=pk),
+                         {"to_stage": "contacted"}).status_code == 403  # fmt: skip
+    upload = SimpleUploadedFile("a.pdf", PDF_BYTES)
+    assert official.post(reverse("projects:document_upload", kwargs=pk),
+                         {"title": "x", "file": upload}).status_code == 403  # fmt: skip
+    project.refresh_from_db()
+    assert project.stage == Stage.LEAD
+    assert not ProjectDocument.objects.exists()
+
+
+def test_staff_enter_a_project_by_hand(clients, staff):
+    response = clients["staff"].post(
+        reverse("projects:project_create"),
+        {"title_en": "Carbon capture", "company": "Capture Co", "contact_name": "Sam",
+         "contact_email": "sam@capture.example", "owner": staff.pk, "expo_year": "2027"},
+    )  # fmt: skip
+    assert response.status_code == 302
+    project = Project.objects.get()
+    assert project.source == ProjectSource.STAFF
+    assert project.stage == Stage.LEAD
+    assert project.owner == staff
+    assert StageChange.objects.get(project=project).changed_by == staff
+
+
+def test_the_owner_must_be_staff_and_bad_input_is_kept(clients, official):
+    project = ProjectFactory()
+    response = clients["staff"].post(
+        reverse("projects:project_edit", kwargs={"pk": project.pk}),
+        {"title_en": "Renamed", "company": "X", "contact_name": "Sam",
+         "contact_email": "sam@x.example", "owner": official.pk, "funding_sought": "-1",
+         "next_action": "Send the dossier", "next_action_on": "2027-01-15"},
+    )  # fmt: skip
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Select a valid choice." in page
+    assert "Ensure this value is greater than or equal to 0." in page
+    assert "Send the dossier" in page
+    assert 'value="2027-01-15"' in page
+
+
+def test_staff_set_the_owner_and_the_next_action(clients, staff):
+    project = ProjectFactory()
+    response = clients["staff"].post(
+        reverse("projects:project_edit", kwargs={"pk": project.pk}),
+        {"title_en": project.title_en, "title_zh_hans": project.title_zh_hans,
+         "company": project.company, "contact_name": "Sam", "contact_email": "sam@x.example",
+         "owner": staff.pk, "next_action": "Send the dossier", "next_action_on": "2027-01-15",
+         "expo_year": "2027"},
+    )  # fmt: skip
+    assert response.status_code == 302
+    page = clients["staff"].get(detail_url(project)).content.decode()
+    assert "Send the dossier" in page
+    assert "2027-01-15" in page
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "content_type"),
+    [
+        ("deck.pdf", PDF_BYTES, "application/pdf"),
+        ("plan.docx", office_file("word/document.xml"),
+         "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+        ("budget.xlsx", office_file("xl/workbook.xml"),
+         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+        ("photo.png", b"\x89PNG\r\n\x1a\n" + b"\0" * 20, "image/png"),
+    ],
+)  # fmt: skip
+def test_documents_upload_and_download(clients, name, content, content_type):
+    project = ProjectFactory()
+    response = clients["staff"].post(
+        reverse("projects:document_upload", kwargs={"pk": project.pk}),
+        {"title": "Dossier", "file": SimpleUploadedFile(name, content)},
+    )
+    assert response.status_code == 302
+    document = ProjectDocument.objects.get()
+    for role in ("staff", "official"):
+        response = clients[role].get(
+            reverse("projects:document_download", kwargs={"pk": document.pk})
+        )
+        assert response.status_code == 200
+        assert response["Content-Type"] == content_type
+        assert response["Content-Disposition"].startswith("attachment")
+        assert response["X-Content-Type-Options"] == "nosniff"
+        assert b"".join(response.streaming_content) == content
+    for role in ("talent", "anonymous"):
+        response = clients[role].get(
+            reverse("projects:document_download", kwargs={"pk": document.pk})
+        )
+        assert response.status_code in (302, 403)
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("evil.pdf", b"<html><script>alert(1)</script></html>"),
+        ("image.svg", b"<svg xmlns='http://www.w3.org/2000/svg'><script/></svg>"),
+        ("macro.docx", b"PK\x03\x04not really a zip"),
+    ],
+)
+def test_a_file_that_is_not_what_it_says_is_refused(clients, name, content):
+    project = ProjectFactory()
+    response = clients["staff"].post(
+        reverse("projects:document_upload", kwargs={"pk": project.pk}),
+        {"title": "Dossier", "file": SimpleUploadedFile(name, content)},
+    )
+    assert response.status_code == 400
+    assert "This file is not a PDF, Word, Excel, PowerPoint, PNG or JPEG file." in (
+        response.content.decode()
+    )
+    assert 'value="Dossier"' in response.content.decode()
+    assert not ProjectDocument.objects.exists()
+
+
+def test_a_document_over_20_mb_is_refused(clients, monkeypatch):
+    from projects.pipeline import forms
+
+    monkeypatch.setattr(forms, "DOCUMENT_MAX_BYTES", 100)
+    project = ProjectFactory()
+    response = clients["staff"].post(
+        reverse("projects:document_upload", kwargs={"pk": project.pk}),
+        {"title": "Big", "file": SimpleUploadedFile("big.pdf", PDF_BYTES + b"0" * 200)},
+    )
+    assert response.status_code == 400
+    assert "The file is too large" in response.content.decode()
+
+
+def test_the_page_query_count_does_not_grow_with_stage_changes(clients, staff):
+    project = ProjectFactory(owner=staff)
+    client = clients["staff"]
+    add_document(project=project, title="Deck", file=SimpleUploadedFile("d.pdf", PDF_BYTES),
+                 actor=staff)  # fmt: skip
+    move_project(project=project, to_stage=Stage.CONTACTED, by=staff)
+    client.get(detail_url(project))  # warm the session and caches
+    with CaptureQueriesContext(connection) as few:
+        assert client.get(detail_url(project)).status_code == 200
+    for stage in (Stage.IN_TALKS, Stage.CONTACTED, Stage.INTENT_AGREED, Stage.MATCHED):
+        move_project(project=project, to_stage=stage, by=staff)
+    add_document(project=project, title="Deck 2", file=SimpleUploadedFile("e.pdf", PDF_BYTES),
+                 actor=staff)  # fmt: skip
+    with CaptureQueriesContext(connection) as many:
+        assert client.get(detail_url(project)).status_code == 200
+    assert len(many) == len(few), [query["sql"] for query in many.captured_queries]

@@ -1,0 +1,8 @@
+from django import template
+
+from workstation.timezones import dual_time, workstation_time
+
+register = template.Library()
+
+register.filter("workstation_time", workstation_time)
+register.filter("dual_time", dual_time)

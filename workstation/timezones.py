@@ -1,0 +1,51 @@
+"""Times as the portal shows them: the workstation's clock (Pacific) and China Standard Time."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.utils import dateformat, timezone
+from django.utils.translation import pgettext, pgettext_lazy
+
+PACIFIC = "pacific"
+CHINA = "china"
+
+# The zones' names as people read them: English keeps the abbreviations, Chinese says 北京时间.
+ZONE_NAMES = {
+    "PDT": pgettext_lazy("time zone", "PDT"),
+    "PST": pgettext_lazy("time zone", "PST"),
+    "CST": pgettext_lazy("time zone", "CST"),
+}
+
+
+def zone(name: str) -> ZoneInfo:
+    return ZoneInfo(settings.CHINA_TIME_ZONE if name == CHINA else settings.TIME_ZONE)
+
+
+def with_zone_name(local: datetime, time_format: str) -> str:
+    abbreviation = local.tzname() or ""
+    return f"{dateformat.format(local, time_format)} {ZONE_NAMES.get(abbreviation, abbreviation)}"
+
+
+def zoned_time(moment: datetime, zone_name: str) -> str:
+    """e.g. "Tue 15 Sep 10:00 PDT": the day and the zone's name, DST included."""
+    # Translators: a date format (as for Django's "date" filter) of a meeting time.
+    time_format = pgettext("dual time", "D j M H:i")
+    return with_zone_name(timezone.localtime(moment, zone(zone_name)), time_format)
+
+
+def dual_time(moment: datetime | None) -> str:
+    """A moment in Pacific and China Standard Time, e.g. "Tue 15 Sep 10:00 PDT · Wed 16 Sep
+    01:00 CST"."""
+    if moment is None:
+        return ""
+    return f"{zoned_time(moment, PACIFIC)} · {zoned_time(moment, CHINA)}"
+
+
+def workstation_time(moment: datetime | None) -> str:
+    """A record's time on the workstation's clock, e.g. "2026-11-23 17:02 PST"."""
+    if moment is None:
+        return ""
+    return with_zone_name(timezone.localtime(moment, zone(PACIFIC)), "Y-m-d H:i")
