@@ -99,6 +99,7 @@ class ProjectFactory(factory.django.DjangoModelFactory):
     title_zh_hans = factory.Sequence(lambda n: f"项目{n}")
     title = factory.LazyAttribute(lambda project: project.title_en)
     summary_en = "A North American technology project."
+    summary_zh_hans = "一个北美科技项目。"
     company = factory.Sequence(lambda n: f"Example Tech {n} Inc.")
     contact_name = "Alex Chen"
     contact_email = factory.Sequence(lambda n: f"founder{n}@example.com")

@@ -49,7 +49,8 @@ class Criterion:
 
 @dataclass(frozen=True)
 class Requirement:
-    """``field`` is a keyword of ``move_project`` (or ``expo_year`` of the project itself)."""
+    """``field`` is a keyword of ``move_project``, or of the project itself (``expo_year``, and
+    ``bilingual_sheet``: title and summary in both languages)."""
 
     field: str
     message: object  # a lazy translation: said in the language of whoever reads it
@@ -60,6 +61,15 @@ STAGE_REQUIREMENTS: dict[str, tuple[Requirement, ...]] = {
         Requirement(
             "criteria",
             _("Confirm that the project meets all five criteria of the Expo before qualifying it."),
+        ),
+    ),
+    Stage.DOSSIER_COMPLETE: (
+        Requirement(
+            "bilingual_sheet",
+            _(
+                "Complete the bilingual project sheet first: the title and the summary in both "
+                "Chinese and English (edit the project)."
+            ),
         ),
     ),
     Stage.EXPO_CONFIRMED: (
@@ -115,12 +125,18 @@ def check_move(
         "agreement_type": (agreement_type or "").strip(),
         "criteria": set(criteria or ()) >= {key for key, _label in Criterion.choices},
         "expo_year": project.expo_year,
+        "bilingual_sheet": all(
+            (getattr(project, f"{name}_{code}") or "").strip()
+            for name in ("title", "summary")
+            for code in ("zh_hans", "en")
+        ),
     }
     errors: dict[str, list] = {}
     for requirement in STAGE_REQUIREMENTS.get(to_stage, ()):
         value = given[requirement.field]
         if value is None or value is False or value == "":
-            key = NON_FIELD_ERRORS if requirement.field == "expo_year" else requirement.field
+            on_project = requirement.field in ("expo_year", "bilingual_sheet")
+            key = NON_FIELD_ERRORS if on_project else requirement.field
             errors.setdefault(key, []).append(requirement.message)
     today = workstation_today()
     if to_stage == Stage.ON_HOLD and on_date is not None and on_date <= today:

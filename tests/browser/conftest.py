@@ -120,7 +120,13 @@ def page(browser, live_server, reference_data, browser_context_options, browser_
     page.on("request", lambda request: browser_log.requests.append(request.url))
     page.on(
         "requestfailed",
-        lambda request: browser_log.failed_requests.append(f"{request.url}: {request.failure}"),
+        lambda request: (
+            # A navigation cancels what the old page was still loading (e.g. its favicon):
+            # that is the browser's doing, not a failed request of the portal.
+            None
+            if request.failure == "net::ERR_ABORTED"
+            else browser_log.failed_requests.append(f"{request.url}: {request.failure}")
+        ),
     )
     page.on(
         "response",

@@ -239,3 +239,17 @@ def test_officials_and_talents_cannot_move(clients):
         assert response.status_code == 403
     project.refresh_from_db()
     assert project.stage == Stage.LEAD
+
+
+def test_dossier_complete_needs_the_bilingual_project_sheet(staff):
+    project = ProjectFactory(summary_en="")
+    with pytest.raises(ValidationError) as refused:
+        move_project(project=project, to_stage=Stage.DOSSIER_COMPLETE, by=staff)
+    assert "bilingual project sheet" in str(refused.value)
+    project.refresh_from_db()
+    assert project.stage == Stage.LEAD
+    project.summary_en = "Solid-state cells for grid storage."
+    project.save()
+    move_project(project=project, to_stage=Stage.DOSSIER_COMPLETE, by=staff)
+    project.refresh_from_db()
+    assert project.stage == Stage.DOSSIER_COMPLETE
