@@ -68,7 +68,7 @@ RUN DEBUG=0 SECRET_KEY=collectstatic-only-not-a-secret \
     python manage.py collectstatic --noinput --verbosity 1
 
 RUN python -m compileall -q manage.py workstation talentpool projects reports \
-    && mkdir -p /app/var/media \
+    && mkdir -p /app/var/media /app/var/private \
     && chown -R portal:portal /app/var
 
 USER portal

@@ -8,4 +8,8 @@ class ProjectsConfig(AppConfig):
 
     def ready(self) -> None:
         # Reminder kinds register themselves on import.
+        from projects import demo
         from projects.pipeline import reminders  # noqa: F401
+        from workstation.demo.services import register_demo_loader
+
+        register_demo_loader("sample projects", demo.load_demo_projects)

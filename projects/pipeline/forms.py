@@ -96,7 +96,9 @@ class IntakeForm(forms.Form):
         if (self.data.get("homepage") or "").strip():
             return True
         try:
-            started = float(signing.loads(self.data.get("started") or "", salt=INTAKE_SALT))
+            started = float(
+                signing.loads(self.data.get("started") or "", salt=INTAKE_SALT, max_age=86400)
+            )
         except (signing.BadSignature, TypeError, ValueError):
             return True
         return time.time() - started < INTAKE_MIN_SECONDS

@@ -29,6 +29,7 @@ from projects.pipeline.forms import (
 )
 from projects.pipeline.models import Project, ProjectDocument, Stage
 from workstation.accounts.decorators import permission_required
+from workstation.visitors import client_address
 
 view_permission = permission_required("projects.view_pipeline")
 staff_permission = permission_required("projects.manage_pipeline")
@@ -51,10 +52,17 @@ def intake(request):
         if form.looks_like_spam():
             return redirect("projects:intake_done")  # the same thanks; nothing is kept
         if form.is_valid():
-            ip = request.META.get("REMOTE_ADDR", "")
-            if not services.intake_rate_limited(ip=ip):
+            if not services.intake_rate_limited(ip=client_address(request)):
                 services.submit_intake(data=form.project_data(), language=get_language())
-            return redirect("projects:intake_done")
+                return redirect("projects:intake_done")
+            # Said plainly (and what was typed kept): a real person may share an address.
+            form.add_error(
+                None,
+                _(
+                    "Many projects were submitted from your network in the last hour. Please "
+                    "submit again in an hour; nothing you typed is lost."
+                ),
+            )
     return render(request, "projects/pipeline_intake.html", {"form": form})
 
 

@@ -14,6 +14,7 @@ from talentpool.directory.forms import TagsField
 from talentpool.profiles.models import Degree, Interest, TalentProfile
 from talentpool.profiles.validators import (
     validate_graduation_year,
+    validate_linkedin_url,
     validate_person_name,
     validate_wechat_id,
 )
@@ -111,7 +112,9 @@ class ImportRowForm(forms.Form):
         },
     )
     wechat_id = _char(50, validators=[validate_wechat_id])
-    linkedin_url = forms.URLField(required=False, max_length=200, assume_scheme="https")
+    linkedin_url = forms.URLField(
+        required=False, max_length=200, assume_scheme="https", validators=[validate_linkedin_url]
+    )
     preferred_language = _char(20)
     interests = _char(500)
     tags = TagsField(required=False)

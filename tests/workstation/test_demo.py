@@ -29,6 +29,10 @@ def test_demo_data_loads_once_and_marks_its_content_as_sample(settings, client):
     assert samples.count() >= 5
     assert samples.count() == TalentProfile.objects.count()
     assert samples.shared_with_lanzhou().exists()
+    from projects.pipeline.models import Project
+
+    assert Project.objects.filter(title_en__startswith="Sample").count() >= 3
+    assert Project.objects.exclude(stage="lead").exists()
 
 
 def test_demo_staff_can_sign_in_with_password_and_current_code(settings, client):

@@ -140,11 +140,14 @@ def test_compose_describes_the_deployment():
     for name in ("db", "redis", "web"):
         assert services[name]["healthcheck"]["test"], name
 
-    # Uploads are shared by web and worker; the database survives the containers.
+    # Uploads and private files (CVs, documents, the PDFs the worker makes and web serves) are
+    # shared by web and worker; the database survives the containers.
     for name in ("web", "worker"):
         assert "media:/app/var/media" in PORTAL_SERVICES[name]["volumes"], name
+        assert "private:/app/var/private" in PORTAL_SERVICES[name]["volumes"], name
+    assert PORTAL_SERVICES["web"]["environment"]["PRIVATE_MEDIA_ROOT"] == "/app/var/private"
     assert "postgres-data:/var/lib/postgresql/data" in services["db"]["volumes"]
-    assert set(COMPOSE["volumes"]) == {"postgres-data", "media"}
+    assert set(COMPOSE["volumes"]) == {"postgres-data", "media", "private"}
 
 
 def test_compose_sets_only_variables_the_portal_reads():
