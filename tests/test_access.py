@@ -178,6 +178,7 @@ ACCESS = {
     "talentpool:profile_edit": ("get", lambda: {"pk": shared_profile().pk}, staff_only()),
     "talentpool:profile_verify": ("post", lambda: {"pk": shared_profile().pk}, staff_only(AWAY)),
     "talentpool:profile_invite": ("post", lambda: {"pk": shared_profile().pk}, staff_only(AWAY)),
+    "talentpool:profile_delete": ("get", lambda: {"pk": shared_profile().pk}, staff_only()),
     # An empty form re-renders the profile page with its errors.
     "talentpool:interaction_add": ("post", lambda: {"pk": shared_profile().pk}, staff_only(200)),
     # Staff's spreadsheets and duplicates.

@@ -20,7 +20,7 @@ from talentpool.directory.forms import StaffProfileForm
 from talentpool.interactions.forms import InteractionForm
 from talentpool.interactions.services import add_interaction
 from talentpool.profiles.models import TalentProfile
-from talentpool.profiles.services import save_profile
+from talentpool.profiles.services import delete_profile, save_profile
 from workstation.accounts.decorators import permission_required
 
 directory_permission = permission_required("talentpool.view_directory")
@@ -122,6 +122,17 @@ def profile_verify(request, pk: int):
     else:
         messages.info(request, _("The profile was already verified."))
     return redirect("talentpool:profile_detail", pk=profile.pk)
+
+
+@staff_permission
+def profile_delete(request, pk: int):
+    """Delete a profile on its person's request: a confirmation page, then the deletion."""
+    profile = _visible_profile(request, pk)
+    if request.method == "POST":
+        delete_profile(profile=profile, actor=request.user)
+        messages.success(request, _("The profile was deleted."))
+        return redirect("talentpool:directory")
+    return render(request, "talentpool/directory_delete.html", {"profile": profile})
 
 
 @require_POST

@@ -310,7 +310,6 @@ def delete_own_data(*, user) -> None:
     personal data remains; the statistics are counted from live rows, so they keep only what is
     left."""
     from allauth.account.models import EmailAddress
-    from django.contrib.contenttypes.models import ContentType
 
     from workstation.reminders.models import Reminder
 
@@ -320,24 +319,9 @@ def delete_own_data(*, user) -> None:
         for email in EmailAddress.objects.filter(user=user).values_list("email", flat=True)
     }
     # Mails owed to the person (e.g. an invitation to claim) carry their address: they go too.
-    reminders = Q(recipient=user) | Q(recipient_email__in=addresses)
+    Reminder.objects.filter(Q(recipient=user) | Q(recipient_email__in=addresses)).delete()
     if profile is not None:
-        if profile.email:
-            reminders |= Q(recipient_email__iexact=profile.email)
-        reminders |= Q(
-            content_type=ContentType.objects.get_for_model(TalentProfile), object_id=profile.pk
-        )
-    Reminder.objects.filter(reminders).delete()
-    if profile is not None:
-        profile_id, cv_name = profile.pk, profile.cv.name
-        profile.delete()
-        _delete_file_after_commit(cv_name)
-        record(
-            actor=None,
-            action="talent_profile.deleted_by_person",
-            object_type=TalentProfile._meta.label_lower,
-            object_id=profile_id,
-        )
+        _delete_profile(profile, actor=None, action="talent_profile.deleted_by_person")
     user_id = user.pk
     user.delete()
     record(
@@ -345,4 +329,34 @@ def delete_own_data(*, user) -> None:
         action="account.deleted_by_person",
         object_type=user._meta.label_lower,
         object_id=user_id,
+    )
+
+
+@transaction.atomic
+def delete_profile(*, profile: TalentProfile, actor) -> None:
+    """Staff delete a profile on its person's request (e.g. one staff entered and nobody
+    claimed): the rows, the CV file and the mails owed about it. A person's account, if any,
+    stays: they delete it themselves."""
+    _delete_profile(profile, actor=actor, action="talent_profile.deleted_by_staff")
+
+
+def _delete_profile(profile: TalentProfile, *, actor, action: str) -> None:
+    from django.contrib.contenttypes.models import ContentType
+
+    from workstation.reminders.models import Reminder
+
+    about_profile = Q(
+        content_type=ContentType.objects.get_for_model(TalentProfile), object_id=profile.pk
+    )
+    if profile.email:
+        about_profile |= Q(recipient_email__iexact=profile.email)
+    Reminder.objects.filter(about_profile).delete()
+    profile_id, cv_name = profile.pk, profile.cv.name
+    profile.delete()  # consents and interactions go with it
+    _delete_file_after_commit(cv_name)
+    record(
+        actor=actor,
+        action=action,
+        object_type=TalentProfile._meta.label_lower,
+        object_id=profile_id,
     )

@@ -667,3 +667,35 @@ def test_claim_tokens_are_signed_and_expire(monkeypatch):
     monkeypatch.setattr(signing.time, "time", lambda: later)
     with pytest.raises(signing.SignatureExpired):
         read_claim_token(token)
+
+
+def test_staff_delete_a_profile_with_its_rows_file_and_mails(
+    staff_client, staff, private_storage, django_capture_on_commit_callbacks
+):
+    from django.core.files.base import ContentFile
+
+    from talentpool.interactions.models import Interaction
+    from workstation.audit.models import AuditEntry
+    from workstation.reminders.models import Reminder
+
+    profile = share_with_lanzhou(TalentProfileFactory(email="gone@example.com"))
+    profile.cv.save("cv.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"), save=True)
+    cv_name = profile.cv.name
+    assert private_storage.exists(cv_name)
+    Interaction.objects.create(profile=profile, kind="call", happened_on="2026-01-05",
+                               summary="Called.", recorded_by=staff)  # fmt: skip
+    staff_client.post(url("profile_invite", pk=profile.pk))
+    assert Reminder.objects.filter(recipient_email="gone@example.com").exists()
+
+    confirm = staff_client.get(url("profile_delete", pk=profile.pk))
+    assert "Delete the profile for good" in page_text(confirm)
+    with django_capture_on_commit_callbacks(execute=True):
+        deleted = staff_client.post(url("profile_delete", pk=profile.pk), follow=True)
+    assert "The profile was deleted." in page_text(deleted)
+    assert not private_storage.exists(cv_name)
+    assert not TalentProfile.objects.filter(pk=profile.pk).exists()
+    assert not Interaction.objects.exists()
+    assert not Reminder.objects.filter(recipient_email="gone@example.com").exists()
+    entry = AuditEntry.objects.get(action="talent_profile.deleted_by_staff")
+    assert entry.actor == staff and entry.object_id == str(profile.pk)
+    assert "gone@example.com" not in str(entry.details)
