@@ -91,3 +91,14 @@ def test_rich_text_is_sanitized_on_the_page(client):
     assert "<script>alert" not in html
     assert "evil.example" not in html
     assert 'href="https://lanzhou.gov.cn"' in html
+
+
+def test_news_are_paginated_and_pages_keep_the_topic(client):
+    NewsPostFactory.create_batch(23)
+    first = text_of(client.get("/en/news/"))
+    assert "Page 1 of 2" in first and "Next page" in first
+    second = text_of(client.get("/en/news/?page=2"))
+    assert "Page 2 of 2" in second and "Previous page" in second
+    PolicyPageFactory.create_batch(21, topic="investment")
+    page = client.get("/en/policies/?topic=investment&page=2").content.decode()
+    assert "topic=investment&amp;page=1" in page

@@ -1,10 +1,15 @@
 from __future__ import annotations
 
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 
 from workstation.publications.models import NewsPost, PolicyPage
 
 PAGE_SIZE = 20
+
+
+def _page(request, queryset):
+    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
 
 
 def policy_list(request):
@@ -15,7 +20,7 @@ def policy_list(request):
     return render(
         request,
         "workstation/policy_list.html",
-        {"policies": policies[: PAGE_SIZE * 5], "topics": PolicyPage.Topic, "topic": topic},
+        {"page": _page(request, policies), "topics": PolicyPage.Topic, "topic": topic},
     )
 
 
@@ -29,9 +34,8 @@ def policy_detail(request, pk: int):
 
 
 def news_list(request):
-    return render(
-        request, "workstation/news_list.html", {"posts": NewsPost.objects.published()[:100]}
-    )
+    page = _page(request, NewsPost.objects.published())
+    return render(request, "workstation/news_list.html", {"page": page})
 
 
 def news_detail(request, pk: int):
