@@ -30,7 +30,7 @@ from django.db.models.functions import Lower, Trim
 from django.utils.translation import gettext_lazy as _
 
 from talentpool.profiles.models import TalentProfile
-from talentpool.profiles.services import pinyin_of, save_profile
+from talentpool.profiles.services import delete_cv_after_commit, pinyin_of, save_profile
 from workstation.audit.services import record
 
 
@@ -418,11 +418,6 @@ def _move_related_rows(keep, other) -> dict[str, int]:
     return moved
 
 
-def _delete_file_after_commit(storage, name: str) -> None:
-    if name:
-        transaction.on_commit(lambda: storage.delete(name))
-
-
 @transaction.atomic
 def merge_profiles(*, keep, other, take_from_other: Iterable[str], actor) -> TalentProfile:
     """Merge ``other`` into ``keep`` and delete ``other``.
@@ -468,7 +463,7 @@ def merge_profiles(*, keep, other, take_from_other: Iterable[str], actor) -> Tal
     other_pk = other.pk
     other.cv = ""  # the kept profile may now hold this file: deleting ``other`` must not touch it
     other.delete()
-    _delete_file_after_commit(keep.cv.storage, discarded_cv)
+    delete_cv_after_commit(discarded_cv)
     record(
         actor=actor,
         action="talent_profile.merged",

@@ -96,7 +96,8 @@ def first_unfinished_step(profile: TalentProfile | None) -> int | None:
     return None
 
 
-def _delete_file_after_commit(name: str) -> None:
+def delete_cv_after_commit(name: str) -> None:
+    """Remove a CV file once the database change that dropped it has committed."""
     if not name:
         return
     storage = TalentProfile._meta.get_field("cv").storage
@@ -110,7 +111,7 @@ def save_own_profile(
     """Save what the person changed; a replaced or removed CV file leaves the storage too."""
     save_profile(profile=profile, actor=actor, changed=changed)
     if previous_cv and previous_cv != profile.cv.name:
-        _delete_file_after_commit(previous_cv)
+        delete_cv_after_commit(previous_cv)
     return profile
 
 
@@ -353,7 +354,7 @@ def _delete_profile(profile: TalentProfile, *, actor, action: str) -> None:
     Reminder.objects.filter(about_profile).delete()
     profile_id, cv_name = profile.pk, profile.cv.name
     profile.delete()  # consents and interactions go with it
-    _delete_file_after_commit(cv_name)
+    delete_cv_after_commit(cv_name)
     record(
         actor=actor,
         action=action,

@@ -9,7 +9,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import NoReverseMatch, reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from projects.pipeline.models import MAIN_LINE, Project, Stage
 from tests.conftest import make_person
@@ -20,13 +20,6 @@ pytestmark = pytest.mark.django_db
 
 BOARD = "projects:board"
 TABLE = "projects:table"
-
-
-@pytest.fixture(autouse=True)
-def english():
-    """A request to a /zh-hans/ page leaves Chinese active in the test thread: start in English."""
-    with translation.override("en"):
-        yield
 
 
 def column_html(html: str, stage: str) -> str:

@@ -18,13 +18,6 @@ from workstation.reminders.services import deliver_reminder
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def english_urls():
-    """Another test's request may leave Chinese active in this thread: URLs here are English."""
-    with translation.override("en"):
-        yield
-
-
 def intake_url(language: str = "en") -> str:
     with translation.override(language):
         return reverse("projects:intake")

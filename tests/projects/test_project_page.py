@@ -11,7 +11,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import translation
 
 from projects.pipeline.models import Project, ProjectDocument, ProjectSource, Stage, StageChange
 from projects.pipeline.services import add_document, move_project
@@ -20,13 +19,6 @@ from tests.factories import ProjectFactory
 pytestmark = pytest.mark.django_db
 
 PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\n%%EOF\n"
-
-
-@pytest.fixture(autouse=True)
-def english_urls():
-    """Another test's request may leave Chinese active in this thread: URLs here are English."""
-    with translation.override("en"):
-        yield
 
 
 def detail_url(project) -> str:

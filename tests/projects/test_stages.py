@@ -24,13 +24,6 @@ pytestmark = pytest.mark.django_db
 ALL_CRITERIA = [key for key, _label in Criterion.choices]
 
 
-@pytest.fixture(autouse=True)
-def english_urls():
-    """Another test's request may leave Chinese active in this thread: URLs here are English."""
-    with translation.override("en"):
-        yield
-
-
 def move_url(project) -> str:
     return reverse("projects:project_move", kwargs={"pk": project.pk})
 

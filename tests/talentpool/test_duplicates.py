@@ -9,7 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.core.files.base import ContentFile
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from talentpool.consents.models import Consent
 from talentpool.duplicates.services import (
@@ -27,12 +27,6 @@ from tests.factories import TalentProfileFactory, share_with_lanzhou
 from workstation.audit.models import AuditEntry
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def english_urls():
-    with translation.override("en"):
-        yield
 
 
 _counter = iter(range(10_000))

@@ -12,7 +12,7 @@ import openpyxl
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from talentpool.consents.models import Consent
 from talentpool.profiles.models import TalentProfile
@@ -33,13 +33,6 @@ FORMULAS = {
     "current_city": "\tcmd",
     "current_state": "\rcmd",
 }
-
-
-@pytest.fixture(autouse=True)
-def english_urls():
-    """``reverse`` gives /en/ URLs whatever an earlier test left active."""
-    with translation.override("en"):
-        yield
 
 
 def full_profile(**overrides):
