@@ -5,3 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class ReportsConfig(AppConfig):
     name = "reports"
     verbose_name = _("Reports")
+
+    def ready(self) -> None:
+        # Reminder kinds register themselves on import.
+        from reports import demo
+        from reports.briefings import reminders  # noqa: F401
+        from workstation.demo.services import register_demo_loader
+
+        register_demo_loader("sample briefing", demo.load_demo_briefing)

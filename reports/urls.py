@@ -1,7 +1,8 @@
-"""URLs of the reports app, mounted under /<language>/reports/.
+"""URLs of the reports app, under /<language>/reports/; each sub-package brings its own."""
 
-Its pages arrive with their issue; the namespace exists so links and the access table know it.
-"""
+from django.urls import include, path
 
 app_name = "reports"
-urlpatterns: list = []
+urlpatterns = [
+    path("", include("reports.briefings.urls")),
+]

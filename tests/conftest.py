@@ -35,11 +35,12 @@ def collected_static():
 
 
 @pytest.fixture(autouse=True)
-def fresh_cache(request):
+def fresh_cache(request, django_db_blocker):
     """allauth's rate limits live in the database cache; a flush does not empty it."""
     yield
     if {"transactional_db", "live_server"} & set(request.fixturenames):
-        cache.clear()
+        with django_db_blocker.unblock():
+            cache.clear()
 
 
 @pytest.fixture(autouse=True)
@@ -67,10 +68,16 @@ def private_storage(tmp_path, monkeypatch):
 
     from projects.expo.models import GeneratedPDF
     from projects.pipeline.models import ProjectDocument
+    from reports.editions.models import BriefingPDF
     from talentpool.profiles.models import TalentProfile
 
     storage = FileSystemStorage(location=tmp_path / "private")
-    for model, field in ((TalentProfile, "cv"), (ProjectDocument, "file"), (GeneratedPDF, "file")):
+    for model, field in (
+        (TalentProfile, "cv"),
+        (ProjectDocument, "file"),
+        (GeneratedPDF, "file"),
+        (BriefingPDF, "file"),
+    ):
         monkeypatch.setattr(model._meta.get_field(field), "storage", storage)
     return storage
 

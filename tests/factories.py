@@ -1,7 +1,10 @@
 """factory-boy factories shared by the suites."""
 
+import datetime
+
 import factory
 from django.contrib.auth.models import Group
+from django.utils import timezone
 
 from workstation.accounts.models import User
 from workstation.publications.models import NewsPost, PolicyPage
@@ -124,3 +127,30 @@ class DemandFactory(factory.django.DjangoModelFactory):
             defaults={"name": "Example Lanzhou Enterprise", "name_zh_hans": "示例兰州企业",
                       "kind": "lanzhou_enterprise"},
         )[0]  # fmt: skip
+
+
+class BriefingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "reports.MonthlyBriefing"
+        django_get_or_create = ("year", "month")
+
+    year = 2026
+    month = 10
+
+
+class BriefingItemFactory(factory.django.DjangoModelFactory):
+    """An item written in both languages at the same moment: no translation problem."""
+
+    class Meta:
+        model = "reports.BriefingItem"
+
+    briefing = factory.SubFactory(BriefingFactory)
+    section = "us_innovation"
+    headline_zh_hans = factory.Sequence(lambda n: f"硅谷创新动态{n}")
+    headline_en = factory.Sequence(lambda n: f"Silicon Valley innovation news {n}")
+    summary_zh_hans = "一家初创企业发布了新的固态电池技术。"
+    summary_en = "A startup released a new solid-state battery technology."
+    source_url = "https://example.com/news"
+    item_date = datetime.date(2026, 10, 15)
+    edited_zh_hans = factory.LazyFunction(timezone.now)
+    edited_en = factory.LazyAttribute(lambda item: item.edited_zh_hans)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from tests.factories import (
     DemandFactory,
@@ -97,6 +98,43 @@ def ready_pdf():
     return document
 
 
+def briefing(submitted=False):
+    """A briefing with one complete item; submitted, officials see it too."""
+    from reports.briefings.services import submit
+    from tests.factories import BriefingItemFactory
+
+    item = BriefingItemFactory()
+    if submitted:
+        submit(briefing=item.briefing, actor=None)
+    return {"pk": item.briefing_id}
+
+
+def briefing_item():
+    from tests.factories import BriefingItemFactory
+
+    item = BriefingItemFactory()
+    return {"pk": item.briefing_id, "item_pk": item.pk}
+
+
+def ready_edition():
+    from django.core.files.base import ContentFile
+
+    from reports.editions.models import BriefingPDF
+
+    kwargs = briefing(submitted=True)
+    edition = BriefingPDF.objects.create(
+        briefing_id=kwargs["pk"], kind="draft", language="en", status="ready",
+        requested_at=timezone.now(),
+    )  # fmt: skip
+    edition.file.save("briefing.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"), save=True)
+    return {**kwargs, "pdf_pk": edition.pk}
+
+
+def officials_only(result, others=403):
+    return {"anonymous": LOGIN, "talent": others, "other_talent": others, "official": result,
+            "staff": others}  # fmt: skip
+
+
 def delegation():
     from datetime import date
 
@@ -155,6 +193,23 @@ def invited_official():
 
 # URL name → (method, kwargs factory or None, {role: expected})
 ACCESS = {
+    # Monthly briefings: staff write, submit, publish; officials see submitted ones and review.
+    "reports:briefing_list": ("get", None, staff_only() | {"official": 200}),
+    "reports:briefing_detail": ("get", lambda: briefing(submitted=True),
+                                staff_only() | {"official": 200}),
+    "reports:item_add": ("get", briefing, staff_only()),
+    "reports:item_edit": ("get", briefing_item, staff_only()),
+    "reports:item_delete": ("post", briefing_item, staff_only(AWAY)),
+    "reports:item_confirm": ("post", briefing_item, staff_only(AWAY)),
+    "reports:briefing_submit": ("post", briefing, staff_only(AWAY)),
+    "reports:briefing_publish": ("post", briefing, staff_only(AWAY)),
+    "reports:edition_request": ("post", briefing, staff_only(AWAY)),
+    "reports:edition_download": ("get", ready_edition, staff_only() | {"official": 200}),
+    # An empty comment or request re-renders the page with its error.
+    "reports:comment_add": ("post", lambda: briefing(submitted=True), officials_only(400)),
+    "reports:briefing_request_changes": ("post", lambda: briefing(submitted=True),
+                                         officials_only(400)),
+    "reports:briefing_approve": ("post", lambda: briefing(submitted=True), officials_only(AWAY)),
     "healthz": ("get", None, everyone(200)),
     "set_language": ("post", None, everyone(AWAY)),
     "workstation:home": ("get", None, everyone(200)),

@@ -30,4 +30,18 @@ app.conf.beat_schedule = {
         "task": "projects.pipeline.tasks.remind_overdue_next_actions",
         "schedule": crontab(minute=5),
     },
+    # The month's briefing opens on the 1st (or on the first later day the task finds it missing).
+    "open-months-briefing": {
+        "task": "reports.briefings.tasks.open_months_briefing",
+        "schedule": crontab(minute=5, hour=0),
+    },
+    # Draft due / overdue (staff) and review waiting for 3 days (officials); safe to run twice.
+    "remind-about-briefings": {
+        "task": "reports.briefings.tasks.remind_about_briefings",
+        "schedule": crontab(minute=0, hour=8),
+    },
+    "sweep-pending-briefing-pdfs": {
+        "task": "reports.editions.tasks.sweep_pending_briefing_pdfs",
+        "schedule": crontab(minute="*/10"),
+    },
 }

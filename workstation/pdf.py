@@ -19,6 +19,7 @@ from urllib.parse import unquote, urlparse
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -115,3 +116,38 @@ def render_pdf(*, template: str, context: dict, language: str) -> bytes:
     return HTML(
         string=html, base_url=settings.SITE_URL, url_fetcher=_portal_url_fetcher()
     ).write_pdf()
+
+
+def make_claimed_pdf(
+    *, pending, pk: int, language_of, source, store, failed_status: str = "failed"
+) -> str:
+    """Render one pending PDF row once, however many workers race for it.
+
+    ``pending`` is a queryset of the rows still to make (status "pending"); the claim is
+    ``SELECT ... FOR UPDATE SKIP LOCKED`` on the row, held for the rendering: a second run at the
+    same moment skips it, a later run finds it no longer pending. A worker that dies mid-render
+    releases the lock with its connection and leaves the row pending for a sweep.
+    ``source(row)`` gives the template and its context, ``store(row, content)`` keeps the bytes;
+    ``language_of(row)`` is the language of the row's messages.
+    """
+    with transaction.atomic():
+        document = pending.select_for_update(skip_locked=True).filter(pk=pk).first()
+        if document is None:
+            return "not pending"
+        language = language_of(document)
+        try:
+            template, context = source(document)
+            content = render_pdf(template=template, context=context, language=language)
+        except PDFUnavailable as error:
+            reason = str(error)
+        except Exception:  # a bug in a template or missing data: retrying will not help
+            logger.exception("PDF %s %s cannot be made", document._meta.label, pk)
+            with translation.override(language):
+                reason = _("The PDF could not be made because of an error on the server.")
+        else:
+            store(document, content)
+            return "ready"
+        document.status = failed_status
+        document.error = reason[:500]
+        document.save(update_fields=["status", "error"])
+    return "failed"

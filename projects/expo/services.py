@@ -20,7 +20,7 @@ from django.utils.translation import gettext_noop
 
 from projects.expo.models import GeneratedPDF
 from projects.pipeline.models import MAIN_LINE, Project, Stage, StageChange
-from workstation.pdf import PDFUnavailable, render_pdf
+from workstation.pdf import make_claimed_pdf
 
 logger = logging.getLogger(__name__)
 
@@ -145,46 +145,23 @@ def requeue_pending_pdfs(*, limit: int = 200) -> int:
 
 
 def make_pdf(*, pdf_id: int) -> str:
-    """Render a pending PDF once, however many runs race for it.
-
-    The claim is a row lock: ``SELECT ... FOR UPDATE SKIP LOCKED`` on the pending row, held by a
-    transaction for the time of the rendering. A second run at the same moment skips the locked
-    row; a later run finds it ready or failed. A worker that dies mid-render releases the lock
-    with its connection and leaves the row pending for the sweep, with no claim to expire.
-    """
-    with transaction.atomic():
-        document = (
-            GeneratedPDF.objects.select_for_update(skip_locked=True)
-            .filter(pk=pdf_id, status=GeneratedPDF.Status.PENDING)
-            .first()
-        )
-        if document is None:
-            return "not pending"
-        try:
-            template, context = _pdf_source(document)
-            content = render_pdf(
-                template=template, context=context, language=_render_language(document.language)
-            )
-        except PDFUnavailable as error:
-            _fail(document, str(error))
-            return "failed"
-        except Exception:  # a bug in a template or missing data: retrying will not help
-            logger.exception("PDF %s cannot be made", pdf_id)
-            with translation.override(_render_language(document.language)):
-                _fail(document, _("The PDF could not be made because of an error on the server."))
-            return "failed"
-        document.file.save(f"{document.kind}-{document.subject}.pdf", ContentFile(content), False)
-        document.status = GeneratedPDF.Status.READY
-        document.generated_at = timezone.now()
-        document.error = ""
-        document.save(update_fields=["file", "status", "generated_at", "error"])
-    return "ready"
+    """Render a pending PDF once, however many runs race for it (see ``make_claimed_pdf``)."""
+    return make_claimed_pdf(
+        pending=GeneratedPDF.objects.filter(status=GeneratedPDF.Status.PENDING),
+        pk=pdf_id,
+        language_of=lambda document: _render_language(document.language),
+        source=_pdf_source,
+        store=_store,
+        failed_status=GeneratedPDF.Status.FAILED,
+    )
 
 
-def _fail(document: GeneratedPDF, reason: str) -> None:
-    document.status = GeneratedPDF.Status.FAILED
-    document.error = reason[:500]
-    document.save(update_fields=["status", "error"])
+def _store(document: GeneratedPDF, content: bytes) -> None:
+    document.file.save(f"{document.kind}-{document.subject}.pdf", ContentFile(content), False)
+    document.status = GeneratedPDF.Status.READY
+    document.generated_at = timezone.now()
+    document.error = ""
+    document.save(update_fields=["file", "status", "generated_at", "error"])
 
 
 def _render_language(language: str) -> str:

@@ -9,7 +9,6 @@ from django.urls import reverse
 
 from projects.delegations.models import Delegation, DelegationMember, ItineraryItem
 from projects.delegations.services import dual_time
-from projects.expo import services as expo_services
 from projects.expo import tasks
 from projects.expo.models import GeneratedPDF
 from workstation.audit.models import AuditEntry
@@ -223,7 +222,7 @@ def test_the_itinerary_pdf_is_requested_made_and_listed(clients, monkeypatch):
         rendered.append((template, context, language))
         return b"%PDF-1.4\n%%EOF\n"
 
-    monkeypatch.setattr(expo_services, "render_pdf", fake_render)
+    monkeypatch.setattr("workstation.pdf.render_pdf", fake_render)
     delegation = make_delegation()
     DelegationMember.objects.create(delegation=delegation, name="王伟", is_leader=True)
     ItineraryItem.objects.create(

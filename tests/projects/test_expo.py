@@ -140,7 +140,7 @@ def test_a_machine_that_cannot_make_pdfs_fails_the_row_with_the_reason(monkeypat
     def unavailable(**kwargs):
         raise PDFUnavailable("PDFs cannot be made on this server: no Chinese font is installed.")
 
-    monkeypatch.setattr(services, "render_pdf", unavailable)
+    monkeypatch.setattr("workstation.pdf.render_pdf", unavailable)
     document = roster("en")
     assert tasks.render_pdf_document(document.pk) == "failed"
     document.refresh_from_db()
@@ -163,7 +163,7 @@ def test_a_second_run_does_nothing(monkeypatch):
         calls.append(kwargs)
         return b"%PDF-1.4\n%%EOF\n"
 
-    monkeypatch.setattr(services, "render_pdf", fake_render)
+    monkeypatch.setattr("workstation.pdf.render_pdf", fake_render)
     document = roster("zh-hans")
     assert tasks.render_pdf_document(document.pk) == "ready"
     document.refresh_from_db()

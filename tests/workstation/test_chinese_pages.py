@@ -16,6 +16,7 @@ from bs4 import BeautifulSoup
 from django.urls import reverse
 
 from tests.factories import (
+    BriefingItemFactory,
     NewsPostFactory,
     PolicyPageFactory,
     ProjectFactory,
@@ -32,7 +33,7 @@ ALLOWED_WORDS = {
     "English",
     "Google", "Microsoft", "Authenticator", "FreeOTP", "TOTP", "App", "app", "WeChat", "LinkedIn",
     "PDF", "DOCX", "Word", "JSON", "ID", "CSV", "Excel", "xlsx", "UTF", "ZIP", "PNG", "JPEG",
-    "PowerPoint", "XLSX", "PPTX", "GB", "T", "ISO", "UTC", "Wei", "Wang",
+    "PowerPoint", "XLSX", "PPTX", "GB", "T", "ISO", "UTC", "Wei", "Wang", "Markdown",
 }  # fmt: skip
 READ_OUT_ATTRIBUTES = ("aria-label", "title", "alt", "placeholder")
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*")
@@ -92,8 +93,17 @@ def pages_for(role: str) -> tuple[list[str], tuple[str, ...]]:
         path_of("projects:project_detail", pk=project.pk),
         path_of("projects:project_matches", pk=project.pk),
     ]  # fmt: skip
+    briefing = BriefingItemFactory(headline_en="", summary_en="").briefing
+    BriefingItemFactory(briefing=briefing, section="policy_watch")
+    briefing.review_round = 1
+    briefing.save()
+    briefings = [
+        path_of("reports:briefing_list"), path_of("reports:briefing_list") + "?q=创新",
+        path_of("reports:briefing_detail", pk=briefing.pk),
+    ]  # fmt: skip
     if role == "staff":
         return [
+            *briefings, path_of("reports:item_add", pk=briefing.pk),
             *signed_in, *talent_pool, "/colleagues/", "/colleagues/invite/",
             path_of("talentpool:directory"), path_of("talentpool:directory") + "?q=王伟",
             path_of("talentpool:profile_detail", pk=person.pk),
@@ -105,7 +115,7 @@ def pages_for(role: str) -> tuple[list[str], tuple[str, ...]]:
     if role == "official":
         return [
             *signed_in, *talent_pool, "/colleagues/", path_of("talentpool:directory"),
-            path_of("talentpool:profile_detail", pk=person.pk), *pipeline,
+            path_of("talentpool:profile_detail", pk=person.pk), *pipeline, *briefings,
         ], content  # fmt: skip
     return [
         *signed_in, *talent_pool, "/colleagues/",

@@ -1,0 +1,3 @@
+"""The admin finds ``<app>.admin``: gather the sub-packages' registrations."""
+
+from reports.briefings import admin as briefings_admin  # noqa: F401

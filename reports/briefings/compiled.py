@@ -1,0 +1,178 @@
+"""The briefing's compiled sections: figures read from the talent pool and the project pipeline.
+
+Talent appears only as counts, never as people: no name, employer or contact ever leaves the pool
+for a briefing, and every count under ``SMALL_CELL`` is withheld (officials read briefings, and a
+small count can single someone out). Projects are named (they are companies, not people), never
+their contact persons.
+
+The result is plain JSON (texts in both languages, stage keys, ISO dates), so it can be frozen
+into the briefing when it is submitted and read back unchanged, whatever the pool becomes later.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.db.models import Case, Count, F, Q, When
+from django.utils import timezone
+
+from projects.expo.services import expo_progress
+from projects.matching.models import Match
+from projects.pipeline.models import StageChange
+from reports.briefings.models import LANGUAGE_CODES, MonthlyBriefing
+from talentpool.counts.services import SMALL_CELL
+from talentpool.profiles.models import TalentProfile, Verification
+from workstation.reference.models import Industry, Region
+
+
+def month_window(briefing: MonthlyBriefing) -> tuple[datetime, datetime]:
+    """The month's first and next month's first instant on the workstation's clock."""
+    zone = ZoneInfo(settings.TIME_ZONE)
+    start = datetime.combine(briefing.first_day, time.min, tzinfo=zone)
+    end = datetime.combine(briefing.last_day + timedelta(days=1), time.min, tzinfo=zone)
+    return start, end
+
+
+def both_languages(instance, field: str) -> dict[str, str]:
+    return {
+        code: getattr(instance, f"{field}_{code.replace('-', '_')}", "") or ""
+        for code in LANGUAGE_CODES
+    }
+
+
+def withheld(count: int) -> int | None:
+    """None stands for "fewer than SMALL_CELL" (zero is shown: it singles nobody out)."""
+    return None if 0 < count < SMALL_CELL else count
+
+
+def compile_talent(briefing: MonthlyBriefing) -> dict:
+    start, end = month_window(briefing)
+    pool = TalentProfile.objects.filter(created_at__lt=end)
+    new = Q(created_at__gte=start)
+    totals = pool.aggregate(
+        total=Count("pk"),
+        gansu=Count("pk", filter=Q(native_region__is_gansu=True)),
+        lanzhou=Count("pk", filter=Q(native_region__is_lanzhou=True)),
+        new=Count("pk", filter=new),
+        new_gansu=Count("pk", filter=new & Q(native_region__is_gansu=True)),
+        new_lanzhou=Count("pk", filter=new & Q(native_region__is_lanzhou=True)),
+        verified=Count(
+            "pk",
+            filter=Q(
+                verification=Verification.VERIFIED, verified_at__gte=start, verified_at__lt=end
+            ),
+        ),
+    )
+    # A person from a Lanzhou district counts under the prefecture Lanzhou.
+    prefecture = Case(
+        When(native_region__kind=Region.Kind.PREFECTURE, then=F("native_region_id")),
+        default=F("native_region__parent_id"),
+    )
+    by_prefecture = {
+        row["prefecture"]: row
+        for row in pool.filter(native_region__is_gansu=True)
+        .exclude(native_region__kind=Region.Kind.PROVINCE)
+        .annotate(prefecture=prefecture)
+        .values("prefecture")
+        .annotate(total=Count("pk"), new=Count("pk", filter=new))
+    }
+    by_industry = {
+        row["industry"]: row
+        for row in pool.filter(industry__isnull=False)
+        .values("industry")
+        .annotate(total=Count("pk"), new=Count("pk", filter=new))
+    }
+
+    def rows(labels, counted):
+        return [
+            {
+                "label": both_languages(label, "name"),
+                "total": withheld(counted.get(label.pk, {}).get("total", 0)),
+                "new": withheld(counted.get(label.pk, {}).get("new", 0)),
+            }
+            for label in labels
+        ]
+
+    return {
+        **{key: withheld(value) for key, value in totals.items()},
+        "by_prefecture": rows(Region.objects.filter(kind=Region.Kind.PREFECTURE), by_prefecture),
+        "by_industry": rows(Industry.objects.all(), by_industry),
+    }
+
+
+def compile_pipeline(briefing: MonthlyBriefing) -> dict:
+    start, end = month_window(briefing)
+    changes = (
+        StageChange.objects.filter(changed_at__gte=start, changed_at__lt=end)
+        .select_related("project")
+        .order_by("project__company", "project_id", "changed_at", "pk")
+    )
+    projects: OrderedDict[int, dict] = OrderedDict()
+    new_projects = 0
+    for change in changes:
+        if not change.from_stage:
+            new_projects += 1
+        entry = projects.setdefault(
+            change.project_id,
+            {
+                "title": both_languages(change.project, "title"),
+                "company": change.project.company,
+                "moves": [],
+            },
+        )
+        entry["moves"].append(
+            {
+                "from": change.from_stage,
+                "to": change.to_stage,
+                "on": timezone.localdate(change.changed_at).isoformat(),
+            }
+        )
+    matches = (
+        Match.objects.filter(
+            status=Match.Status.CONFIRMED, decided_at__gte=start, decided_at__lt=end
+        )
+        .select_related("project", "demand")
+        .order_by("decided_at", "pk")
+    )
+    progress = expo_progress(year=briefing.year)
+    return {
+        "new_projects": new_projects,
+        "projects": list(projects.values()),
+        "matches": [
+            {
+                "project": both_languages(match.project, "title"),
+                "company": match.project.company,
+                "demand": both_languages(match.demand, "title"),
+                "on": timezone.localdate(match.decided_at).isoformat(),
+            }
+            for match in matches
+        ],
+        "expo": {
+            "year": progress.year,
+            "target": progress.target,
+            "confirmed": progress.confirmed,
+            "attended": progress.attended,
+        },
+    }
+
+
+def compile_briefing(briefing: MonthlyBriefing) -> dict:
+    return {
+        "talent_pool": compile_talent(briefing),
+        "pipeline": compile_pipeline(briefing),
+        "compiled_at": timezone.now().isoformat(),
+    }
+
+
+def figures(briefing: MonthlyBriefing) -> dict:
+    """Live figures while the briefing is being written; the frozen ones once it is submitted.
+
+    A briefing sent back for changes shows live figures again: they are compiled afresh, and
+    frozen anew, when it is resubmitted.
+    """
+    if briefing.is_editable or not briefing.compiled:
+        return compile_briefing(briefing)
+    return briefing.compiled

@@ -1,0 +1,94 @@
+"""The briefing's forms: an item in both languages side by side, review comments, search."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from reports.briefings.models import LANGUAGE_CODES, WRITTEN_SECTIONS, BriefingItem, Section
+
+LANGUAGE_PAIRS = (("headline_zh_hans", "headline_en"), ("summary_zh_hans", "summary_en"))
+
+
+class ItemForm(forms.ModelForm):
+    headline_zh_hans = forms.CharField(
+        label=_("Headline in Chinese"), max_length=300, required=False
+    )
+    headline_en = forms.CharField(label=_("Headline in English"), max_length=300, required=False)
+    summary_zh_hans = forms.CharField(
+        label=_("Summary in Chinese"), max_length=10000, required=False,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("Markdown: **bold**, *italic*, lists and [links](address)."),
+    )  # fmt: skip
+    summary_en = forms.CharField(
+        label=_("Summary in English"), max_length=10000, required=False,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("Markdown: **bold**, *italic*, lists and [links](address)."),
+    )  # fmt: skip
+    item_date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    source_url = forms.URLField(
+        label=_("Source link"), max_length=500, required=False, assume_scheme="https"
+    )
+
+    class Meta:
+        model = BriefingItem
+        fields = [
+            "section",
+            "item_date",
+            "source_url",
+            *[f for pair in LANGUAGE_PAIRS for f in pair],
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["section"].choices = [(s.value, s.label) for s in WRITTEN_SECTIONS]
+
+    @property
+    def language_rows(self):
+        return [(self[zh], self[en]) for zh, en in LANGUAGE_PAIRS]
+
+    def clean(self):
+        cleaned = super().clean()
+        if not any(cleaned.get(field) for pair in LANGUAGE_PAIRS for field in pair):
+            raise forms.ValidationError(
+                _("Write the item in at least one language: a headline and a summary.")
+            )
+        return cleaned
+
+    def edited_languages(self) -> list[str]:
+        """The languages whose text this form changed (all written ones for a new item)."""
+        edited = []
+        for language in LANGUAGE_CODES:
+            suffix = language.replace("-", "_")
+            fields = (f"headline_{suffix}", f"summary_{suffix}")
+            if self.instance.pk is None:
+                if any(self.cleaned_data.get(field) for field in fields):
+                    edited.append(language)
+            elif any(field in self.changed_data for field in fields):
+                edited.append(language)
+        return edited
+
+
+class CommentForm(forms.Form):
+    section = forms.ChoiceField(label=_("Section"), choices=Section.choices)
+    body = forms.CharField(
+        label=_("Comment"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class RequestChangesForm(forms.Form):
+    note = forms.CharField(
+        label=_("Note to the workstation (optional when you have commented on sections)"),
+        max_length=5000, required=False, widget=forms.Textarea(attrs={"rows": 3}),
+    )  # fmt: skip
+
+
+class EditionForm(forms.Form):
+    language = forms.ChoiceField(
+        label=_("Edition"),
+        choices=[("zh-hans", _("Chinese")), ("en", _("English")), ("bilingual", _("Bilingual"))],
+    )
+
+
+class ArchiveSearchForm(forms.Form):
+    q = forms.CharField(label=_("Search the briefings"), max_length=200, required=False)

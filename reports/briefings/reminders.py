@@ -1,0 +1,183 @@
+"""The briefing's mails, through the shared reminder outbox.
+
+Announcements of each review step, and the daily reminders: to staff when the month's draft is due
+(5 days before the month ends, on the workstation's clock) and when it is overdue; to officials
+when a briefing has waited for their review for 3 days. A reminder is a row unique per kind,
+briefing, period and recipient, so the daily task may run twice, even at once: each is sent once.
+Officials get their mails in Chinese, their working language; staff in their own language.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from reports.briefings import services
+from reports.briefings.models import EDITABLE, MonthlyBriefing, Status
+from workstation.accounts.models import Role
+from workstation.reminders.kinds import ReminderKind, register
+from workstation.reminders.services import schedule_reminder
+
+DRAFT_DUE = "briefing_draft_due"
+DRAFT_OVERDUE = "briefing_draft_overdue"
+REVIEW_WAITING = "briefing_review_waiting"
+REVIEW_WAITS = timedelta(days=3)
+
+
+def issue_label(briefing: MonthlyBriefing) -> str:
+    return _("Briefing %(year)s, No. %(month)s") % {"year": briefing.year, "month": briefing.month}
+
+
+def mail_language(recipient) -> str:
+    if recipient is None:
+        return settings.LANGUAGE_CODE
+    if recipient.has_role(Role.OFFICIAL):
+        return "zh-hans"
+    return recipient.preferred_language or settings.LANGUAGE_CODE
+
+
+def notice(subject, message, *, still_due=lambda reminder, briefing: True):
+    """A kind's context: subject and message (callables of the briefing) in the mail's language."""
+
+    def context(reminder, briefing) -> dict | None:
+        if not still_due(reminder, briefing):
+            return None
+        language = mail_language(reminder.recipient)
+        with translation.override(language):
+            path = reverse("reports:briefing_detail", kwargs={"pk": briefing.pk})
+            return {
+                "language": language,
+                "subject": subject(briefing),
+                "message": message(briefing),
+                "briefing_url": f"{settings.SITE_URL}{path}",
+            }
+
+    return context
+
+
+def same_round_in(*statuses):
+    def check(reminder, briefing) -> bool:
+        return briefing.status in statuses and reminder.period == f"round-{briefing.review_round}"
+
+    return check
+
+
+def never_submitted(reminder, briefing) -> bool:
+    return briefing.status in EDITABLE and briefing.review_round == 0
+
+
+def _register(key, subject, message, still_due=lambda reminder, briefing: True):
+    register(ReminderKind(key, "briefing_notice", notice(subject, message, still_due=still_due)))
+
+
+_register(
+    services.REVIEW_REQUESTED,
+    lambda b: _("For your review: %(issue)s") % {"issue": issue_label(b)},
+    lambda b: (
+        _(
+            "The workstation has submitted %(issue)s for your review. Please read it, comment on "
+            "its sections where needed, and approve it or request changes."
+        )
+        % {"issue": issue_label(b)}
+    ),
+    same_round_in(Status.IN_REVIEW),
+)
+_register(
+    services.CHANGES_REQUESTED,
+    lambda b: _("Changes requested: %(issue)s") % {"issue": issue_label(b)},
+    lambda b: (
+        _(
+            "The Lanzhou bureau has requested changes to %(issue)s. Their comments are shown with "
+            "the sections they concern; resubmit the briefing once it is revised."
+        )
+        % {"issue": issue_label(b)}
+    ),
+)
+_register(
+    services.APPROVED,
+    lambda b: _("Approved: %(issue)s") % {"issue": issue_label(b)},
+    lambda b: (
+        _("The Lanzhou bureau has approved %(issue)s. It can now be published.")
+        % {"issue": issue_label(b)}
+    ),
+)
+_register(
+    services.PUBLISHED,
+    lambda b: _("Published: %(issue)s") % {"issue": issue_label(b)},
+    lambda b: (
+        _(
+            "%(issue)s has been published. Its Chinese, English and bilingual PDF editions can be "
+            "downloaded from the briefing's page."
+        )
+        % {"issue": issue_label(b)}
+    ),
+)
+_register(
+    DRAFT_DUE,
+    lambda b: _("Draft due today: %(issue)s") % {"issue": issue_label(b)},
+    lambda b: (
+        _(
+            "The draft of %(issue)s is due today (%(date)s). Please complete it in both languages "
+            "and submit it for review."
+        )
+        % {"issue": issue_label(b), "date": b.draft_due_on.isoformat()}
+    ),
+    never_submitted,
+)
+_register(
+    DRAFT_OVERDUE,
+    lambda b: _("Draft overdue: %(issue)s") % {"issue": issue_label(b)},
+    lambda b: (
+        _("The draft of %(issue)s was due on %(date)s and has not been submitted for review yet.")
+        % {"issue": issue_label(b), "date": b.draft_due_on.isoformat()}
+    ),
+    never_submitted,
+)
+_register(
+    REVIEW_WAITING,
+    lambda b: _("Waiting for your review: %(issue)s") % {"issue": issue_label(b)},
+    lambda b: (
+        _(
+            "%(issue)s has been waiting for review since %(date)s. Please approve it or request "
+            "changes."
+        )
+        % {"issue": issue_label(b), "date": timezone.localdate(b.submitted_at).isoformat()}
+    ),
+    same_round_in(Status.IN_REVIEW),
+)
+
+
+def schedule_briefing_reminders(*, now=None) -> int:
+    """Record the reminders owed today (the outbox sends each once); returns how many were new."""
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    services.open_briefing(year=today.year, month=today.month)
+    created = 0
+    drafts = MonthlyBriefing.objects.filter(status__in=EDITABLE, review_round=0)
+    for briefing in drafts:
+        if today < briefing.draft_due_on:
+            continue
+        kind = DRAFT_DUE if today == briefing.draft_due_on else DRAFT_OVERDUE
+        created += _remind_role(kind, briefing, "draft", Role.STAFF)
+    waiting = MonthlyBriefing.objects.filter(
+        status=Status.IN_REVIEW, submitted_at__lte=now - REVIEW_WAITS
+    )
+    for briefing in waiting:
+        created += _remind_role(REVIEW_WAITING, briefing, f"round-{briefing.review_round}",
+                                Role.OFFICIAL)  # fmt: skip
+    return created
+
+
+def _remind_role(kind: str, briefing: MonthlyBriefing, period: str, role: str) -> int:
+    created = 0
+    for person in services.people_with_role(role):
+        _reminder, new = schedule_reminder(
+            kind=kind, target=briefing, period=period, recipient_email=person.email,
+            recipient=person,
+        )  # fmt: skip
+        created += new
+    return created

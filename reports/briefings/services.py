@@ -1,0 +1,254 @@
+"""What happens to a monthly briefing: opened each month, written, reviewed, published.
+
+Only staff write, submit and publish; only officials comment, request changes and approve (the
+views check the roles; these functions check the state). Each step is kept in the briefing's
+history, audited, and announced by mail through the shared reminder outbox — to officials in
+Chinese, their working language.
+"""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from reports.briefings.compiled import compile_briefing
+from reports.briefings.models import (
+    EDITABLE,
+    LANGUAGE_CODES,
+    BriefingItem,
+    HistoryEntry,
+    MonthlyBriefing,
+    ReviewComment,
+    Status,
+)
+from workstation.accounts.models import Role, User
+from workstation.audit.services import record
+from workstation.reminders.services import schedule_reminder
+
+REVIEW_REQUESTED = "briefing_review_requested"
+CHANGES_REQUESTED = "briefing_changes_requested"
+APPROVED = "briefing_approved"
+PUBLISHED = "briefing_published"
+
+
+class BriefingError(Exception):
+    """A step the briefing's state does not allow; the message is for people."""
+
+
+def open_briefing(*, year: int, month: int) -> tuple[MonthlyBriefing, bool]:
+    """The month's briefing, opened as a draft if it does not exist yet (safe to run twice)."""
+    with transaction.atomic():
+        briefing, created = MonthlyBriefing.objects.get_or_create(year=year, month=month)
+        if created:
+            HistoryEntry.objects.create(briefing=briefing, action=HistoryEntry.Action.OPENED)
+    return briefing, created
+
+
+def open_this_months_briefing(*, today=None) -> tuple[MonthlyBriefing, bool]:
+    today = today or timezone.localdate()
+    return open_briefing(year=today.year, month=today.month)
+
+
+def people_with_role(role: str):
+    return User.objects.filter(groups__name=role, is_active=True).order_by("pk")
+
+
+# --- Writing
+
+
+def _return_to_draft(briefing: MonthlyBriefing, actor) -> None:
+    """Staff start working on requested changes: the briefing is a draft again."""
+    if briefing.status == Status.CHANGES_REQUESTED:
+        briefing.status = Status.DRAFT
+        briefing.save(update_fields=["status"])
+        HistoryEntry.objects.create(
+            briefing=briefing, action=HistoryEntry.Action.RETURNED_TO_DRAFT, actor=actor
+        )
+
+
+def _check_editable(briefing: MonthlyBriefing) -> None:
+    if briefing.status not in EDITABLE:
+        raise BriefingError(
+            _("This briefing can no longer be edited (its status: %(status)s).")
+            % {"status": briefing.get_status_display()}
+        )
+
+
+@transaction.atomic
+def save_item(*, item: BriefingItem, edited_languages, actor) -> BriefingItem:
+    """Save an item written in a form; each language edited gets this moment as its edit time."""
+    briefing = MonthlyBriefing.objects.select_for_update().get(pk=item.briefing_id)
+    _check_editable(briefing)
+    now = timezone.now()
+    for language in edited_languages:
+        setattr(item, f"edited_{language.replace('-', '_')}", now)
+    if item.pk is None:
+        item.position = (
+            briefing.items.filter(section=item.section).count() + 1
+            if not item.position
+            else item.position
+        )
+    item.save()
+    _return_to_draft(briefing, actor)
+    record(actor=actor, action="briefing.item_saved", target=briefing, item=item.pk,
+           languages=sorted(edited_languages))  # fmt: skip
+    return item
+
+
+@transaction.atomic
+def confirm_translation(*, item: BriefingItem, language: str, actor) -> None:
+    """The outdated language still says the same: it is as current as the other one."""
+    briefing = MonthlyBriefing.objects.select_for_update().get(pk=item.briefing_id)
+    _check_editable(briefing)
+    if language not in LANGUAGE_CODES or not item.is_outdated(language):
+        raise BriefingError(_("That translation is not outdated."))
+    newest = max(item.edited_at(code) for code in LANGUAGE_CODES if item.edited_at(code))
+    setattr(item, f"edited_{language.replace('-', '_')}", newest)
+    item.save(update_fields=[f"edited_{language.replace('-', '_')}"])
+    _return_to_draft(briefing, actor)
+    record(actor=actor, action="briefing.translation_confirmed", target=briefing, item=item.pk,
+           language=language)  # fmt: skip
+
+
+@transaction.atomic
+def delete_item(*, item: BriefingItem, actor) -> None:
+    briefing = MonthlyBriefing.objects.select_for_update().get(pk=item.briefing_id)
+    _check_editable(briefing)
+    item_pk = item.pk
+    item.delete()
+    _return_to_draft(briefing, actor)
+    record(actor=actor, action="briefing.item_deleted", target=briefing, item=item_pk)
+
+
+def translation_problems(briefing: MonthlyBriefing) -> list[tuple[BriefingItem, list]]:
+    return [
+        (item, problems)
+        for item in briefing.items.all()
+        if (problems := item.translation_problems())
+    ]
+
+
+def _check_complete(briefing: MonthlyBriefing) -> None:
+    if not briefing.items.exists():
+        raise BriefingError(_("The briefing has no items yet: write at least one first."))
+    if translation_problems(briefing):
+        raise BriefingError(
+            _(
+                "Every item needs a current Chinese and English text first: see the items "
+                "marked “translation missing” or “translation outdated”."
+            )
+        )
+
+
+# --- Review
+
+
+def _locked(briefing: MonthlyBriefing) -> MonthlyBriefing:
+    return MonthlyBriefing.objects.select_for_update().get(pk=briefing.pk)
+
+
+def _announce(*, kind: str, briefing: MonthlyBriefing, period: str, role: str) -> None:
+    for person in people_with_role(role):
+        schedule_reminder(
+            kind=kind, target=briefing, period=period, recipient_email=person.email,
+            recipient=person,
+        )  # fmt: skip
+
+
+@transaction.atomic
+def submit(*, briefing: MonthlyBriefing, actor) -> MonthlyBriefing:
+    """Freeze the compiled figures and send the briefing to the officials for review."""
+    briefing = _locked(briefing)
+    _check_editable(briefing)
+    _check_complete(briefing)
+    now = timezone.now()
+    briefing.compiled = compile_briefing(briefing)
+    briefing.compiled_at = now
+    briefing.review_round += 1
+    briefing.submitted_at = now
+    briefing.status = Status.IN_REVIEW
+    briefing.save()
+    HistoryEntry.objects.create(
+        briefing=briefing, action=HistoryEntry.Action.SUBMITTED, actor=actor
+    )
+    record(actor=actor, action="briefing.submitted", target=briefing, round=briefing.review_round)
+    _announce(kind=REVIEW_REQUESTED, briefing=briefing, period=f"round-{briefing.review_round}",
+              role=Role.OFFICIAL)  # fmt: skip
+    return briefing
+
+
+def _check_in_review(briefing: MonthlyBriefing) -> None:
+    if briefing.status != Status.IN_REVIEW:
+        raise BriefingError(_("This briefing is not waiting for review."))
+
+
+@transaction.atomic
+def add_comment(*, briefing: MonthlyBriefing, section: str, body: str, actor) -> ReviewComment:
+    briefing = _locked(briefing)
+    _check_in_review(briefing)
+    comment = ReviewComment.objects.create(
+        briefing=briefing, section=section, body=body, author=actor,
+        review_round=briefing.review_round,
+    )  # fmt: skip
+    record(actor=actor, action="briefing.commented", target=briefing, section=section)
+    return comment
+
+
+@transaction.atomic
+def request_changes(*, briefing: MonthlyBriefing, note: str, actor) -> MonthlyBriefing:
+    briefing = _locked(briefing)
+    _check_in_review(briefing)
+    has_comments = briefing.comments.filter(review_round=briefing.review_round).exists()
+    if not note.strip() and not has_comments:
+        raise BriefingError(
+            _("Say what should change: comment on a section or write a note with the request.")
+        )
+    briefing.status = Status.CHANGES_REQUESTED
+    briefing.save(update_fields=["status"])
+    HistoryEntry.objects.create(
+        briefing=briefing, action=HistoryEntry.Action.CHANGES_REQUESTED, actor=actor, note=note
+    )
+    record(actor=actor, action="briefing.changes_requested", target=briefing,
+           round=briefing.review_round)  # fmt: skip
+    _announce(kind=CHANGES_REQUESTED, briefing=briefing, period=f"round-{briefing.review_round}",
+              role=Role.STAFF)  # fmt: skip
+    return briefing
+
+
+@transaction.atomic
+def approve(*, briefing: MonthlyBriefing, actor) -> MonthlyBriefing:
+    briefing = _locked(briefing)
+    _check_in_review(briefing)
+    _check_complete(briefing)
+    briefing.status = Status.APPROVED
+    briefing.approved_by = actor
+    briefing.approved_at = timezone.now()
+    briefing.save(update_fields=["status", "approved_by", "approved_at"])
+    HistoryEntry.objects.create(briefing=briefing, action=HistoryEntry.Action.APPROVED, actor=actor)
+    record(actor=actor, action="briefing.approved", target=briefing, round=briefing.review_round)
+    _announce(kind=APPROVED, briefing=briefing, period=f"round-{briefing.review_round}",
+              role=Role.STAFF)  # fmt: skip
+    return briefing
+
+
+@transaction.atomic
+def publish(*, briefing: MonthlyBriefing, actor) -> MonthlyBriefing:
+    """Publish an approved briefing: its final PDF editions are made, everyone is told."""
+    from reports.editions.services import request_published_editions
+
+    briefing = _locked(briefing)
+    if briefing.status != Status.APPROVED:
+        raise BriefingError(_("Only an approved briefing can be published."))
+    briefing.status = Status.PUBLISHED
+    briefing.published_by = actor
+    briefing.published_at = timezone.now()
+    briefing.save(update_fields=["status", "published_by", "published_at"])
+    HistoryEntry.objects.create(
+        briefing=briefing, action=HistoryEntry.Action.PUBLISHED, actor=actor
+    )
+    record(actor=actor, action="briefing.published", target=briefing)
+    request_published_editions(briefing=briefing, actor=actor)
+    for role in (Role.STAFF, Role.OFFICIAL):
+        _announce(kind=PUBLISHED, briefing=briefing, period="published", role=role)
+    return briefing

@@ -1,0 +1,306 @@
+"""The briefing's pages: the archive, a briefing (written, reviewed and published from its page),
+an item's form, and the PDF editions.
+
+Staff write, submit and publish; officials comment, request changes and approve; both read and
+download. Talents get 403; a briefing an official may not see yet (never submitted) is a 404.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.db.models import Prefetch, Q
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from reports.briefings import services
+from reports.briefings.forms import (
+    ArchiveSearchForm,
+    CommentForm,
+    EditionForm,
+    ItemForm,
+    RequestChangesForm,
+)
+from reports.briefings.models import (
+    LANGUAGE_CODES,
+    WRITTEN_SECTIONS,
+    BriefingItem,
+    MonthlyBriefing,
+    Section,
+)
+from reports.editions import services as editions
+from reports.editions.document import briefing_document
+from reports.editions.models import BriefingPDF
+from workstation.accounts.decorators import permission_required
+from workstation.segmenter import normalize
+
+view_permission = permission_required("reports.view_briefings")
+write_permission = permission_required("reports.write_briefing")
+review_permission = permission_required("reports.review_briefing")
+
+
+def visible_briefings(user):
+    briefings = MonthlyBriefing.objects.all()
+    if not user.has_perm("reports.write_briefing"):
+        briefings = briefings.filter(review_round__gt=0)
+    return briefings
+
+
+def _briefing(request, pk: int) -> MonthlyBriefing:
+    return get_object_or_404(visible_briefings(request.user), pk=pk)
+
+
+@view_permission
+def briefing_list(request):
+    form = ArchiveSearchForm(request.GET or None)
+    briefings = visible_briefings(request.user).prefetch_related(
+        Prefetch(
+            "pdfs",
+            queryset=BriefingPDF.objects.filter(
+                kind=BriefingPDF.Kind.PUBLISHED, status=BriefingPDF.Status.READY
+            ),
+            to_attr="published_editions",
+        )
+    )
+    query = ""
+    if form.is_valid() and form.cleaned_data["q"].strip():
+        query = form.cleaned_data["q"].strip()
+        briefings = briefings.filter(pk__in=matching_briefings(query))
+    return render(
+        request,
+        "reports/briefing_list.html",
+        {"form": form, "briefings": briefings, "query": query},
+    )
+
+
+def matching_briefings(query: str):
+    """Briefings whose items say ``query`` in either language (Traditional folded to Simplified)."""
+    condition = Q()
+    for term in {query, normalize(query)}:
+        for field in ("headline_zh_hans", "headline_en", "summary_zh_hans", "summary_en"):
+            condition |= Q(**{f"{field}__icontains": term})
+    return BriefingItem.objects.filter(condition).values("briefing_id")
+
+
+def _render_briefing(request, briefing, *, status=200, comment_form=None, changes_form=None):
+    items = list(briefing.items.all())
+    for item in items:
+        problems = dict(item.translation_problems())
+        item.parts = [
+            {
+                "language": language,
+                "headline": item.text(language, "headline"),
+                "summary": item.text(language, "summary"),
+                "state": problems.get(language, ""),
+            }
+            for language in LANGUAGE_CODES
+        ]
+    document = briefing_document(briefing=briefing, language=get_language())
+    comments = list(briefing.comments.select_related("author"))
+    sections = []
+    for section in document["sections"]:
+        sections.append(
+            {
+                **section,
+                "written_items": [item for item in items if item.section == section["key"]],
+                "comments": [c for c in comments if c.section == section["key"]],
+            }
+        )
+    problems = [item for item in items if item.translation_problems()]
+    return render(
+        request,
+        "reports/briefing_detail.html",
+        {
+            "briefing": briefing,
+            "sections": sections,
+            "written_sections": [s.value for s in WRITTEN_SECTIONS],
+            "general_comments": [c for c in comments if c.section == Section.WHOLE],
+            "problems": problems,
+            "history": briefing.history.select_related("actor"),
+            "editions": editions.editions_of(briefing),
+            "can_write": request.user.has_perm("reports.write_briefing"),
+            "can_review": request.user.has_perm("reports.review_briefing"),
+            "comment_form": comment_form or CommentForm(),
+            "changes_form": changes_form or RequestChangesForm(),
+            "edition_form": EditionForm(),
+        },
+        status=status,
+    )
+
+
+@view_permission
+def briefing_detail(request, pk: int):
+    return _render_briefing(request, _briefing(request, pk))
+
+
+def _item_form(request, briefing, item):
+    form = ItemForm(request.POST or None, instance=item)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_item(
+                item=form.save(commit=False), edited_languages=form.edited_languages(),
+                actor=request.user,
+            )  # fmt: skip
+        except services.BriefingError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("The item is saved."))
+            return redirect("reports:briefing_detail", pk=briefing.pk)
+    elif request.method == "POST":
+        messages.error(
+            request, _("The item was not saved: please correct the fields marked below.")
+        )
+    if not briefing.is_editable:
+        messages.error(request, _("This briefing can no longer be edited."))
+    return render(
+        request, "reports/item_form.html",
+        {"form": form, "briefing": briefing, "item": item if item.pk else None},
+        status=400 if form.errors else 200,
+    )  # fmt: skip
+
+
+@write_permission
+def item_add(request, pk: int):
+    briefing = _briefing(request, pk)
+    item = BriefingItem(briefing=briefing)
+    if request.method == "GET" and request.GET.get("section") in {
+        s.value for s in WRITTEN_SECTIONS
+    }:
+        item.section = request.GET["section"]
+    return _item_form(request, briefing, item)
+
+
+@write_permission
+def item_edit(request, pk: int, item_pk: int):
+    briefing = _briefing(request, pk)
+    return _item_form(request, briefing, get_object_or_404(briefing.items, pk=item_pk))
+
+
+def _act(request, briefing, action, success: str):
+    try:
+        action()
+    except services.BriefingError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, success)
+    return redirect("reports:briefing_detail", pk=briefing.pk)
+
+
+@require_POST
+@write_permission
+def item_delete(request, pk: int, item_pk: int):
+    briefing = _briefing(request, pk)
+    item = get_object_or_404(briefing.items, pk=item_pk)
+    return _act(request, briefing, lambda: services.delete_item(item=item, actor=request.user),
+                _("The item is deleted."))  # fmt: skip
+
+
+@require_POST
+@write_permission
+def item_confirm(request, pk: int, item_pk: int):
+    briefing = _briefing(request, pk)
+    item = get_object_or_404(briefing.items, pk=item_pk)
+    language = request.POST.get("language", "")
+    return _act(
+        request, briefing,
+        lambda: services.confirm_translation(item=item, language=language, actor=request.user),
+        _("The translation is confirmed as current."),
+    )  # fmt: skip
+
+
+@require_POST
+@write_permission
+def briefing_submit(request, pk: int):
+    briefing = _briefing(request, pk)
+    return _act(request, briefing, lambda: services.submit(briefing=briefing, actor=request.user),
+                _("The briefing is submitted; the officials are told by mail."))  # fmt: skip
+
+
+@require_POST
+@write_permission
+def briefing_publish(request, pk: int):
+    briefing = _briefing(request, pk)
+    return _act(
+        request, briefing, lambda: services.publish(briefing=briefing, actor=request.user),
+        _("The briefing is published; its PDF editions are being made and everyone is told."),
+    )  # fmt: skip
+
+
+@require_POST
+@review_permission
+def comment_add(request, pk: int):
+    briefing = _briefing(request, pk)
+    form = CommentForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("The comment was not added: please correct it below."))
+        return _render_briefing(request, briefing, status=400, comment_form=form)
+    return _act(
+        request, briefing,
+        lambda: services.add_comment(briefing=briefing, actor=request.user, **form.cleaned_data),
+        _("Your comment is added."),
+    )  # fmt: skip
+
+
+@require_POST
+@review_permission
+def briefing_request_changes(request, pk: int):
+    briefing = _briefing(request, pk)
+    form = RequestChangesForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("The request was not sent: please correct it below."))
+        return _render_briefing(request, briefing, status=400, changes_form=form)
+    note = form.cleaned_data["note"]
+    try:
+        services.request_changes(briefing=briefing, note=note, actor=request.user)
+    except services.BriefingError as error:
+        messages.error(request, str(error))
+        return _render_briefing(request, briefing, status=400, changes_form=form)
+    messages.success(request, _("Your request for changes is sent to the workstation."))
+    return redirect("reports:briefing_detail", pk=briefing.pk)
+
+
+@require_POST
+@review_permission
+def briefing_approve(request, pk: int):
+    briefing = _briefing(request, pk)
+    return _act(request, briefing, lambda: services.approve(briefing=briefing, actor=request.user),
+                _("The briefing is approved."))  # fmt: skip
+
+
+@require_POST
+@write_permission
+def edition_request(request, pk: int):
+    briefing = _briefing(request, pk)
+    form = EditionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose the edition to make."))
+        return redirect("reports:briefing_detail", pk=briefing.pk)
+    try:
+        editions.request_draft_edition(
+            briefing=briefing, language=form.cleaned_data["language"], actor=request.user
+        )
+    except editions.EditionError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("The PDF is being made; it appears below when it is ready."))
+    return redirect("reports:briefing_detail", pk=briefing.pk)
+
+
+@view_permission
+def edition_download(request, pk: int, pdf_pk: int):
+    briefing = _briefing(request, pk)
+    edition = get_object_or_404(briefing.pdfs, pk=pdf_pk, status=BriefingPDF.Status.READY)
+    try:
+        handle = edition.file.open("rb")
+    except (FileNotFoundError, ValueError):
+        raise Http404 from None
+    kind = "" if edition.kind == BriefingPDF.Kind.PUBLISHED else "-draft"
+    response = FileResponse(
+        handle, as_attachment=True, content_type="application/pdf",
+        filename=f"briefing-{briefing.year}-{briefing.month:02d}-{edition.language}{kind}.pdf",
+    )  # fmt: skip
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response

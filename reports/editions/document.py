@@ -1,0 +1,247 @@
+"""A briefing as a document: its cover, contents, written and compiled sections, in one language
+or in both (the bilingual edition gives each part in Chinese, then in English).
+
+Used by the PDF editions and by the briefing's page, so both always say the same.
+"""
+
+from __future__ import annotations
+
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
+from projects.pipeline.models import Stage
+from reports.briefings.compiled import figures
+from reports.briefings.models import WRITTEN_SECTIONS, MonthlyBriefing, Section
+from reports.editions.models import BILINGUAL
+from talentpool.counts.services import SMALL_CELL
+from workstation.richtext import render_markdown
+
+PDF_LANGUAGES = ("zh-hans", "en")
+
+TALENT_SUMMARY = (
+    ("total", gettext_noop("People in the pool at the end of the month")),
+    ("gansu", gettext_noop("of them Gansu natives")),
+    ("lanzhou", gettext_noop("of them Lanzhou natives")),
+    ("new", gettext_noop("Newly registered this month")),
+    ("new_gansu", gettext_noop("of them Gansu natives, newly registered this month")),
+    ("new_lanzhou", gettext_noop("of them Lanzhou natives, newly registered this month")),
+    ("verified", gettext_noop("Verified by staff this month")),
+)
+
+
+def languages_of(language: str) -> tuple[str, ...]:
+    return PDF_LANGUAGES if language == BILINGUAL else (language,)
+
+
+def in_languages(languages, make) -> str:
+    """``make()`` in each language, joined; a text that reads the same is given once."""
+    texts: list[str] = []
+    for language in languages:
+        with translation.override(language):
+            text = str(make())
+        if text and text not in texts:
+            texts.append(text)
+    return " / ".join(texts)
+
+
+def pick(texts: dict, languages) -> str:
+    """A text stored in both languages, in the wanted ones (falling back to the other one)."""
+    chosen = [texts.get(code) for code in languages if texts.get(code)]
+    if not chosen:
+        chosen = [text for text in texts.values() if text][:1]
+    return " / ".join(dict.fromkeys(chosen))
+
+
+def count_text(value) -> str:
+    return _("fewer than %(limit)s") % {"limit": SMALL_CELL} if value is None else str(value)
+
+
+def cover(briefing: MonthlyBriefing, languages) -> dict:
+    return {
+        "organisation": [
+            _in(
+                code,
+                lambda: _("Lanzhou Science and Technology Innovation (Silicon Valley) Workstation"),
+            )
+            for code in languages
+        ],
+        "title": [_in(code, lambda: _("Briefing")) for code in languages],
+        "issue": [
+            _in(
+                code,
+                lambda: (
+                    _("%(year)s, No. %(month)s") % {"year": briefing.year, "month": briefing.month}
+                ),
+            )
+            for code in languages
+        ],
+    }
+
+
+def _in(language: str, make) -> str:
+    with translation.override(language):
+        return str(make())
+
+
+def written_section(briefing: MonthlyBriefing, section: Section, languages) -> dict:
+    items = []
+    for item in briefing.items.all():
+        if item.section != section:
+            continue
+        parts = [
+            {
+                "language": code,
+                "headline": item.text(code, "headline"),
+                "summary": render_markdown(item.text(code, "summary")),
+            }
+            for code in languages
+            if item.text(code, "headline") or item.text(code, "summary")
+        ]
+        items.append({"item": item, "parts": parts})
+    return {
+        "key": section.value,
+        "kind": "written",
+        "title": in_languages(languages, lambda: section.label),
+        "items": items,
+        "empty": in_languages(languages, lambda: _("Nothing to report this month.")),
+    }
+
+
+def talent_section(data: dict, languages) -> dict:
+    def rows(key):
+        return [
+            {
+                "label": pick(row["label"], languages),
+                "total": in_languages(languages, lambda r=row: count_text(r["total"])),
+                "new": in_languages(languages, lambda r=row: count_text(r["new"])),
+            }
+            for row in data[key]
+        ]
+
+    return {
+        "key": Section.TALENT_POOL.value,
+        "kind": "talent",
+        "title": in_languages(languages, lambda: Section.TALENT_POOL.label),
+        "note": in_languages(
+            languages,
+            lambda: (
+                _("Counts only, never names; small counts are shown as “fewer than %(limit)s”.")
+                % {"limit": SMALL_CELL}
+            ),
+        ),
+        "summary": [
+            {
+                "label": in_languages(languages, lambda label=label: _(label)),
+                "value": in_languages(languages, lambda key=key: count_text(data[key])),
+            }
+            for key, label in TALENT_SUMMARY
+        ],
+        "region_heading": in_languages(languages, lambda: _("By native prefecture in Gansu")),
+        "industry_heading": in_languages(languages, lambda: _("By industry")),
+        "columns": {
+            "region": in_languages(languages, lambda: _("Prefecture")),
+            "industry": in_languages(languages, lambda: _("Industry")),
+            "total": in_languages(languages, lambda: _("In the pool")),
+            "new": in_languages(languages, lambda: _("New this month")),
+        },
+        "by_prefecture": rows("by_prefecture"),
+        "by_industry": rows("by_industry"),
+    }
+
+
+def stage_label(key: str, languages) -> str:
+    if not key:
+        return in_languages(languages, lambda: _("New project"))
+    return in_languages(languages, lambda: Stage(key).label)
+
+
+def pipeline_section(data: dict, languages) -> dict:
+    expo = data["expo"]
+    return {
+        "key": Section.PIPELINE.value,
+        "kind": "pipeline",
+        "title": in_languages(languages, lambda: Section.PIPELINE.label),
+        "new_projects": in_languages(
+            languages,
+            lambda: _("New projects this month: %(count)s") % {"count": data["new_projects"]},
+        ),
+        "moves_heading": in_languages(languages, lambda: _("Stage changes by project")),
+        "matches_heading": in_languages(
+            languages, lambda: _("Confirmed matches with Lanzhou demands")
+        ),
+        "expo_heading": in_languages(languages, lambda: _("Lanzhou Sci-Tech Expo")),
+        "columns": {
+            "project": in_languages(languages, lambda: _("Project")),
+            "company": in_languages(languages, lambda: _("Company")),
+            "moves": in_languages(languages, lambda: _("Stage changes")),
+            "demand": in_languages(languages, lambda: _("Lanzhou demand")),
+            "date": in_languages(languages, lambda: _("Date")),
+        },
+        "projects": [
+            {
+                "title": pick(project["title"], languages) or project["company"],
+                "company": project["company"],
+                "moves": [
+                    {
+                        "from": stage_label(move["from"], languages) if move["from"] else "",
+                        "to": stage_label(move["to"], languages),
+                        "on": move["on"],
+                    }
+                    for move in project["moves"]
+                ],
+            }
+            for project in data["projects"]
+        ],
+        "matches": [
+            {
+                "project": pick(match["project"], languages) or match["company"],
+                "demand": pick(match["demand"], languages),
+                "on": match["on"],
+            }
+            for match in data["matches"]
+        ],
+        "expo": in_languages(
+            languages,
+            lambda: (
+                _(
+                    "Expo %(year)s: %(confirmed)s projects confirmed and %(attended)s attended, "
+                    "against a target of %(target)s."
+                )
+                % expo
+            ),
+        ),
+        "no_moves": in_languages(languages, lambda: _("No project changed stage this month.")),
+        "no_matches": in_languages(languages, lambda: _("No match was confirmed this month.")),
+    }
+
+
+def briefing_document(*, briefing: MonthlyBriefing, language: str) -> dict:
+    languages = languages_of(language)
+    data = figures(briefing)
+    with translation.override(languages[0]):
+        sections = [written_section(briefing, section, languages) for section in WRITTEN_SECTIONS]
+        sections.append(talent_section(data["talent_pool"], languages))
+        sections.append(pipeline_section(data["pipeline"], languages))
+        return {
+            "briefing": briefing,
+            "languages": languages,
+            "bilingual": language == BILINGUAL,
+            "cover": cover(briefing, languages),
+            "contents_heading": in_languages(languages, lambda: _("Contents")),
+            "sections": sections,
+            "running_title": in_languages(
+                languages,
+                lambda: (
+                    _("Briefing %(year)s-%(month)02d")
+                    % {"year": briefing.year, "month": briefing.month}
+                ),
+            ),
+            "compiled_note": in_languages(
+                languages,
+                lambda: (
+                    _("Figures compiled on %(date)s from the portal's records.")
+                    % {"date": (data.get("compiled_at") or "")[:10]}
+                ),
+            ),
+        }

@@ -1,0 +1,163 @@
+"""Making the briefing's PDF editions with Celery workers, through the shared renderer.
+
+Rows first, then the work: a row records each edition to make, so a lost message or a broker that
+is down leaves it pending for the sweep. A draft's edition is one row per language, remade on
+request (the new file replaces the old one). A published edition is made once: when it is ready
+with its SHA-256 nothing ever renders it again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from datetime import timedelta
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+
+from reports.briefings.models import MonthlyBriefing, Status
+from reports.editions.document import briefing_document
+from reports.editions.models import BILINGUAL, BriefingPDF
+from workstation.pdf import make_claimed_pdf
+
+logger = logging.getLogger(__name__)
+
+# A pending edition older than this was lost on its way to a worker (or the broker was down).
+PENDING_GRACE = timedelta(minutes=5)
+EDITION_LANGUAGES = (BriefingPDF.Language.CHINESE, BriefingPDF.Language.ENGLISH, BILINGUAL)
+
+
+class EditionError(Exception):
+    """The edition cannot be asked for now; the message is for people."""
+
+
+def _enqueue_after_commit(edition: BriefingPDF) -> None:
+    transaction.on_commit(lambda: enqueue_edition(pdf_id=edition.pk))
+
+
+def request_draft_edition(*, briefing: MonthlyBriefing, language: str, actor) -> BriefingPDF:
+    """(Re)make a draft edition: the same row, pending again, its file replaced when ready."""
+    from django.utils.translation import gettext as _
+
+    if briefing.status == Status.PUBLISHED:
+        raise EditionError(
+            _("A published briefing has its final editions; drafts are no longer made.")
+        )
+    with transaction.atomic():
+        edition, created = BriefingPDF.objects.select_for_update().get_or_create(
+            briefing=briefing, kind=BriefingPDF.Kind.DRAFT, language=language,
+            defaults={"requested_by": actor, "requested_at": timezone.now()},
+        )  # fmt: skip
+        if not created:
+            if edition.status == BriefingPDF.Status.PENDING:
+                return edition  # already on its way
+            edition.status = BriefingPDF.Status.PENDING
+            edition.version += 1
+            edition.requested_by = actor
+            edition.requested_at = timezone.now()
+            edition.error = ""
+            edition.save(
+                update_fields=["status", "version", "requested_by", "requested_at", "error"]
+            )
+        _enqueue_after_commit(edition)
+    return edition
+
+
+def request_published_editions(*, briefing: MonthlyBriefing, actor) -> list[BriefingPDF]:
+    """The final editions of a published briefing, one per language; never remade once ready."""
+    editions = []
+    for language in EDITION_LANGUAGES:
+        edition, created = BriefingPDF.objects.get_or_create(
+            briefing=briefing, kind=BriefingPDF.Kind.PUBLISHED, language=language,
+            defaults={"requested_by": actor, "requested_at": timezone.now()},
+        )  # fmt: skip
+        if created:
+            _enqueue_after_commit(edition)
+        editions.append(edition)
+    return editions
+
+
+def retry_failed_edition(*, edition: BriefingPDF, actor) -> BriefingPDF:
+    """A published edition that failed (say, no Chinese font then) may be tried again."""
+    updated = BriefingPDF.objects.filter(pk=edition.pk, status=BriefingPDF.Status.FAILED).update(
+        status=BriefingPDF.Status.PENDING, requested_by=actor, requested_at=timezone.now(), error=""
+    )
+    if updated:
+        _enqueue_after_commit(edition)
+    edition.refresh_from_db()
+    return edition
+
+
+def enqueue_edition(*, pdf_id: int) -> bool:
+    from reports.editions.tasks import render_briefing_pdf
+
+    try:
+        render_briefing_pdf.delay(pdf_id)
+    except Exception:  # the broker's errors vary by transport; the row is the real record
+        logger.warning("Broker unavailable; briefing PDF %s left for the sweep", pdf_id)
+        return False
+    return True
+
+
+def requeue_pending_editions(*, limit: int = 100) -> int:
+    pending = (
+        BriefingPDF.objects.filter(
+            status=BriefingPDF.Status.PENDING, requested_at__lt=timezone.now() - PENDING_GRACE
+        )
+        .order_by("requested_at")
+        .values_list("pk", flat=True)[:limit]
+    )
+    count = 0
+    for pdf_id in pending:
+        if not enqueue_edition(pdf_id=pdf_id):
+            break  # the broker is down: each further try would only wait for it
+        count += 1
+    return count
+
+
+def render_language(language: str) -> str:
+    return "zh-hans" if language == BILINGUAL else language
+
+
+def make_edition(*, pdf_id: int) -> str:
+    """Render a pending edition once, however many runs race for it."""
+    return make_claimed_pdf(
+        pending=BriefingPDF.objects.filter(status=BriefingPDF.Status.PENDING),
+        pk=pdf_id,
+        language_of=lambda edition: render_language(edition.language),
+        source=lambda edition: (
+            "reports/pdf/briefing.html",
+            briefing_document(briefing=edition.briefing, language=edition.language),
+        ),
+        store=_store,
+        failed_status=BriefingPDF.Status.FAILED,
+    )
+
+
+def _store(edition: BriefingPDF, content: bytes) -> None:
+    """Keep the new file; a draft's previous file is removed once the new one is recorded."""
+    if edition.kind == BriefingPDF.Kind.PUBLISHED and edition.file:
+        raise RuntimeError("A published edition is never overwritten")
+    previous = edition.file.name if edition.file else ""
+    storage = edition.file.storage
+    edition.file.save(
+        f"briefing-{edition.briefing}-{edition.language}.pdf", ContentFile(content), False
+    )
+    edition.sha256 = hashlib.sha256(content).hexdigest()
+    edition.size = len(content)
+    edition.status = BriefingPDF.Status.READY
+    edition.generated_at = timezone.now()
+    edition.error = ""
+    edition.save(update_fields=["file", "sha256", "size", "status", "generated_at", "error"])
+    if previous:
+        transaction.on_commit(lambda: storage.delete(previous))
+
+
+def editions_of(briefing: MonthlyBriefing) -> dict[str, list[BriefingPDF]]:
+    """The editions to show: the final ones once published, the drafts before."""
+    editions = list(briefing.pdfs.all())
+    return {
+        "published": [e for e in editions if e.kind == BriefingPDF.Kind.PUBLISHED],
+        "draft": [e for e in editions if e.kind == BriefingPDF.Kind.DRAFT],
+    }

@@ -1,0 +1,6 @@
+"""Models of the reports app, one sub-package per domain noun."""
+
+from reports.briefings.models import BriefingItem, HistoryEntry, MonthlyBriefing, ReviewComment
+from reports.editions.models import BriefingPDF
+
+__all__ = ["BriefingItem", "BriefingPDF", "HistoryEntry", "MonthlyBriefing", "ReviewComment"]

@@ -1,0 +1,24 @@
+"""Who may do what with briefings: staff write, submit and publish; officials review.
+
+Officials see a briefing once it has been submitted to them; drafts never sent are the staff's.
+"""
+
+import rules
+
+from workstation.accounts.rules import is_administrator, is_official, is_workstation_staff
+
+is_staff = is_workstation_staff | is_administrator
+
+
+@rules.predicate
+def was_submitted(user, briefing) -> bool:
+    return briefing is None or briefing.review_round > 0
+
+
+rules.add_perm("reports", is_staff)  # the admin's app index
+rules.add_perm("reports.view_briefings", is_staff | is_official)
+rules.add_perm("reports.view_briefing", is_staff | (is_official & was_submitted))
+rules.add_perm("reports.write_briefing", is_staff)
+rules.add_perm("reports.review_briefing", is_official)
+for model in ("monthlybriefing", "briefingitem", "reviewcomment", "historyentry", "briefingpdf"):
+    rules.add_perm(f"reports.view_{model}", is_staff)

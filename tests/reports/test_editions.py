@@ -1,0 +1,269 @@
+"""The briefing's PDF editions: what they say, their fonts, and the rules about their files."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+
+import pytest
+from django.core.files.storage import storages
+from django.urls import reverse
+
+from reports.briefings import services
+from reports.editions import services as editions
+from reports.editions import tasks
+from reports.editions.models import BriefingPDF
+from tests.conftest import make_person, signed_in_client
+from tests.factories import BriefingItemFactory, TalentProfileFactory
+from tests.fixtures.celery_worker import wait_until
+from workstation.pdf import pdf_unavailable_reason
+
+needs_pdf = pytest.mark.skipif(
+    bool(pdf_unavailable_reason()), reason="this machine cannot make PDFs (Pango or CJK font)"
+)
+
+
+def pdf_text(edition: BriefingPDF) -> str:
+    from pypdf import PdfReader
+
+    with edition.file.open("rb") as handle:
+        reader = PdfReader(io.BytesIO(handle.read()))
+    return "\n".join(page.extract_text() for page in reader.pages)
+
+
+def fonts_of(edition: BriefingPDF) -> list[tuple[str, bool]]:
+    """(font name, embedded?) of every font the PDF's pages use."""
+    from pypdf import PdfReader
+
+    with edition.file.open("rb") as handle:
+        reader = PdfReader(io.BytesIO(handle.read()))
+    fonts = {}
+    for page in reader.pages:
+        for font in (page.get("/Resources", {}).get("/Font") or {}).values():
+            font = font.get_object()
+            descendants = font.get("/DescendantFonts")
+            described = descendants[0].get_object() if descendants else font
+            descriptor = described.get("/FontDescriptor")
+            descriptor = descriptor.get_object() if descriptor else {}
+            embedded = any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3"))
+            fonts[str(font.get("/BaseFont"))] = embedded
+    return sorted(fonts.items())
+
+
+def make(briefing, language="zh-hans", capture=None) -> BriefingPDF:
+    edition = editions.request_draft_edition(briefing=briefing, language=language, actor=None)
+    if capture is None:
+        assert editions.make_edition(pdf_id=edition.pk) == "ready", edition.error
+    else:
+        with capture(execute=True):  # the old file is removed once the new one is committed
+            assert editions.make_edition(pdf_id=edition.pk) == "ready", edition.error
+    edition.refresh_from_db()
+    return edition
+
+
+@pytest.fixture
+def briefing(db):
+    item = BriefingItemFactory(
+        headline_zh_hans="硅谷固态电池初创企业融资", summary_zh_hans="**融资**一亿美元。",
+        headline_en="Solid-state battery startup raises funds", summary_en="**Raised** $100M.",
+    )  # fmt: skip
+    BriefingItemFactory(briefing=item.briefing, section="policy_watch")
+    return item.briefing
+
+
+@needs_pdf
+@pytest.mark.django_db
+def test_the_chinese_pdf_has_its_cover_contents_and_section_titles_with_embedded_fonts(briefing):
+    edition = make(briefing, "zh-hans")
+    text = pdf_text(edition)
+    for expected in ("兰州科技创新（硅谷）工作站", "简报", "2026年第10期", "目录", "美国科技创新",
+                     "风险投资", "创业趋势", "政策动态", "人才库动态", "项目进展",
+                     "硅谷固态电池初创企业融资"):  # fmt: skip
+        assert expected in text, expected
+    assert "Solid-state battery" not in text  # the Chinese edition only
+    fonts = fonts_of(edition)
+    assert fonts and all(embedded for _name, embedded in fonts), fonts
+    assert edition.sha256 == hashlib.sha256(edition.file.open("rb").read()).hexdigest()
+
+
+@needs_pdf
+@pytest.mark.django_db
+def test_the_bilingual_pdf_gives_each_part_in_chinese_then_english(briefing):
+    text = pdf_text(make(briefing, "bilingual"))
+    assert text.index("硅谷固态电池初创企业融资") < text.index("Solid-state battery startup raises")
+    assert "Venture capital" in text and "风险投资" in text
+
+
+@needs_pdf
+@pytest.mark.django_db
+def test_a_script_or_an_external_image_in_an_item_does_not_survive(clients, briefing):
+    BriefingItemFactory(
+        briefing=briefing,
+        summary_en='Hello <script>alert("owned")</script> ![x](https://evil.example/x.png) '
+        '<img src="https://evil.example/y.png" onerror="alert(2)">',
+    )
+    page = clients["staff"].get(reverse("reports:briefing_detail", kwargs={"pk": briefing.pk}))
+    html = page.content.decode()
+    assert "Hello" in html
+    assert "<script>alert" not in html and "evil.example" not in html and "onerror" not in html
+    text = pdf_text(make(briefing, "en"))
+    assert "Hello" in text and "alert" not in text
+
+
+@needs_pdf
+@pytest.mark.django_db
+def test_no_talent_name_appears_in_the_briefing_or_its_pdfs(clients, briefing):
+    for number in range(4):
+        TalentProfileFactory(
+            name_zh=f"欧阳秘{number}", name_en=f"Secretname Ouyang{number}",
+            employer="Hiddenemployer Inc", email=f"secret{number}@example.org",
+        )  # fmt: skip
+    names = ("欧阳秘", "Secretname", "Hiddenemployer", "secret0@")
+    page = clients["official"].get(reverse("reports:briefing_detail", kwargs={"pk": briefing.pk}))
+    services.submit(briefing=briefing, actor=None)
+    for role in ("staff", "official"):
+        html = (
+            clients[role]
+            .get(reverse("reports:briefing_detail", kwargs={"pk": briefing.pk}))
+            .content.decode()
+        )
+        assert "4" in html
+        assert not any(name in html for name in names)
+    assert page.status_code == 404  # not submitted yet then
+    assert not any(name in str(briefing.compiled) for name in names)
+    for language in ("zh-hans", "en", "bilingual"):
+        text = pdf_text(make(briefing, language))
+        assert not any(name in text for name in names), language
+
+
+@needs_pdf
+@pytest.mark.django_db
+def test_regenerating_a_draft_replaces_only_that_editions_file(
+    briefing, private_storage, django_capture_on_commit_callbacks
+):
+    chinese = make(briefing, "zh-hans")
+    english = make(briefing, "en")
+    first_file, english_file = chinese.file.name, english.file.name
+    again = make(briefing, "zh-hans", capture=django_capture_on_commit_callbacks)
+    assert again.pk == chinese.pk and again.version == 2
+    assert again.file.name != first_file
+    assert not private_storage.exists(first_file)  # the draft's old file is gone
+    english.refresh_from_db()
+    assert english.file.name == english_file and private_storage.exists(english_file)
+
+
+@needs_pdf
+@pytest.mark.django_db
+def test_a_task_that_runs_twice_leaves_one_file(briefing, private_storage):
+    edition = editions.request_draft_edition(briefing=briefing, language="en", actor=None)
+    assert tasks.render_briefing_pdf(edition.pk) == "ready"
+    assert tasks.render_briefing_pdf(edition.pk) == "not pending"
+    assert len(private_storage.listdir("briefings")[1]) == 1
+
+
+@needs_pdf
+@pytest.mark.django_db
+def test_published_editions_are_never_overwritten(briefing, official, staff):
+    services.submit(briefing=briefing, actor=staff)
+    services.approve(briefing=briefing, actor=official)
+    briefing = services.publish(briefing=briefing, actor=staff)
+    published = list(briefing.pdfs.filter(kind="published"))
+    assert len(published) == 3
+    for edition in published:
+        assert editions.make_edition(pdf_id=edition.pk) == "ready"
+    before = {e.pk: (e.file.name, e.sha256) for e in briefing.pdfs.filter(kind="published")}
+
+    # Publishing logic run again, the task run again, a draft asked for: nothing is remade.
+    editions.request_published_editions(briefing=briefing, actor=staff)
+    for pk in before:
+        assert editions.make_edition(pdf_id=pk) == "not pending"
+    with pytest.raises(editions.EditionError):
+        editions.request_draft_edition(briefing=briefing, language="en", actor=staff)
+    after = {e.pk: (e.file.name, e.sha256) for e in briefing.pdfs.filter(kind="published")}
+    assert after == before
+    for edition in briefing.pdfs.filter(kind="published"):
+        assert hashlib.sha256(edition.file.open("rb").read()).hexdigest() == edition.sha256
+
+
+@pytest.mark.django_db
+def test_a_machine_that_cannot_make_pdfs_fails_the_edition_with_the_reason(monkeypatch, briefing):
+    monkeypatch.setattr("workstation.pdf.pdf_unavailable_reason", lambda: "No Chinese font.")
+    edition = editions.request_draft_edition(briefing=briefing, language="en", actor=None)
+    assert editions.make_edition(pdf_id=edition.pk) == "failed"
+    edition.refresh_from_db()
+    assert edition.status == "failed" and edition.error == "No Chinese font."
+
+
+@pytest.mark.django_db
+def test_the_sweep_requeues_only_editions_pending_past_the_grace(monkeypatch, briefing):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    queued = []
+    monkeypatch.setattr(editions, "enqueue_edition", lambda pdf_id: queued.append(pdf_id) or True)
+    old = editions.request_draft_edition(briefing=briefing, language="en", actor=None)
+    BriefingPDF.objects.filter(pk=old.pk).update(requested_at=timezone.now() - timedelta(hours=1))
+    fresh = editions.request_draft_edition(briefing=briefing, language="zh-hans", actor=None)
+    assert tasks.sweep_pending_briefing_pdfs() == 1
+    assert queued == [old.pk] and fresh.pk not in queued
+
+
+@pytest.mark.django_db
+def test_staff_ask_for_a_draft_pdf_and_the_page_shows_its_state(clients, briefing):
+    response = clients["staff"].post(
+        reverse("reports:edition_request", kwargs={"pk": briefing.pk}), {"language": "bilingual"}
+    )
+    assert response.status_code == 302
+    page = clients["staff"].get(response["Location"]).content.decode()
+    assert "Being made" in page
+    assert (
+        clients["official"]
+        .post(reverse("reports:edition_request", kwargs={"pk": briefing.pk}), {"language": "en"})
+        .status_code
+        == 403
+    )
+
+
+def worker_files() -> set[str]:
+    try:
+        return set(storages["private"].listdir("briefings")[1])
+    except FileNotFoundError:
+        return set()
+
+
+@needs_pdf
+@pytest.mark.timeout(120)
+def test_publishing_makes_three_editions_on_a_real_worker_even_when_a_task_runs_twice(
+    celery_worker, reference_data
+):
+    staff = make_person("staff", "staff@example.org", is_staff=True)
+    official = make_person("official", "official@example.org", "zh-hans")
+    briefing = BriefingItemFactory().briefing
+    services.submit(briefing=briefing, actor=staff)
+    services.approve(briefing=briefing, actor=official)
+    files_before = worker_files()
+    client = signed_in_client(staff)
+    response = client.post(reverse("reports:briefing_publish", kwargs={"pk": briefing.pk}))
+    assert response.status_code == 302
+    editions_made = BriefingPDF.objects.filter(briefing=briefing, kind="published")
+    # A duplicate message for one edition: the worker must not make a second file.
+    duplicate = tasks.render_briefing_pdf.delay(editions_made.first().pk)
+    try:
+        wait_until(
+            lambda: not editions_made.filter(status="pending").exists(),
+            timeout=60, what="the worker to make the editions",
+        )  # fmt: skip
+        celery_worker.wait_for_tasks([duplicate.id], timeout=30)
+        assert set(editions_made.values_list("status", flat=True)) == {"ready"}
+        page = client.get(response["Location"]).content.decode()
+        for edition in editions_made:
+            assert reverse("reports:edition_download",
+                           kwargs={"pk": briefing.pk, "pdf_pk": edition.pk}) in page  # fmt: skip
+            assert edition.sha256 in page
+        assert len(worker_files() - files_before) == 3  # one file per edition, no more
+    finally:
+        # The worker wrote to the private storage of its settings, not the test's folder.
+        for edition in editions_made:
+            if edition.file:
+                storages["private"].delete(edition.file.name)

@@ -1,0 +1,149 @@
+"""The archive and the briefing page: what staff and officials see, search, and query counts."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from reports.briefings import services
+from reports.briefings.models import MonthlyBriefing
+from tests.factories import BriefingFactory, BriefingItemFactory, ProjectFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def queries(client, path: str) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(path).status_code == 200
+    return len(captured)
+
+
+def add_briefings(months, items_each: int = 2) -> None:
+    for month in months:
+        briefing = BriefingFactory(year=2025, month=month, review_round=1)
+        for _ in range(items_each):
+            BriefingItemFactory(briefing=briefing)
+
+
+@pytest.mark.parametrize("role", ["staff", "official"])
+def test_the_archive_query_count_does_not_grow_with_its_briefings(clients, role):
+    path = reverse("reports:briefing_list")
+    add_briefings([1, 2])
+    few = queries(clients[role], path)
+    add_briefings(range(3, 13))
+    assert queries(clients[role], path) == few
+
+
+def test_the_briefing_page_query_count_does_not_grow_with_its_items(clients):
+    briefing = BriefingItemFactory().briefing
+    path = reverse("reports:briefing_detail", kwargs={"pk": briefing.pk})
+    few = queries(clients["staff"], path)
+    BriefingItemFactory.create_batch(10, briefing=briefing, section="startup_trends")
+    assert queries(clients["staff"], path) == few
+
+
+def test_the_archive_finds_a_briefing_by_its_text_in_either_language_and_traditional(clients):
+    battery = BriefingItemFactory(
+        headline_zh_hans="固态电池初创企业融资", headline_en="Solid-state battery startup funding",
+        briefing=BriefingFactory(year=2026, month=8, review_round=1),
+    ).briefing  # fmt: skip
+    other = BriefingItemFactory(
+        headline_zh_hans="人工智能芯片", headline_en="AI chips",
+        briefing=BriefingFactory(year=2026, month=9, review_round=1),
+    ).briefing  # fmt: skip
+    path = reverse("reports:briefing_list")
+    for query in ("企业融资", "企業融資", "funding", "STARTUP FUNDING"):
+        page = clients["official"].get(path, {"q": query}).content.decode()
+        assert f"/reports/briefings/{battery.pk}/" in page, query
+        assert f"/reports/briefings/{other.pk}/" not in page, query
+    page = clients["official"].get(path, {"q": "nothing like this"}).content.decode()
+    assert "No briefing mentions that." in page
+
+
+def test_officials_do_not_see_drafts_never_submitted_in_the_archive(clients):
+    BriefingFactory(year=2026, month=7)
+    page = clients["official"].get(reverse("reports:briefing_list")).content.decode()
+    assert "2026, No. 7" not in page
+    assert "2026, No. 7" in clients["staff"].get(reverse("reports:briefing_list")).content.decode()
+
+
+def test_an_item_shows_missing_and_outdated_translations_and_blocks_submission(clients, staff):
+    briefing = BriefingItemFactory(headline_en="", summary_en="").briefing
+    page = clients["staff"].get(reverse("reports:briefing_detail", kwargs={"pk": briefing.pk}))
+    assert "Translation missing" in page.content.decode()
+    response = clients["staff"].post(
+        reverse("reports:briefing_submit", kwargs={"pk": briefing.pk}), follow=True
+    )
+    assert "Every item needs a current Chinese and English text first" in response.content.decode()
+    assert MonthlyBriefing.objects.get(pk=briefing.pk).status == "draft"
+
+    # English written now: the Chinese, edited earlier, is outdated until confirmed.
+    item = briefing.items.get()
+    clients["staff"].post(
+        reverse("reports:item_edit", kwargs={"pk": briefing.pk, "item_pk": item.pk}),
+        {"section": item.section, "item_date": "2026-10-15", "source_url": "",
+         "headline_zh_hans": item.headline_zh_hans, "summary_zh_hans": item.summary_zh_hans,
+         "headline_en": "Now in English", "summary_en": "Written later."},
+    )  # fmt: skip
+    item.refresh_from_db()
+    assert item.is_outdated("zh-hans") and not item.is_outdated("en")
+    page = clients["staff"].get(reverse("reports:briefing_detail", kwargs={"pk": briefing.pk}))
+    assert "Translation outdated" in page.content.decode()
+    with pytest.raises(services.BriefingError):
+        services.submit(briefing=briefing, actor=staff)
+    clients["staff"].post(
+        reverse("reports:item_confirm", kwargs={"pk": briefing.pk, "item_pk": item.pk}),
+        {"language": "zh-hans"},
+    )
+    item.refresh_from_db()
+    assert not item.translation_problems()
+    services.submit(briefing=briefing, actor=staff)
+
+
+def test_a_bad_item_form_keeps_what_was_typed_and_says_why(clients):
+    briefing = BriefingFactory()
+    response = clients["staff"].post(
+        reverse("reports:item_add", kwargs={"pk": briefing.pk}),
+        {"section": "venture_capital", "item_date": "not a date", "source_url": "not a link",
+         "headline_zh_hans": "风投动态", "summary_zh_hans": "内容保留"},
+    )  # fmt: skip
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "Enter a valid date." in page and "Enter a valid URL." in page
+    assert "风投动态" in page and "内容保留" in page
+    assert not briefing.items.exists()
+
+
+def test_compiled_figures_are_frozen_on_submission_and_compiled_afresh_on_resubmission(
+    staff, official
+):
+    from django.utils import timezone
+
+    from projects.pipeline.models import Project
+    from projects.pipeline.services import create_project
+
+    def new_project(number):
+        project = ProjectFactory.build(company=f"Frozen Figures {number} Inc.")
+        create_project(project=project, actor=staff)
+
+    today = timezone.localdate()
+    briefing = BriefingItemFactory(
+        briefing=BriefingFactory(year=today.year, month=today.month)
+    ).briefing
+    new_project(1)
+    services.submit(briefing=briefing, actor=staff)
+    briefing.refresh_from_db()
+    frozen = briefing.compiled["pipeline"]["new_projects"]
+    assert frozen == Project.objects.count() == 1
+    new_project(2)
+    new_project(3)
+    briefing.refresh_from_db()
+    assert briefing.compiled["pipeline"]["new_projects"] == 1  # frozen
+    services.request_changes(briefing=briefing, note="请更新。", actor=official)
+    services.submit(briefing=briefing, actor=staff)
+    briefing.refresh_from_db()
+    assert briefing.compiled["pipeline"]["new_projects"] == 3  # compiled afresh
+    companies = [p["company"] for p in briefing.compiled["pipeline"]["projects"]]
+    assert "Frozen Figures 3 Inc." in companies
