@@ -154,3 +154,41 @@ class BriefingItemFactory(factory.django.DjangoModelFactory):
     item_date = datetime.date(2026, 10, 15)
     edited_zh_hans = factory.LazyFunction(timezone.now)
     edited_en = factory.LazyAttribute(lambda item: item.edited_zh_hans)
+
+
+class EventFactory(factory.django.DjangoModelFactory):
+    """A public forum in a month's time, two hours long, open for registration."""
+
+    class Meta:
+        model = "workstation.Event"
+
+    kind = "forum"
+    title_en = factory.Sequence(lambda n: f"Innovation forum {n}")
+    title_zh_hans = factory.Sequence(lambda n: f"创新论坛{n}")
+    title = factory.LazyAttribute(lambda event: event.title_en)
+    venue_en = "Zhongguancun Silicon Valley Innovation Center"
+    venue_zh_hans = "中关村硅谷创新中心"
+    description_en = "Talks and **conversations**."
+    description_zh_hans = "演讲与**交流**。"
+    starts_at = factory.LazyFunction(lambda: _in_days(30))
+    ends_at = factory.LazyAttribute(lambda event: event.starts_at + datetime.timedelta(hours=2))
+    is_public = True
+    registration_open = True
+
+
+def _in_days(days: int):
+    from django.utils import timezone
+
+    return timezone.now().replace(microsecond=0, second=0) + datetime.timedelta(days=days)
+
+
+class RegistrationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "workstation.Registration"
+
+    event = factory.SubFactory(EventFactory)
+    name = factory.Faker("name", locale="zh_CN")
+    email = factory.Sequence(lambda n: f"guest{n}@example.com")
+    organisation = "Example Tech"
+    status = "confirmed"
+    language = "en"

@@ -191,6 +191,33 @@ def invited_official():
     )
 
 
+def an_event():
+    from tests.factories import EventFactory
+
+    return {"pk": EventFactory().pk}
+
+
+def a_registration():
+    from tests.factories import RegistrationFactory
+
+    return {"pk": RegistrationFactory().pk}
+
+
+def a_cancel_token():
+    from tests.factories import RegistrationFactory
+    from workstation.events.services import make_cancel_token
+
+    return {"token": make_cancel_token(RegistrationFactory())}
+
+
+def a_feed_token():
+    from workstation.accounts.models import User
+    from workstation.events.services import create_calendar_feed
+
+    staff = User.objects.get(email="staff@example.org")
+    return {"token": create_calendar_feed(user=staff).token}
+
+
 # URL name → (method, kwargs factory or None, {role: expected})
 ACCESS = {
     # Monthly briefings: staff write, submit, publish; officials see submitted ones and review.
@@ -223,6 +250,23 @@ ACCESS = {
     "workstation:colleague_invite": ("get", None, staff_only()),
     "workstation:colleague_reinvite": ("post", lambda: {"pk": invited_official().pk},
                                        staff_only(AWAY)),
+    # Events: public events for everyone (events that are not public: tests/workstation/
+    # test_events.py); staff edit them, see the QR code and check people in.
+    "workstation:event_list": ("get", None, everyone(200)),
+    "workstation:event_detail": ("get", an_event, everyone(200)),
+    "workstation:event_ics": ("get", an_event, everyone(200)),
+    "workstation:event_register": ("get", an_event, everyone(200)),
+    "workstation:event_create": ("get", None, staff_only()),
+    "workstation:event_edit": ("get", an_event, staff_only()),
+    "workstation:event_qr": ("get", an_event, staff_only()),
+    "workstation:event_checkin": ("get", an_event, staff_only()),
+    "workstation:registration_attend": ("post", a_registration, staff_only(AWAY)),
+    "workstation:registration_staff_cancel": ("post", a_registration, staff_only(AWAY)),
+    # The cancel link of the confirmation mail and the calendar feed: whoever has the secret.
+    "workstation:registration_cancel": ("get", a_cancel_token, everyone(200)),
+    "workstation:calendar_feed": ("get", a_feed_token, everyone(200)),
+    "workstation:calendar_feed_create": ("post", None, signed_in(AWAY)),
+    "workstation:calendar_feed_revoke": ("post", None, signed_in(AWAY)),
     # The talent pool. The directory is for staff and officials (who see consenting people
     # only); a talent's own profile lives under /talent/me/.
     "talentpool:counts": ("get", None, staff_only() | {"official": 200}),
@@ -332,6 +376,10 @@ ACCESS = {
     "admin:workstation_policypage_changelist": (
         "get", None, staff_only(200, others=ADMIN_LOGIN) | {"anonymous": ADMIN_LOGIN}),
     "admin:workstation_newspost_add": (
+        "get", None, staff_only(200, others=ADMIN_LOGIN) | {"anonymous": ADMIN_LOGIN}),
+    "admin:workstation_event_changelist": (
+        "get", None, staff_only(200, others=ADMIN_LOGIN) | {"anonymous": ADMIN_LOGIN}),
+    "admin:workstation_mediapartner_add": (
         "get", None, staff_only(200, others=ADMIN_LOGIN) | {"anonymous": ADMIN_LOGIN}),
     "admin:workstation_user_changelist": (
         "get", None, staff_only(403, others=ADMIN_LOGIN) | {"anonymous": ADMIN_LOGIN}),

@@ -9,3 +9,8 @@ class WorkstationConfig(AppConfig):
     def ready(self) -> None:
         # Signal receivers and reminder kinds register themselves on import.
         from workstation.accounts import receivers, reminders  # noqa: F401
+        from workstation.demo.services import register_demo_loader
+        from workstation.events import demo
+        from workstation.events import reminders as event_reminders  # noqa: F401
+
+        register_demo_loader("sample events", demo.load_demo_events)

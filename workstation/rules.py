@@ -1,3 +1,4 @@
 """rules autodiscovers ``<app>.rules``: gather the sub-packages' predicates."""
 
 from workstation.accounts import rules as accounts_rules  # noqa: F401
+from workstation.events import rules as events_rules  # noqa: F401

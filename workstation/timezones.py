@@ -24,6 +24,21 @@ def zone(name: str) -> ZoneInfo:
     return ZoneInfo(settings.CHINA_TIME_ZONE if name == CHINA else settings.TIME_ZONE)
 
 
+def wall_time_in(naive: datetime, zone_name: str) -> datetime | None:
+    """The aware moment a wall-clock time names in a zone; None when the clock skips it."""
+    tz = zone(zone_name)
+    aware = naive.replace(tzinfo=tz)
+    round_trip = aware.astimezone(ZoneInfo("UTC")).astimezone(tz).replace(tzinfo=None)
+    return aware if round_trip == naive else None
+
+
+def wall_time_of(moment: datetime | None, zone_name: str) -> datetime | None:
+    """The wall-clock time (without a zone) a moment shows in a zone: what a form shows."""
+    if moment is None:
+        return None
+    return timezone.localtime(moment, zone(zone_name)).replace(tzinfo=None)
+
+
 def with_zone_name(local: datetime, time_format: str) -> str:
     abbreviation = local.tzname() or ""
     return f"{dateformat.format(local, time_format)} {ZONE_NAMES.get(abbreviation, abbreviation)}"
@@ -42,6 +57,25 @@ def dual_time(moment: datetime | None) -> str:
     if moment is None:
         return ""
     return f"{zoned_time(moment, PACIFIC)} · {zoned_time(moment, CHINA)}"
+
+
+def zoned_span(start: datetime, end: datetime | None, zone_name: str) -> str:
+    """e.g. "Sat 7 Mar 10:00 PST – 14:00 PST": the end without its day when it is the same."""
+    if end is None:
+        return zoned_time(start, zone_name)
+    tz = zone(zone_name)
+    if timezone.localtime(start, tz).date() == timezone.localtime(end, tz).date():
+        end_text = with_zone_name(timezone.localtime(end, tz), "H:i")
+    else:
+        end_text = zoned_time(end, zone_name)
+    return f"{zoned_time(start, zone_name)} – {end_text}"
+
+
+def dual_span(start: datetime | None, end: datetime | None = None) -> list[str]:
+    """A span of time in Pacific time and in China Standard Time, one line each."""
+    if start is None:
+        return []
+    return [zoned_span(start, end, PACIFIC), zoned_span(start, end, CHINA)]
 
 
 def workstation_time(moment: datetime | None) -> str:

@@ -1,4 +1,5 @@
 """modeltranslation looks for ``<app>.translation``: gather the sub-packages' registrations."""
 
+from workstation.events import translation as events_translation  # noqa: F401
 from workstation.publications import translation as publications_translation  # noqa: F401
 from workstation.reference import translation as reference_translation  # noqa: F401

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.i18n import set_language
 
 from workstation.accounts import views as accounts
+from workstation.events import urls as events
 from workstation.health import healthz
 from workstation.pages import views as pages
 from workstation.publications import views as publications
@@ -25,6 +26,7 @@ workstation_patterns = (
         path(
             "colleagues/<int:pk>/reinvite/", accounts.colleague_reinvite, name="colleague_reinvite"
         ),
+        *events.urlpatterns,
     ],
     "workstation",
 )

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC
-
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from projects.delegations import services
 from projects.delegations.models import Delegation, DelegationMember
 from projects.expo.forms import LANGUAGE_CHOICES
 from projects.pipeline.models import Project
+from workstation.forms import WallClockField, place_in_time_zone, time_zone_field
 from workstation.reference.models import Organization
 
 
@@ -51,26 +48,8 @@ class MemberForm(forms.ModelForm):
         fields = ["name", "position", "organization", "is_leader"]
 
 
-class WallClockField(forms.DateTimeField):
-    """A date and time as typed, without a zone: the form's zone choice gives it one."""
-
-    widget = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
-
-    def to_python(self, value):
-        with timezone.override(UTC):  # UTC has no clock changes: the typed time comes back as is
-            result = super().to_python(value)
-        return result.replace(tzinfo=None) if result else result
-
-
 class ItineraryItemForm(forms.Form):
-    time_zone = forms.ChoiceField(
-        label=_("Times are in"),
-        choices=[
-            (services.PACIFIC, _("Pacific time (Los Angeles, San Francisco)")),
-            (services.CHINA, _("China Standard Time (Beijing, Lanzhou)")),
-        ],
-        initial=services.PACIFIC,
-    )
+    time_zone = time_zone_field()
     starts_at = WallClockField(label=_("Starts at"))
     ends_at = WallClockField(label=_("Ends at"), required=False)
     title_zh_hans = forms.CharField(label=_("What (in Chinese)"), max_length=200, required=False)
@@ -92,24 +71,7 @@ class ItineraryItemForm(forms.Form):
             self.add_error(
                 "title_zh_hans", _("Say what the meeting or visit is, in at least one language.")
             )
-        zone_name = data.get("time_zone")
-        for name in ("starts_at", "ends_at"):
-            naive = data.get(name)
-            if naive is None or not zone_name:
-                continue
-            moment = services.wall_time_in(naive, zone_name)
-            if moment is None:
-                self.add_error(
-                    name,
-                    _(
-                        "This time does not exist in the chosen time zone "
-                        "(the clocks move forward then)."
-                    ),
-                )
-            data[name] = moment
-        starts, ends = data.get("starts_at"), data.get("ends_at")
-        if starts and ends and ends < starts:
-            self.add_error("ends_at", _("The end cannot come before the start."))
+        place_in_time_zone(self, data, ("starts_at", "ends_at"), data.get("time_zone"))
         return data
 
     def item_fields(self) -> dict:

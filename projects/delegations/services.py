@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-from zoneinfo import ZoneInfo
-
 from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -12,16 +9,7 @@ from django.utils.translation import gettext_noop
 
 from projects.delegations.models import Delegation, DelegationMember, ItineraryItem
 from workstation.audit.services import record
-from workstation.timezones import CHINA, PACIFIC, dual_time, zone, zoned_time  # noqa: F401
-
-
-def wall_time_in(naive: datetime, zone_name: str) -> datetime | None:
-    """The aware moment a wall-clock time names in a zone; None when the clock skips it."""
-    tz = zone(zone_name)
-    aware = naive.replace(tzinfo=tz)
-    round_trip = aware.astimezone(ZoneInfo("UTC")).astimezone(tz).replace(tzinfo=None)
-    return aware if round_trip == naive else None
-
+from workstation.timezones import dual_time
 
 # --- Changes (staff only; each audited)
 

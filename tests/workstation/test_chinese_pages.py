@@ -17,6 +17,7 @@ from django.urls import reverse
 
 from tests.factories import (
     BriefingItemFactory,
+    EventFactory,
     NewsPostFactory,
     PolicyPageFactory,
     ProjectFactory,
@@ -33,7 +34,8 @@ ALLOWED_WORDS = {
     "English",
     "Google", "Microsoft", "Authenticator", "FreeOTP", "TOTP", "App", "app", "WeChat", "LinkedIn",
     "PDF", "DOCX", "Word", "JSON", "ID", "CSV", "Excel", "xlsx", "UTF", "ZIP", "PNG", "JPEG",
-    "PowerPoint", "XLSX", "PPTX", "GB", "T", "ISO", "UTC", "Wei", "Wang", "Markdown",
+    "PowerPoint", "XLSX", "PPTX", "GB", "T", "ISO", "UTC", "Wei", "Wang", "QR", "SVG", "ics",
+    "Markdown",
 }  # fmt: skip
 READ_OUT_ATTRIBUTES = ("aria-label", "title", "alt", "placeholder")
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*")
@@ -65,9 +67,14 @@ def pages_for(role: str) -> tuple[list[str], tuple[str, ...]]:
     policy = PolicyPageFactory()
     news = NewsPostFactory()
     english_only = NewsPostFactory(title_zh_hans="", summary_zh_hans="", body_zh_hans="")
+    event = EventFactory(kind="conference", capacity=1)
+    full_event = EventFactory(capacity=0)
     public = [
         "/", "/about/", "/policies/", f"/policies/{policy.pk}/", "/policies/?topic=talent",
         "/news/", f"/news/{news.pk}/", f"/news/{english_only.pk}/", "/no-such-page/",
+        path_of("workstation:event_list"), path_of("workstation:event_detail", pk=event.pk),
+        path_of("workstation:event_register", pk=event.pk),
+        path_of("workstation:event_register", pk=full_event.pk),
     ]  # fmt: skip
     content = (english_only.title_en, english_only.summary_en, english_only.body_en)
     if role == "anonymous":
@@ -111,6 +118,8 @@ def pages_for(role: str) -> tuple[list[str], tuple[str, ...]]:
             path_of("talentpool:profile_create"), path_of("talentpool:import_upload"),
             path_of("talentpool:duplicates"), *pipeline, path_of("projects:project_create"),
             path_of("projects:demand_create"), path_of("projects:delegation_create"),
+            path_of("workstation:event_create"), path_of("workstation:event_edit", pk=event.pk),
+            path_of("workstation:event_checkin", pk=event.pk),
         ], content  # fmt: skip
     if role == "official":
         return [

@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tests.conftest import signed_in_client
-from tests.factories import NewsPostFactory, PolicyPageFactory
+from tests.factories import EventFactory, NewsPostFactory, PolicyPageFactory, RegistrationFactory
 from workstation.accounts.models import Role
 from workstation.accounts.services import invite_colleague
 
@@ -29,6 +29,17 @@ def add_colleagues(number: int, start: int) -> None:
         )
 
 
+def add_events(number: int, start: int) -> None:
+    """Upcoming and past events, public and not (staff see both)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    for index in range(start, start + number):
+        EventFactory(starts_at=timezone.now() + timedelta(days=index + 1))
+        EventFactory(starts_at=timezone.now() - timedelta(days=index + 1), is_public=False)
+
+
 @pytest.mark.parametrize(
     ("path", "add"),
     [
@@ -36,6 +47,8 @@ def add_colleagues(number: int, start: int) -> None:
         ("/en/policies/", lambda n, s: PolicyPageFactory.create_batch(n)),
         ("/en/news/", lambda n, s: NewsPostFactory.create_batch(n)),
         ("/zh-hans/colleagues/", add_colleagues),
+        ("/en/events/", add_events),
+        ("/zh-hans/events/", add_events),
     ],
 )
 def test_list_query_count_does_not_grow(path, add, staff):
@@ -44,3 +57,33 @@ def test_list_query_count_does_not_grow(path, add, staff):
     few = queries(client, path)
     add(25, 100)
     assert queries(client, path) == few
+
+
+def test_check_in_query_count_does_not_grow(staff):
+    client = signed_in_client(staff)
+    event = EventFactory()
+    RegistrationFactory.create_batch(2, event=event)
+    path = f"/en/events/{event.pk}/check-in/"
+    few = queries(client, path)
+    RegistrationFactory.create_batch(40, event=event)
+    RegistrationFactory.create_batch(5, event=event, status="waiting")
+    assert queries(client, path) == few
+
+
+def test_conference_page_query_count_does_not_grow(staff):
+    from workstation.events.models import Coverage, MediaPartner, Speaker
+
+    client = signed_in_client(staff)
+    event = EventFactory(kind="conference")
+
+    def add(number: int) -> None:
+        for index in range(number):
+            Speaker.objects.create(event=event, name=f"Speaker {index}")
+            partner = MediaPartner.objects.create(event=event, name_en=f"Media {index}")
+            Coverage.objects.create(partner=partner, title="Story", url="https://news.example/a",
+                                    published_on="2026-11-08", reach=1000)  # fmt: skip
+
+    add(1)
+    few = queries(client, f"/en/events/{event.pk}/")
+    add(10)
+    assert queries(client, f"/en/events/{event.pk}/") == few

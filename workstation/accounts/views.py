@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -13,6 +14,7 @@ from workstation.accounts.decorators import permission_required
 from workstation.accounts.forms import AccountSettingsForm, InviteColleagueForm
 from workstation.accounts.models import Role, User
 from workstation.accounts.services import INVITABLE_ROLES
+from workstation.events.services import calendar_feed_of
 
 invite_permission = permission_required("workstation.invite_colleague")
 
@@ -63,4 +65,12 @@ def account_settings(request):
         form.save()
         messages.success(request, _("Your settings were saved."))
         return redirect("workstation:account_settings")
-    return render(request, "workstation/account_settings.html", {"form": form})
+    feed = calendar_feed_of(request.user)
+    feed_url = (
+        request.build_absolute_uri(reverse("workstation:calendar_feed", args=[feed.token]))
+        if feed
+        else ""
+    )
+    return render(
+        request, "workstation/account_settings.html", {"form": form, "calendar_feed_url": feed_url}
+    )

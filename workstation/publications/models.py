@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from workstation.translated import other_language, translated_value
+from workstation.translated import shown_language, translated_value
 
 
 @dataclass(frozen=True)
@@ -64,9 +64,7 @@ class Publication(models.Model):
     def text(self, language: str | None = None) -> PublicationText:
         """The text in ``language``, or in the other language when that one is missing."""
         requested = language or get_language() or "en"
-        shown = (
-            requested if translated_value(self, "title", requested) else other_language(requested)
-        )
+        shown = shown_language(self, "title", requested)
 
         def field(name: str) -> str:
             return translated_value(self, name, shown)

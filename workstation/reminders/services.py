@@ -93,17 +93,27 @@ def _compose(reminder: Reminder) -> EmailMessage | None:
     target = reminder.target
     if kind is None or target is None:
         return None
-    recipient = reminder.recipient
-    with translation.override(
-        recipient.preferred_language if recipient else settings.LANGUAGE_CODE
-    ):
+    with translation.override(_language_of(kind, reminder, target)):
         context = kind.context(reminder, target)
         if context is None:
             return None
+        attachments = context.pop("attachments", None) or []
         context = {"site_url": settings.SITE_URL, "reminder": reminder, **context}
         subject = render_to_string(f"emails/{kind.template}_subject.txt", context)
         body = render_to_string(f"emails/{kind.template}_body.txt", context)
-    return EmailMessage(subject=" ".join(subject.split()), body=body, to=[reminder.recipient_email])
+    return EmailMessage(
+        subject=" ".join(subject.split()),
+        body=body,
+        to=[reminder.recipient_email],
+        attachments=attachments,
+    )
+
+
+def _language_of(kind, reminder: Reminder, target) -> str:
+    if kind.language is not None:
+        return kind.language(target)
+    recipient = reminder.recipient
+    return recipient.preferred_language if recipient else settings.LANGUAGE_CODE
 
 
 def _set_state(reminder_id: int, state: str, error: Exception | None = None) -> None:

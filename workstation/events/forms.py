@@ -1,0 +1,107 @@
+"""Forms of the event pages: the staff's event form (both languages side by side, times typed in
+the venue's zone) and the public registration form."""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.validators import RegexValidator
+from django.utils.translation import gettext_lazy as _
+
+from workstation.events.models import Event, EventKind
+from workstation.forms import WallClockField, place_in_time_zone
+from workstation.timezones import wall_time_of
+
+LANGUAGE_PAIRS = (
+    ("title_zh_hans", "title_en"),
+    ("venue_zh_hans", "venue_en"),
+    ("description_zh_hans", "description_en"),
+)
+
+
+class EventForm(forms.ModelForm):
+    title_zh_hans = forms.CharField(label=_("Title in Chinese"), max_length=200, required=False)
+    title_en = forms.CharField(label=_("Title in English"), max_length=200, required=False)
+    venue_zh_hans = forms.CharField(label=_("Venue in Chinese"), max_length=300, required=False)
+    venue_en = forms.CharField(label=_("Venue in English"), max_length=300, required=False)
+    description_zh_hans = forms.CharField(
+        label=_("Description in Chinese"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Markdown. Links are kept; images must be local."),
+    )
+    description_en = forms.CharField(
+        label=_("Description in English"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Markdown. Links are kept; images must be local."),
+    )
+    starts_at = WallClockField(label=_("Starts at"))
+    ends_at = WallClockField(label=_("Ends at"))
+
+    class Meta:
+        model = Event
+        fields = [
+            "kind", "title_zh_hans", "title_en", "venue_zh_hans", "venue_en",
+            "description_zh_hans", "description_en", "time_zone", "starts_at", "ends_at",
+            "expo_year", "is_public", "registration_open", "capacity",
+        ]  # fmt: skip
+        labels = {"time_zone": _("Times are in")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None and not self.is_bound:
+            # The stored UTC moments, shown as the venue's wall clock.
+            for name in ("starts_at", "ends_at"):
+                self.initial[name] = wall_time_of(
+                    getattr(self.instance, name), self.instance.time_zone
+                )
+
+    def clean(self):
+        data = super().clean()
+        if (
+            not (data.get("title_zh_hans") or "").strip()
+            and not (data.get("title_en") or "").strip()
+        ):
+            self.add_error("title_zh_hans", _("Give the event a title in at least one language."))
+        place_in_time_zone(self, data, ("starts_at", "ends_at"), data.get("time_zone"))
+        if data.get("kind") == EventKind.EXPO and not data.get("expo_year"):
+            self.add_error("expo_year", _("Say which year's Expo this is."))
+        if data.get("registration_open") and not data.get("is_public"):
+            self.add_error(
+                "registration_open",
+                _("Only a public event can take registrations: make it public first."),
+            )
+        return data
+
+    def language_rows(self):
+        """(Chinese field, English field) pairs shown side by side."""
+        return [(self[zh], self[en]) for zh, en in LANGUAGE_PAIRS]
+
+    def other_fields(self):
+        paired = {name for pair in LANGUAGE_PAIRS for name in pair}
+        return [field for field in self.visible_fields() if field.name not in paired]
+
+
+phone_characters = RegexValidator(
+    r"^\+?[0-9 ()./-]{6,30}$",
+    _("Enter a phone number with digits, spaces and an optional leading +."),
+)
+
+
+class RegistrationForm(forms.Form):
+    name = forms.CharField(label=_("Your name"), max_length=150)
+    email = forms.EmailField(
+        label=_("Email address"),
+        max_length=254,
+        help_text=_("The confirmation and the calendar file are sent to this address."),
+    )
+    organisation = forms.CharField(label=_("Organization"), max_length=200, required=False)
+    phone = forms.CharField(
+        label=_("Phone (optional)"), max_length=40, required=False, validators=[phone_characters]
+    )
+
+    def clean_name(self) -> str:
+        name = " ".join(self.cleaned_data["name"].split())
+        if not name:
+            raise forms.ValidationError(_("Please give your name."))
+        return name
