@@ -56,16 +56,23 @@ class ItemForm(forms.ModelForm):
         return cleaned
 
     def edited_languages(self) -> list[str]:
-        """The languages whose text this form changed (all written ones for a new item)."""
-        edited = []
+        """The languages whose text this form changed, each then as current as the other.
+
+        All written ones for a new item; and when a missing translation is added, the text it was
+        made from counts as edited too: a translation made now is not older than its original.
+        """
+        written, edited, added = [], [], False
         for language in LANGUAGE_CODES:
             suffix = language.replace("-", "_")
             fields = (f"headline_{suffix}", f"summary_{suffix}")
-            if self.instance.pk is None:
-                if any(self.cleaned_data.get(field) for field in fields):
-                    edited.append(language)
-            elif any(field in self.changed_data for field in fields):
+            if any(self.cleaned_data.get(field) for field in fields):
+                written.append(language)
+            if self.instance.pk is None or any(field in self.changed_data for field in fields):
                 edited.append(language)
+                was_empty = not any(self.initial.get(field) for field in fields)
+                added = added or (self.instance.pk is not None and was_empty)
+        if self.instance.pk is None or added:
+            return written
         return edited
 
 

@@ -156,7 +156,8 @@ def _store(edition: BriefingPDF, content: bytes) -> None:
 
 def editions_of(briefing: MonthlyBriefing) -> dict[str, list[BriefingPDF]]:
     """The editions to show: the final ones once published, the drafts before."""
-    editions = list(briefing.pdfs.all())
+    order = [str(language) for language in EDITION_LANGUAGES]
+    editions = sorted(briefing.pdfs.all(), key=lambda edition: order.index(edition.language))
     return {
         "published": [e for e in editions if e.kind == BriefingPDF.Kind.PUBLISHED],
         "draft": [e for e in editions if e.kind == BriefingPDF.Kind.DRAFT],

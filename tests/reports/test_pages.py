@@ -79,15 +79,23 @@ def test_an_item_shows_missing_and_outdated_translations_and_blocks_submission(c
     assert "Every item needs a current Chinese and English text first" in response.content.decode()
     assert MonthlyBriefing.objects.get(pk=briefing.pk).status == "draft"
 
-    # English written now: the Chinese, edited earlier, is outdated until confirmed.
+    # The missing English added: a translation of the current Chinese, nothing is outdated.
     item = briefing.items.get()
-    clients["staff"].post(
-        reverse("reports:item_edit", kwargs={"pk": briefing.pk, "item_pk": item.pk}),
-        {"section": item.section, "item_date": "2026-10-15", "source_url": "",
-         "headline_zh_hans": item.headline_zh_hans, "summary_zh_hans": item.summary_zh_hans,
-         "headline_en": "Now in English", "summary_en": "Written later."},
-    )  # fmt: skip
-    item.refresh_from_db()
+    edit = reverse("reports:item_edit", kwargs={"pk": briefing.pk, "item_pk": item.pk})
+
+    def post_english(headline):
+        clients["staff"].post(
+            edit,
+            {"section": item.section, "item_date": "2026-10-15", "source_url": "",
+             "headline_zh_hans": item.headline_zh_hans, "summary_zh_hans": item.summary_zh_hans,
+             "headline_en": headline, "summary_en": "Written later."},
+        )  # fmt: skip
+        item.refresh_from_db()
+
+    post_english("Now in English")
+    assert not item.translation_problems()
+    # The English changed afterwards: the Chinese is outdated until edited or confirmed.
+    post_english("Now in better English")
     assert item.is_outdated("zh-hans") and not item.is_outdated("en")
     page = clients["staff"].get(reverse("reports:briefing_detail", kwargs={"pk": briefing.pk}))
     assert "Translation outdated" in page.content.decode()
