@@ -25,6 +25,7 @@ from projects.pipeline.models import StageChange
 from reports.briefings.models import LANGUAGE_CODES, MonthlyBriefing
 from talentpool.counts.services import SMALL_CELL
 from talentpool.profiles.models import TalentProfile, Verification
+from workstation.events.models import Event
 from workstation.reference.models import Industry, Region
 
 
@@ -159,10 +160,36 @@ def compile_pipeline(briefing: MonthlyBriefing) -> dict:
     }
 
 
+def compile_events(briefing: MonthlyBriefing) -> dict:
+    """Events held in the briefing's month and those coming in the next month."""
+    start, end = month_window(briefing)
+    next_month = briefing.last_day + timedelta(days=1)
+    _next_start, next_end = month_window(
+        MonthlyBriefing(year=next_month.year, month=next_month.month)
+    )
+
+    def listed(events):
+        return [
+            {
+                "title": both_languages(event, "title"),
+                "venue": both_languages(event, "venue"),
+                "kind": event.kind,
+                "starts_at": event.starts_at.isoformat(),
+            }
+            for event in events.order_by("starts_at", "pk")
+        ]
+
+    return {
+        "held": listed(Event.objects.filter(starts_at__gte=start, starts_at__lt=end)),
+        "coming": listed(Event.objects.filter(starts_at__gte=end, starts_at__lt=next_end)),
+    }
+
+
 def compile_briefing(briefing: MonthlyBriefing) -> dict:
     return {
         "talent_pool": compile_talent(briefing),
         "pipeline": compile_pipeline(briefing),
+        "events": compile_events(briefing),
         "compiled_at": timezone.now().isoformat(),
     }
 

@@ -30,13 +30,14 @@ class Section(models.TextChoices):
     POLICY_WATCH = "policy_watch", _("Policy watch")
     TALENT_POOL = "talent_pool", _("Talent pool changes")
     PIPELINE = "pipeline", _("Project pipeline changes")
+    EVENTS = "events", _("Events")
     WHOLE = "whole", _("The whole briefing")
 
 
 WRITTEN_SECTIONS = (
     Section.US_INNOVATION, Section.VENTURE_CAPITAL, Section.STARTUP_TRENDS, Section.POLICY_WATCH,
 )  # fmt: skip
-COMPILED_SECTIONS = (Section.TALENT_POOL, Section.PIPELINE)
+COMPILED_SECTIONS = (Section.TALENT_POOL, Section.PIPELINE, Section.EVENTS)
 
 
 class Status(models.TextChoices):

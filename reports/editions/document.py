@@ -6,6 +6,8 @@ Used by the PDF editions and by the briefing's page, so both always say the same
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
@@ -15,7 +17,9 @@ from reports.briefings.compiled import figures
 from reports.briefings.models import WRITTEN_SECTIONS, MonthlyBriefing, Section
 from reports.editions.models import BILINGUAL
 from talentpool.counts.services import SMALL_CELL
+from workstation.events.models import EventKind
 from workstation.richtext import render_markdown
+from workstation.timezones import dual_time
 
 PDF_LANGUAGES = ("zh-hans", "en")
 
@@ -216,6 +220,36 @@ def pipeline_section(data: dict, languages) -> dict:
     }
 
 
+def events_section(data: dict, languages) -> dict:
+    def rows(events):
+        return [
+            {
+                "title": pick(event["title"], languages),
+                "venue": pick(event["venue"], languages),
+                "kind": in_languages(languages, lambda e=event: EventKind(e["kind"]).label),
+                "time": dual_time(datetime.fromisoformat(event["starts_at"])),
+            }
+            for event in events
+        ]
+
+    return {
+        "key": Section.EVENTS.value,
+        "kind": "events",
+        "title": in_languages(languages, lambda: Section.EVENTS.label),
+        "columns": {
+            "event": in_languages(languages, lambda: _("Event")),
+            "kind": in_languages(languages, lambda: _("Kind")),
+            "time": in_languages(languages, lambda: _("Time")),
+            "venue": in_languages(languages, lambda: _("Venue")),
+        },
+        "lists": [
+            (in_languages(languages, lambda: _("Held this month")), rows(data.get("held", []))),
+            (in_languages(languages, lambda: _("Coming next month")), rows(data.get("coming", []))),
+        ],
+        "none": in_languages(languages, lambda: _("No event.")),
+    }
+
+
 def briefing_document(*, briefing: MonthlyBriefing, language: str) -> dict:
     languages = languages_of(language)
     data = figures(briefing)
@@ -223,6 +257,9 @@ def briefing_document(*, briefing: MonthlyBriefing, language: str) -> dict:
         sections = [written_section(briefing, section, languages) for section in WRITTEN_SECTIONS]
         sections.append(talent_section(data["talent_pool"], languages))
         sections.append(pipeline_section(data["pipeline"], languages))
+        # Briefings frozen before events were compiled have no such figures.
+        if "events" in data:
+            sections.append(events_section(data["events"], languages))
         return {
             "briefing": briefing,
             "languages": languages,

@@ -155,3 +155,31 @@ def test_compiled_figures_are_frozen_on_submission_and_compiled_afresh_on_resubm
     assert briefing.compiled["pipeline"]["new_projects"] == 3  # compiled afresh
     companies = [p["company"] for p in briefing.compiled["pipeline"]["projects"]]
     assert "Frozen Figures 3 Inc." in companies
+
+
+def test_the_events_section_lists_events_held_this_month_and_coming_next_month(clients, staff):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from tests.factories import EventFactory
+
+    pacific = ZoneInfo("America/Los_Angeles")
+    briefing = BriefingItemFactory(briefing=BriefingFactory(year=2026, month=3)).briefing
+    EventFactory(title_en="March forum", starts_at=datetime(2026, 3, 10, 18, tzinfo=pacific),
+                 ends_at=datetime(2026, 3, 10, 20, tzinfo=pacific))  # fmt: skip
+    EventFactory(title_en="April conference", kind="conference",
+                 starts_at=datetime(2026, 4, 20, 9, tzinfo=pacific),
+                 ends_at=datetime(2026, 4, 20, 17, tzinfo=pacific))  # fmt: skip
+    EventFactory(title_en="May expo", kind="expo", expo_year=2026,
+                 starts_at=datetime(2026, 5, 20, 9, tzinfo=pacific),
+                 ends_at=datetime(2026, 5, 20, 17, tzinfo=pacific))  # fmt: skip
+    page = clients["staff"].get(reverse("reports:briefing_detail", kwargs={"pk": briefing.pk}))
+    html = page.content.decode()
+    section = html[html.index('id="section-events"') :]
+    assert section.index("March forum") < section.index("Coming next month")
+    assert section.index("Coming next month") < section.index("April conference")
+    assert "May expo" not in section
+    assert "PDT" in section and "CST" in section  # both zones
+    services.submit(briefing=briefing, actor=staff)
+    briefing.refresh_from_db()
+    assert [e["title"]["en"] for e in briefing.compiled["events"]["held"]] == ["March forum"]
