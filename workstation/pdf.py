@@ -151,3 +151,14 @@ def make_claimed_pdf(
         document.error = reason[:500]
         document.save(update_fields=["status", "error"])
     return "failed"
+
+
+def requeue_pending(*, pending, enqueue, limit: int) -> int:
+    """Hand the oldest ``pending`` rows (a queryset of ids, oldest first) to ``enqueue(pk)`` again;
+    stops at the first refusal, since with the broker down each further try would only wait."""
+    count = 0
+    for pk in pending[:limit]:
+        if not enqueue(pk):
+            break
+        count += 1
+    return count

@@ -20,7 +20,7 @@ from django.utils.translation import gettext_noop
 
 from projects.expo.models import GeneratedPDF
 from projects.pipeline.models import MAIN_LINE, Project, Stage, StageChange
-from workstation.pdf import make_claimed_pdf
+from workstation.pdf import make_claimed_pdf, requeue_pending
 
 logger = logging.getLogger(__name__)
 
@@ -129,19 +129,15 @@ def enqueue_pdf(*, pdf_id: int) -> bool:
 
 def requeue_pending_pdfs(*, limit: int = 200) -> int:
     """Re-enqueue PDFs that stayed pending past the grace period, oldest first."""
-    pending = (
-        GeneratedPDF.objects.filter(
+    return requeue_pending(
+        pending=GeneratedPDF.objects.filter(
             status=GeneratedPDF.Status.PENDING, requested_at__lt=timezone.now() - PENDING_GRACE
         )
         .order_by("requested_at")
-        .values_list("pk", flat=True)[:limit]
+        .values_list("pk", flat=True),
+        enqueue=lambda pk: enqueue_pdf(pdf_id=pk),
+        limit=limit,
     )
-    count = 0
-    for pdf_id in pending:
-        if not enqueue_pdf(pdf_id=pdf_id):
-            break  # the broker is down: each further try would only wait for it
-        count += 1
-    return count
 
 
 def make_pdf(*, pdf_id: int) -> str:

@@ -19,7 +19,7 @@ from django.utils import timezone
 from reports.briefings.models import MonthlyBriefing, Status
 from reports.editions.document import briefing_document
 from reports.editions.models import BILINGUAL, BriefingPDF
-from workstation.pdf import make_claimed_pdf
+from workstation.pdf import make_claimed_pdf, requeue_pending
 
 logger = logging.getLogger(__name__)
 
@@ -101,19 +101,16 @@ def enqueue_edition(*, pdf_id: int) -> bool:
 
 
 def requeue_pending_editions(*, limit: int = 100) -> int:
-    pending = (
-        BriefingPDF.objects.filter(
+    """Re-enqueue editions that stayed pending past the grace period, oldest first."""
+    return requeue_pending(
+        pending=BriefingPDF.objects.filter(
             status=BriefingPDF.Status.PENDING, requested_at__lt=timezone.now() - PENDING_GRACE
         )
         .order_by("requested_at")
-        .values_list("pk", flat=True)[:limit]
+        .values_list("pk", flat=True),
+        enqueue=lambda pk: enqueue_edition(pdf_id=pk),
+        limit=limit,
     )
-    count = 0
-    for pdf_id in pending:
-        if not enqueue_edition(pdf_id=pdf_id):
-            break  # the broker is down: each further try would only wait for it
-        count += 1
-    return count
 
 
 def render_language(language: str) -> str:
