@@ -192,3 +192,58 @@ class RegistrationFactory(factory.django.DjangoModelFactory):
     organisation = "Example Tech"
     status = "confirmed"
     language = "en"
+
+
+class MeetingFactory(factory.django.DjangoModelFactory):
+    """A monthly meeting in a week's time, with its event, agenda in both languages."""
+
+    class Meta:
+        model = "workstation.Meeting"
+        skip_postgeneration_save = True
+
+    event = factory.SubFactory(
+        EventFactory,
+        kind="monthly_meeting",
+        is_public=False,
+        registration_open=False,
+        title_en=factory.Sequence(lambda n: f"Monthly meeting {n}"),
+        title_zh_hans=factory.Sequence(lambda n: f"月度例会{n}"),
+        venue_en="Video call",
+        venue_zh_hans="视频会议",
+        starts_at=factory.LazyFunction(lambda: _in_days(7)),
+    )
+    agenda_en = "1. Projects for the Expo\n2. Talent pool"
+    agenda_zh_hans = "1. 科博会项目\n2. 人才库"
+
+
+class ActionItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "workstation.ActionItem"
+
+    meeting = factory.SubFactory(MeetingFactory)
+    description_en = factory.Sequence(lambda n: f"Send the project list {n}")
+    description_zh_hans = factory.Sequence(lambda n: f"发送项目清单{n}")
+    description = factory.LazyAttribute(lambda item: item.description_en)
+    due_on = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=14))
+
+
+class InvitationFactory(factory.django.DjangoModelFactory):
+    """A draft invitation of an investor to an expo in three months."""
+
+    class Meta:
+        model = "workstation.Invitation"
+
+    event = factory.SubFactory(
+        EventFactory,
+        kind="expo",
+        is_public=True,
+        registration_open=False,
+        starts_at=factory.LazyFunction(lambda: _in_days(90)),
+    )
+    name = factory.Sequence(lambda n: f"Alex Morgan {n}")
+    kind = "investor"
+    affiliation_en = "Managing partner, Sand Hill Ventures"
+    affiliation_zh_hans = "沙丘风险投资 管理合伙人"
+    bio_en = "Invests in **biomedicine**."
+    bio_zh_hans = "投资**生物医药**。"
+    status = "draft"

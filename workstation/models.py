@@ -10,17 +10,24 @@ from workstation.events.models import (
     Registration,
     Speaker,
 )
+from workstation.invitations.models import Invitation, InvitationStep
+from workstation.meetings.models import ActionItem, Meeting
 from workstation.publications.models import NewsPost, PolicyPage
 from workstation.reference.models import Industry, Organization, Region
 from workstation.reminders.models import Reminder
+from workstation.targets.models import Target
 
 __all__ = [
+    "ActionItem",
     "AuditEntry",
     "CalendarFeed",
     "Coverage",
     "Event",
     "Industry",
+    "Invitation",
+    "InvitationStep",
     "MediaPartner",
+    "Meeting",
     "NewsPost",
     "Organization",
     "PolicyPage",
@@ -29,5 +36,6 @@ __all__ = [
     "Reminder",
     "Role",
     "Speaker",
+    "Target",
     "User",
 ]

@@ -73,6 +73,11 @@ class MonthlyBriefing(models.Model):
         on_delete=models.SET_NULL, related_name="+",
     )  # fmt: skip
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    # The month's meeting with the bureau, whose minutes the briefing refers to.
+    meeting = models.ForeignKey(
+        "workstation.Meeting", verbose_name=_("monthly meeting"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="briefings",
+    )  # fmt: skip
     created_at = models.DateTimeField(_("opened at"), auto_now_add=True)
 
     class Meta:

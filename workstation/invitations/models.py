@@ -1,0 +1,110 @@
+"""VIP invitations (duty 5): each year 2–5 North American executives, investors or scientists
+invited to a Lanzhou event.
+
+An invitation moves draft → approved (by a Lanzhou official) → sent → accepted or declined →
+travel arranged → attended; every step is kept as an ``InvitationStep`` with who and when.
+The VIP's title, affiliation and biography are zh/en (modeltranslation).
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from workstation.events.models import Event
+from workstation.translated import Shown, shown
+
+
+class InvitationStatus(models.TextChoices):
+    # The values are stable: the dashboard counts them.
+    DRAFT = "draft", _("Draft")
+    APPROVED = "approved", _("Approved by an official")
+    SENT = "sent", _("Sent")
+    ACCEPTED = "accepted", _("Accepted")
+    DECLINED = "declined", _("Declined")
+    TRAVEL_ARRANGED = "travel_arranged", _("Travel arranged")
+    ATTENDED = "attended", _("Attended")
+
+
+# Statuses of invitations that have gone out to the VIP ("invited" on the dashboard).
+SENT_STATUSES = (
+    InvitationStatus.SENT,
+    InvitationStatus.ACCEPTED,
+    InvitationStatus.DECLINED,
+    InvitationStatus.TRAVEL_ARRANGED,
+    InvitationStatus.ATTENDED,
+)
+
+
+class VipKind(models.TextChoices):
+    EXECUTIVE = "executive", _("Executive")
+    INVESTOR = "investor", _("Investor")
+    SCIENTIST = "scientist", _("Scientist")
+
+
+class Invitation(models.Model):
+    event = models.ForeignKey(
+        Event, verbose_name=_("event"), on_delete=models.PROTECT, related_name="invitations",
+        help_text=_("The Lanzhou event the VIP is invited to."),
+    )  # fmt: skip
+    # A name is written as the person writes it; title, affiliation and bio are zh/en.
+    name = models.CharField(_("name"), max_length=150)
+    kind = models.CharField(_("kind"), max_length=20, choices=VipKind.choices)
+    affiliation = models.CharField(_("title and affiliation"), max_length=300, blank=True)
+    bio = models.TextField(_("biography"), blank=True, help_text=_("Markdown."))
+    email = models.EmailField(_("email address"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=InvitationStatus.choices,
+        default=InvitationStatus.DRAFT, db_index=True,
+    )  # fmt: skip
+    protocol_notes = models.TextField(
+        _("protocol notes"), blank=True,
+        help_text=_("Titles, forms of address, dietary needs, seating, gifts."),
+    )  # fmt: skip
+    follow_up = models.TextField(_("follow-up"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("created by"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )  # fmt: skip
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("VIP invitation")
+        verbose_name_plural = _("VIP invitations")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def shown_affiliation(self) -> Shown:
+        return shown(self, "affiliation")
+
+    @property
+    def shown_bio(self) -> Shown:
+        return shown(self, "bio")
+
+
+class InvitationStep(models.Model):
+    """One change of an invitation's status: to what, by whom, when, with an optional note."""
+
+    invitation = models.ForeignKey(
+        Invitation, verbose_name=_("invitation"), on_delete=models.CASCADE, related_name="steps"
+    )
+    status = models.CharField(_("status"), max_length=20, choices=InvitationStatus.choices)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("by"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )  # fmt: skip
+    at = models.DateTimeField(_("at"))
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        verbose_name = _("invitation step")
+        verbose_name_plural = _("invitation steps")
+        ordering = ["at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.invitation} → {self.status}"
