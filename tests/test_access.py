@@ -197,6 +197,34 @@ def an_event():
     return {"pk": EventFactory().pk}
 
 
+def a_conference():
+    from tests.factories import EventFactory
+
+    return {"pk": EventFactory(kind="conference").pk}
+
+
+def a_speaker():
+    from workstation.events.models import Speaker
+
+    return {"pk": Speaker.objects.create(event_id=a_conference()["pk"], name="Ada Lee").pk}
+
+
+def a_media_partner():
+    from workstation.events.models import MediaPartner
+
+    return {"pk": MediaPartner.objects.create(event_id=a_conference()["pk"], name_en="SV Daily").pk}
+
+
+def a_coverage_item():
+    from workstation.events.models import Coverage
+
+    item = Coverage.objects.create(
+        partner_id=a_media_partner()["pk"], title="Story", url="https://news.example/a",
+        published_on=timezone.localdate(),
+    )  # fmt: skip
+    return {"pk": item.pk}
+
+
 def a_registration():
     from tests.factories import RegistrationFactory
 
@@ -261,6 +289,16 @@ ACCESS = {
     "workstation:event_qr": ("get", an_event, staff_only()),
     "workstation:event_checkin": ("get", an_event, staff_only()),
     "workstation:registration_attend": ("post", a_registration, staff_only(AWAY)),
+    # The conference's programme: staff keep speakers, media partners and coverage.
+    "workstation:speaker_create": ("get", a_conference, staff_only()),
+    "workstation:speaker_edit": ("get", a_speaker, staff_only()),
+    "workstation:speaker_delete": ("get", a_speaker, staff_only()),
+    "workstation:partner_create": ("get", a_conference, staff_only()),
+    "workstation:partner_edit": ("get", a_media_partner, staff_only()),
+    "workstation:partner_delete": ("get", a_media_partner, staff_only()),
+    "workstation:coverage_create": ("get", a_media_partner, staff_only()),
+    "workstation:coverage_edit": ("get", a_coverage_item, staff_only()),
+    "workstation:coverage_delete": ("get", a_coverage_item, staff_only()),
     "workstation:registration_staff_cancel": ("post", a_registration, staff_only(AWAY)),
     # The cancel link of the confirmation mail and the calendar feed: whoever has the secret.
     "workstation:registration_cancel": ("get", a_cancel_token, everyone(200)),

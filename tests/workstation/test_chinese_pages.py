@@ -120,6 +120,8 @@ def pages_for(role: str) -> tuple[list[str], tuple[str, ...]]:
             path_of("projects:demand_create"), path_of("projects:delegation_create"),
             path_of("workstation:event_create"), path_of("workstation:event_edit", pk=event.pk),
             path_of("workstation:event_checkin", pk=event.pk),
+            path_of("workstation:speaker_create", pk=event.pk),
+            path_of("workstation:partner_create", pk=event.pk),
         ], content  # fmt: skip
     if role == "official":
         return [

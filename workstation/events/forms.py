@@ -7,7 +7,7 @@ from django import forms
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
-from workstation.events.models import Event, EventKind
+from workstation.events.models import Coverage, Event, EventKind, MediaPartner, Speaker
 from workstation.forms import WallClockField, place_in_time_zone
 from workstation.timezones import wall_time_of
 
@@ -105,3 +105,71 @@ class RegistrationForm(forms.Form):
         if not name:
             raise forms.ValidationError(_("Please give your name."))
         return name
+
+
+class BilingualRowsMixin:
+    """Side-by-side (Chinese, English) rows for ``includes/bilingual_fields.html``."""
+
+    language_pairs: tuple[tuple[str, str], ...] = ()
+
+    def language_rows(self):
+        return [(self[zh], self[en]) for zh, en in self.language_pairs]
+
+    def other_fields(self):
+        paired = {name for pair in self.language_pairs for name in pair}
+        return [field for field in self.visible_fields() if field.name not in paired]
+
+
+class SpeakerForm(BilingualRowsMixin, forms.ModelForm):
+    language_pairs = (("affiliation_zh_hans", "affiliation_en"), ("bio_zh_hans", "bio_en"))
+
+    affiliation_zh_hans = forms.CharField(
+        label=_("Title and affiliation in Chinese"), max_length=300, required=False
+    )
+    affiliation_en = forms.CharField(
+        label=_("Title and affiliation in English"), max_length=300, required=False
+    )
+    bio_zh_hans = forms.CharField(
+        label=_("Biography in Chinese"), required=False, widget=forms.Textarea(attrs={"rows": 5})
+    )
+    bio_en = forms.CharField(
+        label=_("Biography in English"), required=False, widget=forms.Textarea(attrs={"rows": 5})
+    )
+
+    class Meta:
+        model = Speaker
+        fields = ["name", "affiliation_zh_hans", "affiliation_en", "bio_zh_hans", "bio_en",
+                  "position"]  # fmt: skip
+        help_texts = {"name": _("As the speaker writes it."),
+                      "position": _("Speakers are listed in this order.")}  # fmt: skip
+
+
+class MediaPartnerForm(BilingualRowsMixin, forms.ModelForm):
+    language_pairs = (("name_zh_hans", "name_en"),)
+
+    name_zh_hans = forms.CharField(label=_("Name in Chinese"), max_length=200, required=False)
+    name_en = forms.CharField(label=_("Name in English"), max_length=200, required=False)
+    website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
+
+    class Meta:
+        model = MediaPartner
+        fields = ["name_zh_hans", "name_en", "website", "position"]
+        help_texts = {"position": _("Partners are listed in this order.")}
+
+    def clean(self):
+        data = super().clean()
+        if not (data.get("name_zh_hans") or "").strip() and not (data.get("name_en") or "").strip():
+            self.add_error("name_zh_hans", _("Give the partner's name in at least one language."))
+        return data
+
+
+class CoverageForm(forms.ModelForm):
+    url = forms.URLField(
+        label=_("link"), max_length=500, assume_scheme="https",
+        help_text=_("The article, video or post."),
+    )  # fmt: skip
+
+    class Meta:
+        model = Coverage
+        fields = ["title", "url", "published_on", "reach"]
+        widgets = {"published_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}

@@ -20,7 +20,14 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from workstation.audit.services import record
-from workstation.events.models import CalendarFeed, Event, Registration
+from workstation.events.models import (
+    CalendarFeed,
+    Coverage,
+    Event,
+    MediaPartner,
+    Registration,
+    Speaker,
+)
 from workstation.reminders.services import schedule_reminder
 from workstation.segmenter import normalize
 
@@ -282,3 +289,28 @@ def feed_entries(user) -> list[tuple[Event, str | None]]:
     for registration in registrations:
         entries.setdefault(registration.event_id, (registration.event, registration.status))
     return list(entries.values())
+
+
+# --- The conference's programme: speakers, media partners and their coverage
+
+
+def save_programme_entry(*, entry: Speaker | MediaPartner | Coverage, actor, changed=()):
+    """Create or change a speaker, media partner or coverage item, and keep it in the audit log."""
+    created = entry.pk is None
+    name = entry._meta.model_name
+    with transaction.atomic():
+        entry.save()
+        record(
+            actor=actor,
+            action=f"{name}.created" if created else f"{name}.changed",
+            target=entry,
+            fields=sorted(changed),
+        )
+    return entry
+
+
+def delete_programme_entry(*, entry: Speaker | MediaPartner | Coverage, actor) -> None:
+    name = entry._meta.model_name
+    with transaction.atomic():
+        record(actor=actor, action=f"{name}.deleted", target=entry)
+        entry.delete()

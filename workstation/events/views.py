@@ -22,8 +22,22 @@ from django.views.decorators.http import require_POST
 
 from workstation.accounts.decorators import permission_required
 from workstation.events import calendar, services
-from workstation.events.forms import EventForm, RegistrationForm
-from workstation.events.models import CalendarFeed, Event, Registration
+from workstation.events.forms import (
+    CoverageForm,
+    EventForm,
+    MediaPartnerForm,
+    RegistrationForm,
+    SpeakerForm,
+)
+from workstation.events.models import (
+    CalendarFeed,
+    Coverage,
+    Event,
+    EventKind,
+    MediaPartner,
+    Registration,
+    Speaker,
+)
 
 PAGE_SIZE = 20
 
@@ -277,3 +291,120 @@ def calendar_feed_revoke(request):
     if services.revoke_calendar_feed(user=request.user):
         messages.success(request, _("Your calendar address was revoked; it no longer works."))
     return redirect(_feed_settings_url())
+
+
+# --- The conference's programme (staff): speakers, media partners, coverage
+
+
+def _conference(pk: int) -> Event:
+    return get_object_or_404(Event, pk=pk, kind=EventKind.CONFERENCE)
+
+
+def _programme_form(request, *, form_class, entry, event, heading: str, anchor: str):
+    """One form page for a speaker, a media partner or a coverage item: saved, back to the event."""
+    form = form_class(request.POST or None, instance=entry)
+    if request.method == "POST" and form.is_valid():
+        services.save_programme_entry(
+            entry=form.save(commit=False), actor=request.user, changed=form.changed_data
+        )
+        messages.success(request, _("The changes were saved."))
+        return redirect(event.get_absolute_url() + anchor)
+    return render(
+        request,
+        "workstation/events_programme_form.html",
+        {"form": form, "event": event, "heading": heading, "entry": entry,
+         "delete_url": _programme_delete_url(entry), "anchor": anchor},
+    )  # fmt: skip
+
+
+def _programme_delete_url(entry) -> str:
+    if entry.pk is None:
+        return ""
+    name = {Speaker: "speaker_delete", MediaPartner: "partner_delete", Coverage: "coverage_delete"}
+    return reverse(f"workstation:{name[type(entry)]}", kwargs={"pk": entry.pk})
+
+
+def _programme_delete(request, *, entry, event, question: str, anchor: str):
+    """Asks first (GET), deletes on POST."""
+    if request.method == "POST":
+        services.delete_programme_entry(entry=entry, actor=request.user)
+        messages.success(request, _("Deleted."))
+        return redirect(event.get_absolute_url() + anchor)
+    return render(
+        request,
+        "workstation/events_programme_delete.html",
+        {"event": event, "entry": entry, "question": question, "anchor": anchor},
+    )
+
+
+@manage_permission
+def speaker_create(request, pk: int):
+    event = _conference(pk)
+    return _programme_form(request, form_class=SpeakerForm, entry=Speaker(event=event),
+                           event=event, heading=_("Add a speaker"), anchor="#speakers")  # fmt: skip
+
+
+@manage_permission
+def speaker_edit(request, pk: int):
+    speaker = get_object_or_404(Speaker.objects.select_related("event"), pk=pk)
+    return _programme_form(request, form_class=SpeakerForm, entry=speaker, event=speaker.event,
+                           heading=_("Edit the speaker"), anchor="#speakers")  # fmt: skip
+
+
+@manage_permission
+def speaker_delete(request, pk: int):
+    speaker = get_object_or_404(Speaker.objects.select_related("event"), pk=pk)
+    question = _("Remove %(name)s from the speakers?") % {"name": speaker.name}
+    return _programme_delete(request, entry=speaker, event=speaker.event, question=question,
+                             anchor="#speakers")  # fmt: skip
+
+
+@manage_permission
+def partner_create(request, pk: int):
+    event = _conference(pk)
+    return _programme_form(request, form_class=MediaPartnerForm,
+                           entry=MediaPartner(event=event), event=event,
+                           heading=_("Add a media partner"), anchor="#media-partners")  # fmt: skip
+
+
+@manage_permission
+def partner_edit(request, pk: int):
+    partner = get_object_or_404(MediaPartner.objects.select_related("event"), pk=pk)
+    return _programme_form(request, form_class=MediaPartnerForm, entry=partner,
+                           event=partner.event, heading=_("Edit the media partner"),
+                           anchor="#media-partners")  # fmt: skip
+
+
+@manage_permission
+def partner_delete(request, pk: int):
+    partner = get_object_or_404(MediaPartner.objects.select_related("event"), pk=pk)
+    question = _("Remove the media partner %(name)s and all its coverage?") % {
+        "name": partner.shown_name.text
+    }
+    return _programme_delete(request, entry=partner, event=partner.event, question=question,
+                             anchor="#media-partners")  # fmt: skip
+
+
+@manage_permission
+def coverage_create(request, pk: int):
+    partner = get_object_or_404(MediaPartner.objects.select_related("event"), pk=pk)
+    heading = _("Add coverage by %(partner)s") % {"partner": partner.shown_name.text}
+    return _programme_form(request, form_class=CoverageForm, entry=Coverage(partner=partner),
+                           event=partner.event, heading=heading,
+                           anchor="#media-partners")  # fmt: skip
+
+
+@manage_permission
+def coverage_edit(request, pk: int):
+    item = get_object_or_404(Coverage.objects.select_related("partner__event"), pk=pk)
+    return _programme_form(request, form_class=CoverageForm, entry=item,
+                           event=item.partner.event, heading=_("Edit the coverage item"),
+                           anchor="#media-partners")  # fmt: skip
+
+
+@manage_permission
+def coverage_delete(request, pk: int):
+    item = get_object_or_404(Coverage.objects.select_related("partner__event"), pk=pk)
+    question = _("Remove the coverage item “%(title)s”?") % {"title": item.title}
+    return _programme_delete(request, entry=item, event=item.partner.event, question=question,
+                             anchor="#media-partners")  # fmt: skip
