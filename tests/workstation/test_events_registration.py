@@ -211,6 +211,20 @@ def test_more_places_move_people_off_the_waiting_list(clients, full_event):
     assert Reminder.objects.filter(kind=services.PROMOTION_KIND).count() == 2
 
 
+def test_a_larger_capacity_saved_in_the_admin_also_fills_places(rf, superuser, full_event):
+    from django.contrib import admin
+
+    event, _first, _second, _third = full_event
+    event.capacity = 2
+    form = type("ChangedForm", (), {"changed_data": ["capacity"]})()
+    request = rf.post("/admin/")
+    request.user = superuser
+    admin.site._registry[type(event)].save_model(request, event, form, change=True)
+    assert statuses(event)["second@example.com"] == CONFIRMED
+    assert statuses(event)["third@example.com"] == WAITING
+    assert Reminder.objects.filter(kind=services.PROMOTION_KIND).count() == 1
+
+
 def test_a_cancelled_person_may_register_again(full_event):
     event, first, _second, _third = full_event
     services.cancel_registration(registration_id=first.pk)

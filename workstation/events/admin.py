@@ -8,6 +8,7 @@ from modeltranslation.admin import (
     TranslationTabularInline,
 )
 
+from workstation.events import services
 from workstation.events.models import Coverage, Event, MediaPartner, Registration, Speaker
 from workstation.translated import missing_languages
 
@@ -46,6 +47,11 @@ class EventAdmin(TabbedTranslationAdmin):
     date_hierarchy = "starts_at"
     readonly_fields = ("created_by", "created_at", "updated_at")
     inlines = (SpeakerInline, MediaPartnerInline, RegistrationInline)
+
+    def save_model(self, request, obj, form, change) -> None:
+        # Through the service, like the portal's form: a larger capacity fills places from the
+        # waiting list, and the change is audited.
+        services.save_event(event=obj, actor=request.user, changed=form.changed_data)
 
     @admin.display(description=_("translation missing"))
     def missing(self, obj) -> str:
