@@ -99,19 +99,31 @@ def test_bad_input_is_refused_and_kept(client):
     text = main_text(response)
     assert response.status_code == 200 and not event.registrations.exists()
     assert "Enter a valid email address." in text
-    assert "Enter a phone number with digits" in text
+    assert "Enter a phone number: digits with spaces, brackets, dots or dashes" in text
     assert 'value="not-an-address"' in response.content.decode()
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
-    "fields", [{"registration_open": False}, {"starts_at": timezone.now() - timedelta(days=3)}]
-)
-def test_a_closed_or_past_event_takes_no_registration(client, fields):
+    ("fields", "notice"),
+    [
+        ({"registration_open": False}, "Registration for this event is closed."),
+        ({"starts_at": timezone.now() - timedelta(days=3)},
+         "This event is over: it takes no more registrations."),
+    ],
+)  # fmt: skip
+def test_a_closed_or_past_event_takes_no_registration(client, fields, notice):
     event = EventFactory(**fields)
-    assert "Registration for this event is closed." in main_text(client.get(register_url(event)))
+    assert notice in main_text(client.get(register_url(event)))
     client.post(register_url(event), form("Late", "late@example.com"))
     assert not event.registrations.exists()
+
+
+@pytest.mark.django_db
+def test_staff_opening_the_form_of_an_event_that_is_not_public_are_told_why(clients):
+    event = EventFactory(is_public=False, registration_open=False, kind="monthly_meeting")
+    page = main_text(clients["staff"].get(register_url(event)))
+    assert "This event is not public: it takes no registrations." in page
 
 
 @pytest.mark.django_db

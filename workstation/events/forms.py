@@ -84,7 +84,10 @@ class EventForm(forms.ModelForm):
 
 phone_characters = RegexValidator(
     r"^\+?[0-9 ()./-]{6,30}$",
-    _("Enter a phone number with digits, spaces and an optional leading +."),
+    _(
+        "Enter a phone number: digits with spaces, brackets, dots or dashes, and an optional "
+        "leading +."
+    ),
 )
 
 

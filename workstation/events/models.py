@@ -151,7 +151,18 @@ class Event(models.Model):
 
     @property
     def accepts_registrations(self) -> bool:
-        return self.is_public and self.registration_open and self.ends_at >= timezone.now()
+        return not self.registration_closed_because
+
+    @property
+    def registration_closed_because(self) -> str:
+        """Why no one can register: "over", "not_public" or "closed"; empty while open."""
+        if self.ends_at < timezone.now():
+            return "over"
+        if not self.is_public:
+            return "not_public"
+        if not self.registration_open:
+            return "closed"
+        return ""
 
 
 class RegistrationQuerySet(models.QuerySet):
