@@ -432,3 +432,14 @@ def test_the_sample_invitations_load_once_and_are_marked_as_samples(clients):
     text = page(clients["staff"], url("invitation_detail", arranged))
     assert "Sample content" in text and "not an actual person" in text
     assert InvitationStep.objects.count() == 5
+
+
+def test_the_demo_command_loads_the_sample_invitations_once(settings):
+    from django.core.management import call_command
+
+    settings.DEBUG = True
+    call_command("load_demo")
+    call_command("load_demo")
+    assert Invitation.objects.count() == 2
+    steps = InvitationStep.objects.values_list("status", "by__email")
+    assert ("approved", "official@lanzhou-sv.example") in steps
