@@ -119,10 +119,17 @@ def test_the_whole_flow_with_who_may_take_each_step(clients, staff, official):
                 {"note": "请补充中文简介的细节。"})  # fmt: skip
     assert status_of(invitation) == "draft"
     assert not services.is_awaiting_approval(invitation)
+    (to_staff,) = deliver_all()  # staff are told, with the official's note
+    assert to_staff.to == [staff.email] and "Sent back" in to_staff.subject
+    assert "请补充中文简介的细节。" in to_staff.body
     post(clients["staff"], "invitation_submit", invitation, {"note": "Details added."})
-    assert len(deliver_all()) == 1  # the second round is announced too
+    assert [m.to for m in deliver_all()] == [[official.email]]  # the second round, once
     text = post(clients["official"], "invitation_approve", invitation)
     assert status_of(invitation) == "approved"
+    (to_staff,) = deliver_all()
+    assert to_staff.to == [staff.email] and "Approved: VIP invitation of Jordan Lee" in (
+        to_staff.subject
+    )
 
     # An illegal step is refused with its message, and nothing changes.
     text = post(clients["staff"], "invitation_travel", invitation)
@@ -355,6 +362,7 @@ def test_the_list_filters_by_year_and_status_and_counts_each_status(clients, sta
 
     text = page(clients["staff"], url("invitation_list"))
     assert "Draft One" in text and "Approved One" in text and "Next Year One" not in text
+    assert f'<option value="{this_year}" selected>' in text  # the year shown by default
     assert f"{this_year}: 3 invitations" in text
     assert 'class="count-draft">2<' in text and 'class="count-approved">1<' in text
     assert 'class="count-attended">0<' in text
@@ -404,8 +412,9 @@ def test_the_detail_query_count_does_not_grow_with_its_steps(clients, staff, off
 def test_the_approval_mail_is_not_sent_once_the_invitation_was_decided(staff, official):
     invitation = submitted(actor=staff)
     services.approve(invitation=invitation, actor=official)
-    assert deliver_all() == []
-    assert Reminder.objects.get().state == Reminder.State.CANCELLED
+    assert [m.to for m in deliver_all()] == [[staff.email]]  # the approval, not the request
+    request = Reminder.objects.get(kind=services.APPROVAL_REQUESTED)
+    assert request.state == Reminder.State.CANCELLED
 
 
 def test_the_admin_shows_the_steps_read_only(clients, staff, official):
@@ -415,6 +424,13 @@ def test_the_admin_shows_the_steps_read_only(clients, staff, official):
                                           args=[invitation.pk]))  # fmt: skip
     assert "请补充。" in text
     assert 'name="steps-0-note"' not in text and 'name="status"' not in text
+    assert 'name="name"' in text  # a draft sent back: its details may change
+    submitted(invitation, staff)
+    services.approve(invitation=invitation, actor=official)
+    text = page(clients["staff"], reverse("admin:workstation_invitation_change",
+                                          args=[invitation.pk]))  # fmt: skip
+    assert 'name="name"' not in text and 'name="event"' not in text
+    assert 'name="bio_en"' in text
 
 
 def test_the_sample_invitations_load_once_and_are_marked_as_samples(clients):

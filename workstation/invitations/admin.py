@@ -4,6 +4,7 @@ the invitation's page (one step at a time, each kept), so the status and the ste
 from django.contrib import admin
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from workstation.invitations import services
 from workstation.invitations.models import Invitation, InvitationStep
 
 
@@ -29,6 +30,13 @@ class InvitationAdmin(TabbedTranslationAdmin):
     raw_id_fields = ("event",)
     readonly_fields = ("status", "created_by", "created_at", "updated_at")
     inlines = (InvitationStepInline,)
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = super().get_readonly_fields(request, obj)
+        if obj is not None and not services.may_change_approved_fields(obj):
+            # What an official approved (see workstation.invitations.services).
+            fields = (*fields, *sorted(services.APPROVED_FIELDS))
+        return fields
 
     def save_model(self, request, obj, form, change) -> None:
         if not change:

@@ -11,7 +11,8 @@ functions check the state and, for approval, the role once more). Every step is 
 "Submitted for approval" is not a status of its own (the status values are fixed: the dashboard
 counts them): it is a step kept with the status "draft". The draft steps alternate — submitted,
 sent back, submitted again… — so a draft waits for approval while it has an odd number of them.
-Officials are told by mail, in Chinese, through the shared reminder outbox.
+Officials are told by mail, in Chinese, through the shared reminder outbox; staff are told when an
+official approved the invitation or sent it back.
 
 Editing after submission: the VIP's name, kind and event are what an official approves, so they
 change only while the invitation is a draft not waiting for approval. The title, affiliation,
@@ -33,6 +34,8 @@ from workstation.reminders.services import schedule_reminder
 from workstation.translated import missing_languages
 
 APPROVAL_REQUESTED = "vip_invitation_approval"
+APPROVED_NOTICE = "vip_invitation_approved"
+SENT_BACK_NOTICE = "vip_invitation_sent_back"
 
 # Fields that are what an official approves: fixed once the invitation is submitted.
 APPROVED_FIELDS = frozenset({"name", "kind", "event"})
@@ -188,13 +191,22 @@ def submit_for_approval(*, invitation: Invitation, actor, note: str = "") -> Inv
             )
         )
     _step(invitation, InvitationStatus.DRAFT, actor, note)
-    round_number = (draft_step_count(invitation) + 1) // 2
-    for person in people_with_role(Role.OFFICIAL):
+    _announce(invitation, APPROVAL_REQUESTED, Role.OFFICIAL)
+    return invitation
+
+
+def approval_round(invitation: Invitation) -> int:
+    """How many times the invitation has been submitted for approval."""
+    return (draft_step_count(invitation) + 1) // 2
+
+
+def _announce(invitation: Invitation, kind: str, role: str) -> None:
+    """Mail everyone with the role once per round, through the outbox."""
+    for person in people_with_role(role):
         schedule_reminder(
-            kind=APPROVAL_REQUESTED, target=invitation, period=f"round-{round_number}",
+            kind=kind, target=invitation, period=f"round-{approval_round(invitation)}",
             recipient_email=person.email, recipient=person,
         )  # fmt: skip
-    return invitation
 
 
 def _check_official(actor) -> None:
@@ -213,6 +225,7 @@ def approve(*, invitation: Invitation, actor, note: str = "") -> Invitation:
     _check_official(actor)
     _check_awaiting(invitation)
     _step(invitation, InvitationStatus.APPROVED, actor, note)
+    _announce(invitation, APPROVED_NOTICE, Role.STAFF)
     return invitation
 
 
@@ -225,6 +238,7 @@ def send_back(*, invitation: Invitation, actor, note: str) -> Invitation:
     if not (note or "").strip():
         raise InvitationError(_("Say in a note what should change before sending it back."))
     _step(invitation, InvitationStatus.DRAFT, actor, note)
+    _announce(invitation, SENT_BACK_NOTICE, Role.STAFF)
     return invitation
 
 

@@ -96,7 +96,12 @@ def invitation_list(request):
         ),
         reverse=True,
     )
-    form = FilterForm(request.GET or None, years=years, statuses=InvitationStatus.choices)
+    form = FilterForm(
+        request.GET or None,
+        initial={"year": this_year},
+        years=years,
+        statuses=InvitationStatus.choices,
+    )
     year, status = this_year, ""
     if form.is_valid():
         year = form.cleaned_data["year"] or this_year
