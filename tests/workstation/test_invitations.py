@@ -222,6 +222,13 @@ def test_steps_out_of_order_are_refused(staff, official):
     assert list(invitation.steps.values_list("status", flat=True)) == ["draft", "approved"]
 
 
+def test_a_step_with_a_note_too_long_is_not_taken(clients, staff):
+    invitation = InvitationFactory()
+    text = post(clients["staff"], "invitation_submit", invitation, {"note": "x" * 2001})
+    assert "Ensure this value has at most 2000 characters" in text
+    assert not invitation.steps.exists()
+
+
 def test_approval_needs_the_biography_and_affiliation_in_both_languages(clients, staff):
     invitation = InvitationFactory(bio_zh_hans="")
     text = post(clients["staff"], "invitation_submit", invitation)

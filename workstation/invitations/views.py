@@ -252,9 +252,11 @@ def invitation_notes(request, invitation: Invitation):
 def _take_step(request, invitation: Invitation, step, success: str, **extra):
     """Run one step of the flow with the note typed beside its button; a refused step says why."""
     form = StepForm(request.POST)
-    note = form.cleaned_data["note"] if form.is_valid() else ""
+    if not form.is_valid():
+        messages.error(request, form.errors["note"][0])
+        return redirect(_detail_url(invitation))
     try:
-        step(invitation=invitation, actor=request.user, note=note, **extra)
+        step(invitation=invitation, actor=request.user, note=form.cleaned_data["note"], **extra)
     except services.InvitationError as error:
         messages.error(request, str(error))
     else:
