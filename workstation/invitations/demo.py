@@ -65,6 +65,8 @@ def load_demo_invitations() -> int:
         InvitationStep.objects.create(
             invitation=accepted, status=status, by=by, at=at + timedelta(days=days * 3)
         )
+    # Written a day before it was submitted, as the history then reads.
+    Invitation.objects.filter(pk=accepted.pk).update(created_at=at - timedelta(days=1))
     Invitation.objects.create(
         event=expo, name=f"{SAMPLE_NAME_PREFIX} Dr. Casey Wu", kind=VipKind.SCIENTIST,
         affiliation_en="Professor of materials science (sample)",
