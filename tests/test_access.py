@@ -246,6 +246,31 @@ def a_feed_token():
     return {"token": create_calendar_feed(user=staff).token}
 
 
+def an_invitation(step: str = "draft"):
+    """A VIP invitation: a draft, or taken by the services up to ``step`` (submitted, approved,
+    sent, accepted, travel_arranged)."""
+    from tests.factories import InvitationFactory
+    from workstation.accounts.models import User
+    from workstation.invitations import services as invitations
+
+    invitation = InvitationFactory()
+    staff = User.objects.get(email="staff@example.org")
+    official = User.objects.get(email="official@example.org")
+    steps = ["draft", "submitted", "approved", "sent", "accepted", "travel_arranged"]
+    for name in steps[1 : steps.index(step) + 1]:
+        if name == "submitted":
+            invitations.submit_for_approval(invitation=invitation, actor=staff)
+        elif name == "approved":
+            invitations.approve(invitation=invitation, actor=official)
+        elif name == "sent":
+            invitations.mark_sent(invitation=invitation, actor=staff)
+        elif name == "accepted":
+            invitations.record_answer(invitation=invitation, accepted=True, actor=staff)
+        else:
+            invitations.arrange_travel(invitation=invitation, actor=staff)
+    return {"pk": invitation.pk}
+
+
 # URL name → (method, kwargs factory or None, {role: expected})
 ACCESS = {
     # Monthly briefings: staff write, submit, publish; officials see submitted ones and review.
@@ -423,6 +448,31 @@ ACCESS = {
         "get", None, staff_only(403, others=ADMIN_LOGIN) | {"anonymous": ADMIN_LOGIN}),
     "admin:workstation_reminder_changelist": (
         "get", None, staff_only(403, others=ADMIN_LOGIN) | {"anonymous": ADMIN_LOGIN}),
+    # VIP invitations: staff keep them, officials see them once submitted and approve; talents
+    # never see them (their URLs answer 404: they hold a VIP's personal details).
+    "workstation:invitation_list": ("get", None, staff_only() | {"official": 200}),
+    "workstation:invitation_create": ("get", None, staff_only()),
+    "workstation:invitation_detail": ("get", lambda: an_invitation("submitted"),
+                                      staff_only(others=404) | {"official": 200}),
+    "workstation:invitation_edit": ("get", an_invitation, staff_only(others=404)),
+    "workstation:invitation_notes": ("get", lambda: an_invitation("submitted"),
+                                     staff_only(others=404) | {"official": 403}),
+    "workstation:invitation_submit": ("post", an_invitation, staff_only(AWAY, others=404)),
+    "workstation:invitation_approve": ("post", lambda: an_invitation("submitted"),
+                                       staff_only(403, others=404) | {"official": AWAY}),
+    # An empty note re-renders the page with its error.
+    "workstation:invitation_send_back": ("post", lambda: an_invitation("submitted"),
+                                         staff_only(403, others=404) | {"official": 400}),
+    "workstation:invitation_mark_sent": ("post", lambda: an_invitation("approved"),
+                                         staff_only(AWAY, others=404) | {"official": 403}),
+    "workstation:invitation_answer": ("post", lambda: an_invitation("sent"),
+                                      staff_only(AWAY, others=404) | {"official": 403}),
+    "workstation:invitation_travel": ("post", lambda: an_invitation("accepted"),
+                                      staff_only(AWAY, others=404) | {"official": 403}),
+    "workstation:invitation_attended": ("post", lambda: an_invitation("travel_arranged"),
+                                        staff_only(AWAY, others=404) | {"official": 403}),
+    "admin:workstation_invitation_changelist": (
+        "get", None, staff_only(200, others=ADMIN_LOGIN) | {"anonymous": ADMIN_LOGIN}),
 }  # fmt: skip
 
 # The admin's other URLs (one set per model) are guarded by the admin site itself: for them the

@@ -14,3 +14,8 @@ class WorkstationConfig(AppConfig):
         from workstation.events import reminders as event_reminders  # noqa: F401
 
         register_demo_loader("sample events", demo.load_demo_events)
+
+        from workstation.invitations import demo as invitations_demo
+        from workstation.invitations import reminders as invitation_reminders  # noqa: F401
+
+        register_demo_loader("sample invitations", invitations_demo.load_demo_invitations)

@@ -18,12 +18,14 @@ from django.urls import reverse
 from tests.factories import (
     BriefingItemFactory,
     EventFactory,
+    InvitationFactory,
     NewsPostFactory,
     PolicyPageFactory,
     ProjectFactory,
     TalentProfileFactory,
     share_with_lanzhou,
 )
+from workstation.invitations.services import submit_for_approval
 
 pytestmark = pytest.mark.django_db
 
@@ -108,8 +110,19 @@ def pages_for(role: str) -> tuple[list[str], tuple[str, ...]]:
         path_of("reports:briefing_list"), path_of("reports:briefing_list") + "?q=创新",
         path_of("reports:briefing_detail", pk=briefing.pk),
     ]  # fmt: skip
+    invitation = InvitationFactory(name="李明")
+    submit_for_approval(invitation=invitation, actor=None)
+    invitation_year = invitation.event.starts_at.year
+    invitations = [
+        path_of("workstation:invitation_list"),
+        path_of("workstation:invitation_list") + f"?year={invitation_year}",
+        path_of("workstation:invitation_detail", pk=invitation.pk),
+    ]  # fmt: skip
     if role == "staff":
         return [
+            *invitations, path_of("workstation:invitation_create"),
+            path_of("workstation:invitation_edit", pk=invitation.pk),
+            path_of("workstation:invitation_notes", pk=invitation.pk),
             *briefings, path_of("reports:item_add", pk=briefing.pk),
             *signed_in, *talent_pool, "/colleagues/", "/colleagues/invite/",
             path_of("talentpool:directory"), path_of("talentpool:directory") + "?q=王伟",
@@ -125,6 +138,7 @@ def pages_for(role: str) -> tuple[list[str], tuple[str, ...]]:
         ], content  # fmt: skip
     if role == "official":
         return [
+            *invitations,
             *signed_in, *talent_pool, "/colleagues/", path_of("talentpool:directory"),
             path_of("talentpool:profile_detail", pk=person.pk), *pipeline, *briefings,
         ], content  # fmt: skip

@@ -1,0 +1,104 @@
+"""Forms of the invitation pages: the VIP's details (both languages side by side), the staff's
+protocol notes and follow-up, and the note that may go with a step."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from workstation.events.models import Event
+from workstation.invitations.models import Invitation
+from workstation.invitations.services import APPROVED_FIELDS
+
+LANGUAGE_PAIRS = (("affiliation_zh_hans", "affiliation_en"), ("bio_zh_hans", "bio_en"))
+
+
+class EventChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, event: Event) -> str:
+        return f"{event.text().title} ({timezone.localdate(event.starts_at):%Y-%m-%d})"
+
+
+class InvitationForm(forms.ModelForm):
+    event = EventChoiceField(
+        label=_("Event"),
+        queryset=Event.objects.order_by("-starts_at", "-pk"),
+        help_text=_("The Lanzhou event the VIP is invited to."),
+    )
+    affiliation_zh_hans = forms.CharField(
+        label=_("Title and affiliation in Chinese"), max_length=300, required=False
+    )
+    affiliation_en = forms.CharField(
+        label=_("Title and affiliation in English"), max_length=300, required=False
+    )
+    bio_zh_hans = forms.CharField(
+        label=_("Biography in Chinese"), max_length=10000, required=False,
+        widget=forms.Textarea(attrs={"rows": 8}), help_text=_("Markdown."),
+    )  # fmt: skip
+    bio_en = forms.CharField(
+        label=_("Biography in English"), max_length=10000, required=False,
+        widget=forms.Textarea(attrs={"rows": 8}), help_text=_("Markdown."),
+    )  # fmt: skip
+
+    class Meta:
+        model = Invitation
+        fields = ["name", "kind", "event", "email", *[f for pair in LANGUAGE_PAIRS for f in pair]]
+        help_texts = {"name": _("As the person writes it.")}
+
+    def __init__(self, *args, locked: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if locked:
+            # What the official approved: shown, not changed (a disabled field keeps its value).
+            for name in APPROVED_FIELDS:
+                self.fields[name].disabled = True
+                self.fields[name].help_text = _("Fixed once submitted for approval.")
+
+    def clean_name(self) -> str:
+        name = " ".join((self.cleaned_data.get("name") or "").split())
+        if not name:
+            raise forms.ValidationError(_("Give the VIP's name."))
+        return name
+
+    @property
+    def language_rows(self):
+        return [(self[zh], self[en]) for zh, en in LANGUAGE_PAIRS]
+
+    def other_fields(self):
+        paired = {name for pair in LANGUAGE_PAIRS for name in pair}
+        return [field for field in self.visible_fields() if field.name not in paired]
+
+
+class NotesForm(forms.ModelForm):
+    class Meta:
+        model = Invitation
+        fields = ["protocol_notes", "follow_up"]
+        widgets = {
+            "protocol_notes": forms.Textarea(attrs={"rows": 6}),
+            "follow_up": forms.Textarea(attrs={"rows": 6}),
+        }
+        help_texts = {"follow_up": _("What was promised, who follows up and when.")}
+
+
+class StepForm(forms.Form):
+    note = forms.CharField(
+        label=_("Note (optional)"), max_length=2000, required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )  # fmt: skip
+
+
+class SendBackForm(forms.Form):
+    note = forms.CharField(
+        label=_("What should change"), max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )  # fmt: skip
+
+
+class FilterForm(forms.Form):
+    year = forms.IntegerField(label=_("Year of the event"), required=False, min_value=2000,
+                              max_value=2100)  # fmt: skip
+    status = forms.ChoiceField(label=_("Status"), required=False)
+
+    def __init__(self, *args, years=(), statuses=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["year"].widget = forms.Select(choices=[(y, y) for y in years])
+        self.fields["status"].choices = [("", _("All statuses")), *statuses]

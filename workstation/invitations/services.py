@@ -1,0 +1,285 @@
+"""What happens to a VIP invitation, one function per step of its flow.
+
+draft → (submitted for approval) → approved by an official → sent → accepted or declined → travel
+arranged (accepted only) → attended (once the event has started).
+
+Staff create and edit invitations, ask for approval, send them and record what follows; only a
+Lanzhou official approves one or sends it back with a note (the views check the permissions, these
+functions check the state and, for approval, the role once more). Every step is kept as an
+``InvitationStep`` with who, when and an optional note, and audited without personal data.
+
+"Submitted for approval" is not a status of its own (the status values are fixed: the dashboard
+counts them): it is a step kept with the status "draft". The draft steps alternate — submitted,
+sent back, submitted again… — so a draft waits for approval while it has an odd number of them.
+Officials are told by mail, in Chinese, through the shared reminder outbox; staff are told when an
+official approved the invitation or sent it back.
+
+Editing after submission: the VIP's name, kind and event are what an official approves, so they
+change only while the invitation is a draft not waiting for approval. The title, affiliation,
+biography and email address are corrections and translations: they may be edited at any time and
+keep the status. Protocol notes and follow-up are the staff's working notes, editable at any time.
+"""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from workstation.accounts.models import Role, User
+from workstation.audit.services import record
+from workstation.invitations.models import Invitation, InvitationStatus, InvitationStep
+from workstation.reminders.services import schedule_reminder
+from workstation.translated import missing_languages
+
+APPROVAL_REQUESTED = "vip_invitation_approval"
+APPROVED_NOTICE = "vip_invitation_approved"
+SENT_BACK_NOTICE = "vip_invitation_sent_back"
+
+# Fields that are what an official approves: fixed once the invitation is submitted.
+APPROVED_FIELDS = frozenset({"name", "kind", "event"})
+# Texts that must be given in both languages before an official is asked to approve.
+BILINGUAL_FIELDS = ("affiliation", "bio")
+
+
+class InvitationError(Exception):
+    """A step the invitation's state (or the person's role) does not allow; the message is for
+    people."""
+
+
+# --- Reading
+
+
+def with_draft_steps(invitations: QuerySet) -> QuerySet:
+    return invitations.annotate(
+        draft_steps=Count("steps", filter=Q(steps__status=InvitationStatus.DRAFT))
+    )
+
+
+def visible_invitations(user) -> QuerySet:
+    """Staff: every invitation; officials: those submitted to them and everything after; others:
+    none."""
+    invitations = Invitation.objects.all()
+    if user.has_perm("workstation.manage_invitations"):
+        return invitations
+    if user.has_perm("workstation.read_invitations"):
+        has_steps = Exists(InvitationStep.objects.filter(invitation=OuterRef("pk")))
+        return invitations.filter(~Q(status=InvitationStatus.DRAFT) | Q(has_steps))
+    return invitations.none()
+
+
+def draft_step_count(invitation: Invitation) -> int:
+    count = getattr(invitation, "draft_steps", None)
+    if count is None:
+        count = invitation.steps.filter(status=InvitationStatus.DRAFT).count()
+    return count
+
+
+def is_awaiting_approval(invitation: Invitation) -> bool:
+    return invitation.status == InvitationStatus.DRAFT and draft_step_count(invitation) % 2 == 1
+
+
+def may_change_approved_fields(invitation: Invitation) -> bool:
+    return invitation.status == InvitationStatus.DRAFT and not is_awaiting_approval(invitation)
+
+
+def step_label(step: InvitationStep, draft_index: int | None) -> str:
+    """What a step did, as the history shows it; ``draft_index`` counts the draft steps from 0."""
+    if step.status == InvitationStatus.DRAFT:
+        if draft_index is not None and draft_index % 2 == 1:
+            return _("Sent back for changes")
+        return _("Submitted for approval")
+    return step.get_status_display()
+
+
+def history(invitation: Invitation) -> list[dict]:
+    """The steps in order, each with its label, who, when and the note."""
+    entries = []
+    draft_index = 0
+    for step in invitation.steps.select_related("by"):
+        index = None
+        if step.status == InvitationStatus.DRAFT:
+            index = draft_index
+            draft_index += 1
+        entries.append({"step": step, "label": step_label(step, index)})
+    return entries
+
+
+def people_with_role(role: str):
+    return User.objects.filter(groups__name=role, is_active=True).order_by("pk")
+
+
+# --- Writing
+
+
+def _locked(invitation: Invitation) -> Invitation:
+    return Invitation.objects.select_for_update().get(pk=invitation.pk)
+
+
+@transaction.atomic
+def create_invitation(*, invitation: Invitation, actor) -> Invitation:
+    """A new invitation is a draft of the staff's own until they ask for approval."""
+    invitation.status = InvitationStatus.DRAFT
+    invitation.created_by = actor if actor is not None and actor.is_authenticated else None
+    invitation.save()
+    record(actor=actor, action="invitation.created", target=invitation)
+    return invitation
+
+
+@transaction.atomic
+def save_details(*, invitation: Invitation, changed, actor) -> Invitation:
+    """Save the VIP's details from the form; the status is kept (see the module's note)."""
+    current = _locked(invitation)
+    changed = set(changed)
+    if changed & APPROVED_FIELDS and not may_change_approved_fields(current):
+        raise InvitationError(
+            _(
+                "The VIP's name, kind and event cannot be changed once the invitation has been "
+                "submitted for approval."
+            )
+        )
+    invitation.status = current.status
+    invitation.save()
+    record(actor=actor, action="invitation.edited", target=invitation, fields=sorted(changed))
+    return invitation
+
+
+@transaction.atomic
+def save_notes(*, invitation: Invitation, protocol_notes: str, follow_up: str, actor) -> None:
+    """Protocol notes and follow-up: the staff's working notes, at any status."""
+    current = _locked(invitation)
+    changed = [
+        name
+        for name, value in (("protocol_notes", protocol_notes), ("follow_up", follow_up))
+        if getattr(current, name) != value
+    ]
+    current.protocol_notes = protocol_notes
+    current.follow_up = follow_up
+    current.save(update_fields=["protocol_notes", "follow_up", "updated_at"])
+    invitation.protocol_notes, invitation.follow_up = protocol_notes, follow_up
+    record(actor=actor, action="invitation.notes_saved", target=current, fields=changed)
+
+
+def _step(invitation: Invitation, status: str, actor, note: str = "") -> InvitationStep:
+    invitation.status = status
+    invitation.save(update_fields=["status", "updated_at"])
+    step = InvitationStep.objects.create(
+        invitation=invitation,
+        status=status,
+        by=actor if actor is not None and actor.is_authenticated else None,
+        at=timezone.now(),
+        note=(note or "").strip(),
+    )
+    record(actor=actor, action=f"invitation.{status}", target=invitation, step=step.pk)
+    return step
+
+
+@transaction.atomic
+def submit_for_approval(*, invitation: Invitation, actor, note: str = "") -> Invitation:
+    """Staff ask the officials to approve a draft; each official is mailed once per round."""
+    invitation = _locked(invitation)
+    if invitation.status != InvitationStatus.DRAFT:
+        raise InvitationError(_("Only a draft can be submitted for approval."))
+    if is_awaiting_approval(invitation):
+        raise InvitationError(_("This invitation is already waiting for an official's approval."))
+    if missing_languages(invitation, BILINGUAL_FIELDS):
+        raise InvitationError(
+            _(
+                "Give the VIP's title and affiliation and the biography in both Chinese and "
+                "English before asking for approval."
+            )
+        )
+    _step(invitation, InvitationStatus.DRAFT, actor, note)
+    _announce(invitation, APPROVAL_REQUESTED, Role.OFFICIAL)
+    return invitation
+
+
+def approval_round(invitation: Invitation) -> int:
+    """How many times the invitation has been submitted for approval."""
+    return (draft_step_count(invitation) + 1) // 2
+
+
+def _announce(invitation: Invitation, kind: str, role: str) -> None:
+    """Mail everyone with the role once per round, through the outbox."""
+    for person in people_with_role(role):
+        schedule_reminder(
+            kind=kind, target=invitation, period=f"round-{approval_round(invitation)}",
+            recipient_email=person.email, recipient=person,
+        )  # fmt: skip
+
+
+def _check_official(actor) -> None:
+    if actor is None or not actor.is_authenticated or not actor.has_role(Role.OFFICIAL):
+        raise InvitationError(_("Only a Lanzhou official can approve an invitation."))
+
+
+def _check_awaiting(invitation: Invitation) -> None:
+    if not is_awaiting_approval(invitation):
+        raise InvitationError(_("This invitation is not waiting for approval."))
+
+
+@transaction.atomic
+def approve(*, invitation: Invitation, actor, note: str = "") -> Invitation:
+    invitation = _locked(invitation)
+    _check_official(actor)
+    _check_awaiting(invitation)
+    _step(invitation, InvitationStatus.APPROVED, actor, note)
+    _announce(invitation, APPROVED_NOTICE, Role.STAFF)
+    return invitation
+
+
+@transaction.atomic
+def send_back(*, invitation: Invitation, actor, note: str) -> Invitation:
+    """An official returns the draft to the staff, saying what should change."""
+    invitation = _locked(invitation)
+    _check_official(actor)
+    _check_awaiting(invitation)
+    if not (note or "").strip():
+        raise InvitationError(_("Say in a note what should change before sending it back."))
+    _step(invitation, InvitationStatus.DRAFT, actor, note)
+    _announce(invitation, SENT_BACK_NOTICE, Role.STAFF)
+    return invitation
+
+
+@transaction.atomic
+def mark_sent(*, invitation: Invitation, actor, note: str = "") -> Invitation:
+    invitation = _locked(invitation)
+    if invitation.status != InvitationStatus.APPROVED:
+        raise InvitationError(_("Only an invitation approved by an official can be sent."))
+    _step(invitation, InvitationStatus.SENT, actor, note)
+    return invitation
+
+
+@transaction.atomic
+def record_answer(*, invitation: Invitation, accepted: bool, actor, note: str = "") -> Invitation:
+    invitation = _locked(invitation)
+    if invitation.status != InvitationStatus.SENT:
+        raise InvitationError(_("An answer can only be recorded for an invitation that was sent."))
+    status = InvitationStatus.ACCEPTED if accepted else InvitationStatus.DECLINED
+    _step(invitation, status, actor, note)
+    return invitation
+
+
+@transaction.atomic
+def arrange_travel(*, invitation: Invitation, actor, note: str = "") -> Invitation:
+    invitation = _locked(invitation)
+    if invitation.status != InvitationStatus.ACCEPTED:
+        raise InvitationError(_("Travel can only be arranged for an accepted invitation."))
+    _step(invitation, InvitationStatus.TRAVEL_ARRANGED, actor, note)
+    return invitation
+
+
+@transaction.atomic
+def mark_attended(*, invitation: Invitation, actor, note: str = "", now=None) -> Invitation:
+    invitation = _locked(invitation)
+    if invitation.status != InvitationStatus.TRAVEL_ARRANGED:
+        raise InvitationError(
+            _("Only a VIP whose travel has been arranged can be recorded as attending.")
+        )
+    if invitation.event.starts_at > (now or timezone.now()):
+        raise InvitationError(
+            _("The event has not started yet: attendance can be recorded once it has started.")
+        )
+    _step(invitation, InvitationStatus.ATTENDED, actor, note)
+    return invitation
