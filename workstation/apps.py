@@ -14,3 +14,8 @@ class WorkstationConfig(AppConfig):
         from workstation.events import reminders as event_reminders  # noqa: F401
 
         register_demo_loader("sample events", demo.load_demo_events)
+
+        from workstation.meetings import demo as meetings_demo
+        from workstation.meetings import reminders as meeting_reminders  # noqa: F401
+
+        register_demo_loader("sample meetings", meetings_demo.load_demo_meetings)

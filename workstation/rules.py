@@ -2,3 +2,4 @@
 
 from workstation.accounts import rules as accounts_rules  # noqa: F401
 from workstation.events import rules as events_rules  # noqa: F401
+from workstation.meetings import rules as meetings_rules  # noqa: F401

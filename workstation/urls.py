@@ -9,6 +9,7 @@ from django.views.i18n import set_language
 from workstation.accounts import views as accounts
 from workstation.events import urls as events
 from workstation.health import healthz
+from workstation.meetings import urls as meetings
 from workstation.pages import views as pages
 from workstation.publications import views as publications
 
@@ -27,6 +28,7 @@ workstation_patterns = (
             "colleagues/<int:pk>/reinvite/", accounts.colleague_reinvite, name="colleague_reinvite"
         ),
         *events.urlpatterns,
+        *meetings.urlpatterns,
     ],
     "workstation",
 )

@@ -18,6 +18,7 @@ from django.urls import reverse
 from tests.factories import (
     BriefingItemFactory,
     EventFactory,
+    MeetingFactory,
     NewsPostFactory,
     PolicyPageFactory,
     ProjectFactory,
@@ -108,8 +109,19 @@ def pages_for(role: str) -> tuple[list[str], tuple[str, ...]]:
         path_of("reports:briefing_list"), path_of("reports:briefing_list") + "?q=创新",
         path_of("reports:briefing_detail", pk=briefing.pk),
     ]  # fmt: skip
+    meeting = MeetingFactory()
+    meetings = [
+        path_of("workstation:meeting_list"), path_of("workstation:meeting_detail", pk=meeting.pk),
+    ]  # fmt: skip
+    if role == "staff":
+        meetings += [
+            path_of("workstation:meeting_create"),
+            path_of("workstation:meeting_edit", pk=meeting.pk),
+            path_of("workstation:meeting_minutes", pk=meeting.pk),
+        ]
     if role == "staff":
         return [
+            *meetings,
             *briefings, path_of("reports:item_add", pk=briefing.pk),
             *signed_in, *talent_pool, "/colleagues/", "/colleagues/invite/",
             path_of("talentpool:directory"), path_of("talentpool:directory") + "?q=王伟",
@@ -125,6 +137,7 @@ def pages_for(role: str) -> tuple[list[str], tuple[str, ...]]:
         return [
             *signed_in, *talent_pool, "/colleagues/", path_of("talentpool:directory"),
             path_of("talentpool:profile_detail", pk=person.pk), *pipeline, *briefings,
+            *meetings,
         ], content  # fmt: skip
     return [
         *signed_in, *talent_pool, "/colleagues/",
