@@ -517,3 +517,15 @@ def test_the_demo_meetings_are_samples_and_load_once(staff, official):
     past = [m for m in meetings if m.event.starts_at < timezone.now()]
     assert len(past) == 1 and past[0].minutes_zh_hans and past[0].action_items.count() == 2
     assert set(past[0].invitees.all()) == {staff, official}
+
+
+def test_the_meetings_event_page_links_to_the_meeting_for_those_who_read_meetings(clients):
+    meeting = MeetingFactory()
+    event_page = reverse("workstation:event_detail", kwargs={"pk": meeting.event_id})
+    link = reverse("workstation:meeting_detail", kwargs={"pk": meeting.pk})
+    assert soup_of(clients["official"].get(event_page)).select_one(f"a[href='{link}']")
+    forum = EventFactory()
+    forum_page = clients["official"].get(
+        reverse("workstation:event_detail", kwargs={"pk": forum.pk})
+    )
+    assert "Agenda, minutes and action items" not in forum_page.content.decode()
