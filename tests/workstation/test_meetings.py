@@ -92,6 +92,13 @@ def test_staff_schedule_a_meeting_in_china_time_shown_in_both_zones_across_dst(
     assert "Mon 9 Mar 09:00 CST – 10:30 CST" in page
     assert "Projects for the Expo" in page
 
+    # The edit form shows the times on the clock they were typed in.
+    edit = soup_of(
+        clients["staff"].get(reverse("workstation:meeting_edit", kwargs={"pk": meeting.pk}))
+    )
+    assert edit.select_one("#id_starts_at")["value"] == "2026-03-09T09:00"
+    assert edit.select_one("#id_time_zone option[selected]")["value"] == "china"
+
     # The same wall-clock time a week earlier, before the change: 17:00 PST the day before.
     clients["staff"].post(
         reverse("workstation:meeting_edit", kwargs={"pk": meeting.pk}),
