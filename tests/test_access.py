@@ -271,6 +271,18 @@ def an_invitation(step: str = "draft"):
     return {"pk": invitation.pk}
 
 
+def a_meeting():
+    from tests.factories import MeetingFactory
+
+    return {"pk": MeetingFactory().pk}
+
+
+def an_action_item():
+    from tests.factories import ActionItemFactory
+
+    return {"pk": ActionItemFactory().pk}
+
+
 # URL name → (method, kwargs factory or None, {role: expected})
 ACCESS = {
     # Monthly briefings: staff write, submit, publish; officials see submitted ones and review.
@@ -330,6 +342,17 @@ ACCESS = {
     "workstation:calendar_feed": ("get", a_feed_token, everyone(200)),
     "workstation:calendar_feed_create": ("post", None, signed_in(AWAY)),
     "workstation:calendar_feed_revoke": ("post", None, signed_in(AWAY)),
+    # Monthly meetings: staff and officials read them; staff schedule them, write the minutes and
+    # keep the action items; an item's owner marks it done (a non-owner official gets 403).
+    "workstation:meeting_list": ("get", None, staff_only() | {"official": 200}),
+    "workstation:meeting_detail": ("get", a_meeting, staff_only() | {"official": 200}),
+    "workstation:meeting_create": ("get", None, staff_only()),
+    "workstation:meeting_edit": ("get", a_meeting, staff_only()),
+    "workstation:meeting_minutes": ("get", a_meeting, staff_only()),
+    "workstation:action_item_add": ("get", a_meeting, staff_only()),
+    "workstation:action_item_edit": ("get", an_action_item, staff_only()),
+    "workstation:action_item_delete": ("post", an_action_item, staff_only(AWAY)),
+    "workstation:action_item_done": ("post", an_action_item, staff_only(AWAY)),
     # The talent pool. The directory is for staff and officials (who see consenting people
     # only); a talent's own profile lives under /talent/me/.
     "talentpool:counts": ("get", None, staff_only() | {"official": 200}),

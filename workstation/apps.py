@@ -19,3 +19,7 @@ class WorkstationConfig(AppConfig):
         from workstation.invitations import reminders as invitation_reminders  # noqa: F401
 
         register_demo_loader("sample invitations", invitations_demo.load_demo_invitations)
+        from workstation.meetings import demo as meetings_demo
+        from workstation.meetings import reminders as meeting_reminders  # noqa: F401
+
+        register_demo_loader("sample meetings", meetings_demo.load_demo_meetings)

@@ -44,4 +44,14 @@ app.conf.beat_schedule = {
         "task": "reports.editions.tasks.sweep_pending_briefing_pdfs",
         "schedule": crontab(minute="*/10"),
     },
+    # Meetings: invitees 24 hours before (hourly, so within the hour); action items due or a
+    # week overdue (daily, Pacific morning). Reminders are unique rows: safe to run twice.
+    "remind-about-meetings": {
+        "task": "workstation.meetings.tasks.remind_about_meetings",
+        "schedule": crontab(minute=20),
+    },
+    "remind-about-action-items": {
+        "task": "workstation.meetings.tasks.remind_about_action_items",
+        "schedule": crontab(minute=10, hour=8),
+    },
 }

@@ -10,6 +10,7 @@ from workstation.accounts import views as accounts
 from workstation.events import urls as events
 from workstation.health import healthz
 from workstation.invitations import urls as invitations
+from workstation.meetings import urls as meetings
 from workstation.pages import views as pages
 from workstation.publications import views as publications
 
@@ -29,6 +30,7 @@ workstation_patterns = (
         ),
         *events.urlpatterns,
         *invitations.urlpatterns,
+        *meetings.urlpatterns,
     ],
     "workstation",
 )

@@ -24,6 +24,7 @@ from reports.briefings.models import (
 )
 from workstation.accounts.models import Role, User
 from workstation.audit.services import record
+from workstation.meetings.services import meeting_of_month
 from workstation.reminders.services import schedule_reminder
 
 REVIEW_REQUESTED = "briefing_review_requested"
@@ -42,7 +43,22 @@ def open_briefing(*, year: int, month: int) -> tuple[MonthlyBriefing, bool]:
         briefing, created = MonthlyBriefing.objects.get_or_create(year=year, month=month)
         if created:
             HistoryEntry.objects.create(briefing=briefing, action=HistoryEntry.Action.OPENED)
+    link_meeting(briefing=briefing)
     return briefing, created
+
+
+def link_meeting(*, briefing: MonthlyBriefing):
+    """Point the briefing to its month's meeting (the first whose event starts in the month on
+    the workstation's Pacific calendar), or to none once that meeting moved to another month.
+
+    The workstation never imports reports, so the meeting cannot link itself: the briefing finds
+    it whenever it is opened, shown or submitted. Writes only when the link changed."""
+    meeting = meeting_of_month(year=briefing.year, month=briefing.month)
+    meeting_id = meeting.pk if meeting is not None else None
+    if briefing.meeting_id != meeting_id:
+        MonthlyBriefing.objects.filter(pk=briefing.pk).update(meeting=meeting)
+    briefing.meeting = meeting
+    return meeting
 
 
 def open_this_months_briefing(*, today=None) -> tuple[MonthlyBriefing, bool]:
@@ -162,6 +178,7 @@ def submit(*, briefing: MonthlyBriefing, actor) -> MonthlyBriefing:
     briefing = _locked(briefing)
     _check_editable(briefing)
     _check_complete(briefing)
+    link_meeting(briefing=briefing)
     now = timezone.now()
     briefing.compiled = compile_briefing(briefing)
     briefing.compiled_at = now

@@ -85,6 +85,7 @@ def matching_briefings(query: str):
 
 
 def _render_briefing(request, briefing, *, status=200, comment_form=None, changes_form=None):
+    meeting = services.link_meeting(briefing=briefing)
     items = list(briefing.items.all())
     for item in items:
         problems = dict(item.translation_problems())
@@ -125,6 +126,7 @@ def _render_briefing(request, briefing, *, status=200, comment_form=None, change
             "comment_form": comment_form or CommentForm(),
             "changes_form": changes_form or RequestChangesForm(),
             "edition_form": EditionForm(),
+            "meeting": meeting,
         },
         status=status,
     )

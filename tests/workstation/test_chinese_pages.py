@@ -19,6 +19,7 @@ from tests.factories import (
     BriefingItemFactory,
     EventFactory,
     InvitationFactory,
+    MeetingFactory,
     NewsPostFactory,
     PolicyPageFactory,
     ProjectFactory,
@@ -118,11 +119,18 @@ def pages_for(role: str) -> tuple[list[str], tuple[str, ...]]:
         path_of("workstation:invitation_list") + f"?year={invitation_year}",
         path_of("workstation:invitation_detail", pk=invitation.pk),
     ]  # fmt: skip
+    meeting = MeetingFactory()
+    meetings = [
+        path_of("workstation:meeting_list"), path_of("workstation:meeting_detail", pk=meeting.pk),
+    ]  # fmt: skip
     if role == "staff":
         return [
             *invitations, path_of("workstation:invitation_create"),
             path_of("workstation:invitation_edit", pk=invitation.pk),
             path_of("workstation:invitation_notes", pk=invitation.pk),
+            *meetings, path_of("workstation:meeting_create"),
+            path_of("workstation:meeting_edit", pk=meeting.pk),
+            path_of("workstation:meeting_minutes", pk=meeting.pk),
             *briefings, path_of("reports:item_add", pk=briefing.pk),
             *signed_in, *talent_pool, "/colleagues/", "/colleagues/invite/",
             path_of("talentpool:directory"), path_of("talentpool:directory") + "?q=王伟",
@@ -141,6 +149,7 @@ def pages_for(role: str) -> tuple[list[str], tuple[str, ...]]:
             *invitations,
             *signed_in, *talent_pool, "/colleagues/", path_of("talentpool:directory"),
             path_of("talentpool:profile_detail", pk=person.pk), *pipeline, *briefings,
+            *meetings,
         ], content  # fmt: skip
     return [
         *signed_in, *talent_pool, "/colleagues/",

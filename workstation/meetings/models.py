@@ -46,6 +46,12 @@ class Meeting(models.Model):
     def shown_minutes(self) -> Shown:
         return shown(self, "minutes")
 
+    @property
+    def minutes_status(self) -> str:
+        """``complete`` (both languages), ``partial`` (one) or ``missing``."""
+        written = [bool(self.minutes_zh_hans), bool(self.minutes_en)]
+        return "complete" if all(written) else "partial" if any(written) else "missing"
+
 
 class ActionItemQuerySet(models.QuerySet):
     def open(self):

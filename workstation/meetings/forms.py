@@ -1,0 +1,156 @@
+"""Forms of the meeting pages: scheduling (the event and the meeting in one form), the minutes,
+and an action item; both languages side by side."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from workstation.events.forms import EventForm
+from workstation.events.models import Event
+from workstation.forms import place_in_time_zone
+from workstation.meetings.models import ActionItem, Meeting
+from workstation.meetings.services import meeting_people
+
+
+class PersonChoiceMixin:
+    def label_from_instance(self, user) -> str:
+        if user.full_name:
+            return f"{user.full_name} <{user.email}>"
+        return user.email
+
+
+class PeopleField(PersonChoiceMixin, forms.ModelMultipleChoiceField):
+    pass
+
+
+class PersonField(PersonChoiceMixin, forms.ModelChoiceField):
+    pass
+
+
+class MeetingEventForm(EventForm):
+    """The meeting's event: title, venue and times; always a monthly meeting, never public."""
+
+    description_zh_hans = None
+    description_en = None
+
+    class Meta(EventForm.Meta):
+        model = Event
+        fields = [
+            "title_zh_hans", "title_en", "venue_zh_hans", "venue_en", "time_zone",
+            "starts_at", "ends_at",
+        ]  # fmt: skip
+
+    def clean(self):
+        data = forms.ModelForm.clean(self)  # the event form's own rules are about public events
+        if (
+            not (data.get("title_zh_hans") or "").strip()
+            and not (data.get("title_en") or "").strip()
+        ):
+            self.add_error("title_zh_hans", _("Give the meeting a title in at least one language."))
+        place_in_time_zone(self, data, ("starts_at", "ends_at"), data.get("time_zone"))
+        return data
+
+    def language_rows(self):
+        return [
+            (self["title_zh_hans"], self["title_en"]),
+            (self["venue_zh_hans"], self["venue_en"]),
+        ]
+
+
+class MeetingForm(forms.ModelForm):
+    invitees = PeopleField(
+        label=_("Invited"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "Workstation staff and Lanzhou officials; each gets a reminder 24 hours before."
+        ),
+    )
+    agenda_zh_hans = forms.CharField(
+        label=_("Agenda in Chinese"), required=False, widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("Markdown."),
+    )  # fmt: skip
+    agenda_en = forms.CharField(
+        label=_("Agenda in English"), required=False, widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("Markdown."),
+    )  # fmt: skip
+
+    class Meta:
+        model = Meeting
+        fields = ["agenda_zh_hans", "agenda_en", "invitees"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["invitees"].queryset = meeting_people()
+
+    def language_rows(self):
+        return [(self["agenda_zh_hans"], self["agenda_en"])]
+
+    def other_fields(self):
+        return [self["invitees"]]
+
+
+class MinutesForm(forms.ModelForm):
+    minutes_zh_hans = forms.CharField(
+        label=_("Minutes in Chinese"), required=False, widget=forms.Textarea(attrs={"rows": 14}),
+        help_text=_("Markdown."),
+    )  # fmt: skip
+    minutes_en = forms.CharField(
+        label=_("Minutes in English"), required=False, widget=forms.Textarea(attrs={"rows": 14}),
+        help_text=_("Markdown."),
+    )  # fmt: skip
+
+    class Meta:
+        model = Meeting
+        fields = ["minutes_zh_hans", "minutes_en"]
+
+    def clean(self):
+        data = super().clean()
+        if (
+            not (data.get("minutes_zh_hans") or "").strip()
+            and not (data.get("minutes_en") or "").strip()
+        ):
+            self.add_error("minutes_zh_hans", _("Write the minutes in at least one language."))
+        return data
+
+    def language_rows(self):
+        return [(self["minutes_zh_hans"], self["minutes_en"])]
+
+
+class ActionItemForm(forms.ModelForm):
+    description_zh_hans = forms.CharField(
+        label=_("Action in Chinese"), max_length=500, required=False
+    )
+    description_en = forms.CharField(label=_("Action in English"), max_length=500, required=False)
+    owner = PersonField(label=_("Owner"), queryset=None)
+    due_on = forms.DateField(
+        label=_("Due date"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+
+    class Meta:
+        model = ActionItem
+        fields = ["description_zh_hans", "description_en", "owner", "due_on"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = meeting_people()
+
+    def clean(self):
+        data = super().clean()
+        if (
+            not (data.get("description_zh_hans") or "").strip()
+            and not (data.get("description_en") or "").strip()
+        ):
+            self.add_error(
+                "description_zh_hans", _("Describe the action in at least one language.")
+            )
+        return data
+
+    def language_rows(self):
+        return [(self["description_zh_hans"], self["description_en"])]
+
+    def other_fields(self):
+        return [self["owner"], self["due_on"]]
