@@ -44,4 +44,8 @@ app.conf.beat_schedule = {
         "task": "reports.editions.tasks.sweep_pending_briefing_pdfs",
         "schedule": crontab(minute="*/10"),
     },
+    "sweep-pending-year-end-pdfs": {
+        "task": "reports.dashboard.tasks.sweep_pending_year_end_pdfs",
+        "schedule": crontab(minute="*/10"),
+    },
 }

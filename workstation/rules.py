@@ -2,3 +2,4 @@
 
 from workstation.accounts import rules as accounts_rules  # noqa: F401
 from workstation.events import rules as events_rules  # noqa: F401
+from workstation.targets import rules as targets_rules  # noqa: F401
