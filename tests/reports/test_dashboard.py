@@ -341,3 +341,12 @@ def test_the_query_count_does_not_grow_with_the_data(clients, role):
     for _ in range(3):
         build_talent()
     assert queries(clients[role]) == few
+
+
+def test_staff_keep_the_years_targets_in_the_admin(clients):
+    Target.objects.create(year=YEAR, duty="meetings_held", minimum=10)
+    url = reverse("admin:workstation_target_changelist")
+    page = clients["staff"].get(url)
+    assert page.status_code == 200
+    assert "Monthly meetings held" in page.content.decode()
+    assert clients["official"].get(url).status_code != 200
