@@ -22,6 +22,8 @@ rules.add_perm("reports.write_briefing", is_staff)
 rules.add_perm("reports.review_briefing", is_official)
 # The annual-duties dashboard and its year-end PDF.
 rules.add_perm("reports.view_dashboard", is_staff | is_official)
+# Officials read talent counts with those of 1–2 people withheld; staff see them all.
+rules.add_perm("reports.see_small_talent_counts", is_staff)
 for model in (
     "monthlybriefing",
     "briefingitem",

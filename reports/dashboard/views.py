@@ -24,7 +24,7 @@ view_permission = permission_required("reports.view_dashboard")
 
 
 def hides_small_cells(user) -> bool:
-    return not user.has_perm("reports.write_briefing")
+    return not user.has_perm("reports.see_small_talent_counts")
 
 
 @view_permission
