@@ -1,6 +1,14 @@
 """Models of the reports app, one sub-package per domain noun."""
 
 from reports.briefings.models import BriefingItem, HistoryEntry, MonthlyBriefing, ReviewComment
+from reports.dashboard.models import YearEndPDF
 from reports.editions.models import BriefingPDF
 
-__all__ = ["BriefingItem", "BriefingPDF", "HistoryEntry", "MonthlyBriefing", "ReviewComment"]
+__all__ = [
+    "BriefingItem",
+    "BriefingPDF",
+    "HistoryEntry",
+    "MonthlyBriefing",
+    "ReviewComment",
+    "YearEndPDF",
+]

@@ -20,5 +20,16 @@ rules.add_perm("reports.view_briefings", is_staff | is_official)
 rules.add_perm("reports.view_briefing", is_staff | (is_official & was_submitted))
 rules.add_perm("reports.write_briefing", is_staff)
 rules.add_perm("reports.review_briefing", is_official)
-for model in ("monthlybriefing", "briefingitem", "reviewcomment", "historyentry", "briefingpdf"):
+# The annual-duties dashboard and its year-end PDF.
+rules.add_perm("reports.view_dashboard", is_staff | is_official)
+# Officials read talent counts with those of 1–2 people withheld; staff see them all.
+rules.add_perm("reports.see_small_talent_counts", is_staff)
+for model in (
+    "monthlybriefing",
+    "briefingitem",
+    "reviewcomment",
+    "historyentry",
+    "briefingpdf",
+    "yearendpdf",
+):
     rules.add_perm(f"reports.view_{model}", is_staff)

@@ -5,4 +5,5 @@ from django.urls import include, path
 app_name = "reports"
 urlpatterns = [
     path("", include("reports.briefings.urls")),
+    path("", include("reports.dashboard.urls")),
 ]

@@ -68,6 +68,7 @@ def private_storage(tmp_path, monkeypatch):
 
     from projects.expo.models import GeneratedPDF
     from projects.pipeline.models import ProjectDocument
+    from reports.dashboard.models import YearEndPDF
     from reports.editions.models import BriefingPDF
     from talentpool.profiles.models import TalentProfile
 
@@ -77,6 +78,7 @@ def private_storage(tmp_path, monkeypatch):
         (ProjectDocument, "file"),
         (GeneratedPDF, "file"),
         (BriefingPDF, "file"),
+        (YearEndPDF, "file"),
     ):
         monkeypatch.setattr(model._meta.get_field(field), "storage", storage)
     return storage

@@ -130,6 +130,18 @@ def ready_edition():
     return {**kwargs, "pdf_pk": edition.pk}
 
 
+def ready_year_end_pdf():
+    from django.core.files.base import ContentFile
+
+    from reports.dashboard.models import YearEndPDF
+
+    summary = YearEndPDF.objects.create(
+        year=2025, language="en", status="ready", requested_at=timezone.now()
+    )
+    summary.file.save("year-end.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"), save=True)
+    return {"pk": summary.pk}
+
+
 def officials_only(result, others=403):
     return {"anonymous": LOGIN, "talent": others, "other_talent": others, "official": result,
             "staff": others}  # fmt: skip
@@ -297,6 +309,12 @@ ACCESS = {
     "reports:briefing_publish": ("post", briefing, staff_only(AWAY)),
     "reports:edition_request": ("post", briefing, staff_only(AWAY)),
     "reports:edition_download": ("get", ready_edition, staff_only() | {"official": 200}),
+    # The annual-duties dashboard and its year-end PDF: staff and officials.
+    "reports:dashboard": ("get", None, staff_only() | {"official": 200}),
+    "reports:dashboard_pdf_request": ("post", lambda: {"year": 2025},
+                                      staff_only(AWAY) | {"official": AWAY}),
+    "reports:dashboard_pdf_download": ("get", ready_year_end_pdf,
+                                       staff_only() | {"official": 200}),
     # An empty comment or request re-renders the page with its error.
     "reports:comment_add": ("post", lambda: briefing(submitted=True), officials_only(400)),
     "reports:briefing_request_changes": ("post", lambda: briefing(submitted=True),

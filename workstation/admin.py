@@ -8,3 +8,4 @@ from workstation.meetings import admin as meetings_admin  # noqa: F401
 from workstation.publications import admin as publications_admin  # noqa: F401
 from workstation.reference import admin as reference_admin  # noqa: F401
 from workstation.reminders import admin as reminders_admin  # noqa: F401
+from workstation.targets import admin as targets_admin  # noqa: F401

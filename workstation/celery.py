@@ -54,4 +54,8 @@ app.conf.beat_schedule = {
         "task": "workstation.meetings.tasks.remind_about_action_items",
         "schedule": crontab(minute=10, hour=8),
     },
+    "sweep-pending-year-end-pdfs": {
+        "task": "reports.dashboard.tasks.sweep_pending_year_end_pdfs",
+        "schedule": crontab(minute="*/10"),
+    },
 }

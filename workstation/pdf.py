@@ -14,6 +14,7 @@ import logging
 import mimetypes
 import shutil
 import subprocess
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -21,7 +22,7 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 logger = logging.getLogger(__name__)
@@ -153,9 +154,31 @@ def make_claimed_pdf(
     return "failed"
 
 
-def requeue_pending(*, pending, enqueue, limit: int) -> int:
-    """Hand the oldest ``pending`` rows (a queryset of ids, oldest first) to ``enqueue(pk)`` again;
-    stops at the first refusal, since with the broker down each further try would only wait."""
+# A pending PDF older than this was lost on its way to a worker (the sweep sends it again).
+PENDING_GRACE = timedelta(minutes=5)
+
+
+def enqueue_render(task, pdf_id: int) -> bool:
+    """Hand a PDF row to a worker; with the broker down it stays pending for the sweep."""
+    try:
+        task.delay(pdf_id)
+    except Exception:  # the broker's errors vary by transport; the row is the real record
+        logger.warning("Broker unavailable; %s(%s) left for the sweep", task.name, pdf_id)
+        return False
+    return True
+
+
+def requeue_pending(*, model, enqueue, limit: int) -> int:
+    """Hand the rows of ``model`` pending for longer than the grace period to ``enqueue(pk)``
+    again, oldest first; stops at the first refusal, since with the broker down each further try
+    would only wait. ``model`` has ``status`` (with ``Status.PENDING``) and ``requested_at``."""
+    pending = (
+        model.objects.filter(
+            status=model.Status.PENDING, requested_at__lt=timezone.now() - PENDING_GRACE
+        )
+        .order_by("requested_at")
+        .values_list("pk", flat=True)
+    )
     count = 0
     for pk in pending[:limit]:
         if not enqueue(pk):

@@ -7,33 +7,24 @@ leaves it pending for the sweep.
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass, field
-from datetime import timedelta
 
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import OuterRef, Subquery
+from django.db.models import Exists, OuterRef, Q, Subquery
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from projects.expo.models import GeneratedPDF
 from projects.pipeline.models import MAIN_LINE, Project, Stage, StageChange
-from workstation.pdf import make_claimed_pdf, requeue_pending
-
-logger = logging.getLogger(__name__)
-
-# The yearly goal of duty 4: about ten North American projects at the Lanzhou Sci-Tech Expo.
-# A constant until issue 6 brings annual targets (workstation Target rows) to read it from.
-EXPO_TARGET = 10
+from workstation.pdf import enqueue_render, make_claimed_pdf, requeue_pending
+from workstation.targets.models import Duty, goals_for
 
 # Stages at or beyond a point on the main line count for that point.
 CONFIRMED_STAGES = MAIN_LINE[MAIN_LINE.index(Stage.EXPO_CONFIRMED) :]
 ATTENDED_STAGES = MAIN_LINE[MAIN_LINE.index(Stage.ATTENDED_EXPO) :]
 
-# A pending PDF older than this was lost on its way to a worker (or the broker was down).
-PENDING_GRACE = timedelta(minutes=5)
 
 # The roster's columns, marked for the catalog and translated when a PDF is rendered.
 ROSTER_COLUMNS = (
@@ -63,6 +54,19 @@ class ExpoProgress:
         return min(100, round(100 * self.confirmed / self.target)) if self.target else 0
 
 
+def ever_attended():
+    """Whether a project's history shows it at the Expo (it may be on hold or dropped since)."""
+    return Exists(StageChange.objects.filter(project=OuterRef("pk"), to_stage__in=ATTENDED_STAGES))
+
+
+def brought_to_expo(*, year: int):
+    """The projects brought to the year's Expo (duty 4): at "attended the Expo" or beyond now,
+    or there once — being put on hold or dropped afterwards does not undo the visit."""
+    return Project.objects.filter(expo_year=year).filter(
+        Q(stage__in=ATTENDED_STAGES) | Q(ever_attended())
+    )
+
+
 def expo_progress(*, year: int) -> ExpoProgress:
     """The projects of an expo year, and how many reached "confirmed" and "attended"."""
     signed_amount = (
@@ -73,16 +77,16 @@ def expo_progress(*, year: int) -> ExpoProgress:
     projects = list(
         Project.objects.filter(expo_year=year)
         .select_related("industry", "owner")
-        .annotate(signed_amount=Subquery(signed_amount))
+        .annotate(signed_amount=Subquery(signed_amount), was_at_expo=ever_attended())
     )
     order = {stage: position for position, stage in enumerate(MAIN_LINE)}
     projects.sort(key=lambda project: (-order.get(project.stage, -1), project.company.lower()))
     for project in projects:
         project.expo_confirmed = project.stage in CONFIRMED_STAGES
-        project.expo_attended = project.stage in ATTENDED_STAGES
+        project.expo_attended = project.stage in ATTENDED_STAGES or project.was_at_expo
     return ExpoProgress(
         year=year,
-        target=EXPO_TARGET,
+        target=goals_for(year)[Duty.EXPO_PROJECTS].minimum,
         confirmed=sum(project.expo_confirmed for project in projects),
         attended=sum(project.expo_attended for project in projects),
         projects=projects,
@@ -119,22 +123,13 @@ def enqueue_pdf(*, pdf_id: int) -> bool:
     """Hand the PDF to a worker; with the broker down it stays pending for the sweep."""
     from projects.expo.tasks import render_pdf_document
 
-    try:
-        render_pdf_document.delay(pdf_id)
-    except Exception:  # the broker's errors vary by transport; the row is the real record
-        logger.warning("Broker unavailable; PDF %s left for the sweep", pdf_id)
-        return False
-    return True
+    return enqueue_render(render_pdf_document, pdf_id)
 
 
 def requeue_pending_pdfs(*, limit: int = 200) -> int:
     """Re-enqueue PDFs that stayed pending past the grace period, oldest first."""
     return requeue_pending(
-        pending=GeneratedPDF.objects.filter(
-            status=GeneratedPDF.Status.PENDING, requested_at__lt=timezone.now() - PENDING_GRACE
-        )
-        .order_by("requested_at")
-        .values_list("pk", flat=True),
+        model=GeneratedPDF,
         enqueue=lambda pk: enqueue_pdf(pdf_id=pk),
         limit=limit,
     )

@@ -9,8 +9,6 @@ with its SHA-256 nothing ever renders it again.
 from __future__ import annotations
 
 import hashlib
-import logging
-from datetime import timedelta
 
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -19,12 +17,8 @@ from django.utils import timezone
 from reports.briefings.models import MonthlyBriefing, Status
 from reports.editions.document import briefing_document
 from reports.editions.models import BILINGUAL, BriefingPDF
-from workstation.pdf import make_claimed_pdf, requeue_pending
+from workstation.pdf import enqueue_render, make_claimed_pdf, requeue_pending
 
-logger = logging.getLogger(__name__)
-
-# A pending edition older than this was lost on its way to a worker (or the broker was down).
-PENDING_GRACE = timedelta(minutes=5)
 EDITION_LANGUAGES = (BriefingPDF.Language.CHINESE, BriefingPDF.Language.ENGLISH, BILINGUAL)
 
 
@@ -92,22 +86,13 @@ def retry_failed_edition(*, edition: BriefingPDF, actor) -> BriefingPDF:
 def enqueue_edition(*, pdf_id: int) -> bool:
     from reports.editions.tasks import render_briefing_pdf
 
-    try:
-        render_briefing_pdf.delay(pdf_id)
-    except Exception:  # the broker's errors vary by transport; the row is the real record
-        logger.warning("Broker unavailable; briefing PDF %s left for the sweep", pdf_id)
-        return False
-    return True
+    return enqueue_render(render_briefing_pdf, pdf_id)
 
 
 def requeue_pending_editions(*, limit: int = 100) -> int:
     """Re-enqueue editions that stayed pending past the grace period, oldest first."""
     return requeue_pending(
-        pending=BriefingPDF.objects.filter(
-            status=BriefingPDF.Status.PENDING, requested_at__lt=timezone.now() - PENDING_GRACE
-        )
-        .order_by("requested_at")
-        .values_list("pk", flat=True),
+        model=BriefingPDF,
         enqueue=lambda pk: enqueue_edition(pdf_id=pk),
         limit=limit,
     )

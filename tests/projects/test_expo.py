@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 from datetime import timedelta
 
 import pytest
@@ -17,6 +16,7 @@ from projects.pipeline.models import StageChange
 from tests.conftest import make_person, signed_in_client
 from tests.factories import ProjectFactory
 from tests.fixtures.celery_worker import wait_until
+from tests.pdf_reading import pdf_text
 from workstation.pdf import PDFUnavailable, pdf_unavailable_reason
 
 pytestmark = pytest.mark.django_db
@@ -46,6 +46,24 @@ def test_progress_counts_confirmed_and_attended_against_the_target():
     assert (progress.confirmed, progress.attended, progress.target) == (4, 3, 10)
     assert len(progress.projects) == 8  # the other year's project is not listed
     assert services.expo_progress(year=YEAR + 1).attended == 1
+
+
+def test_a_project_that_attended_and_was_dropped_since_still_counts_as_brought():
+    made = expo_projects()
+    StageChange.objects.create(project=made["dropped"], from_stage="expo_confirmed",
+                               to_stage="attended_expo")  # fmt: skip
+    StageChange.objects.create(project=made["dropped"], from_stage="attended_expo",
+                               to_stage="dropped")  # fmt: skip
+    assert services.expo_progress(year=YEAR).attended == 4
+    assert services.brought_to_expo(year=YEAR).count() == 4
+
+
+def test_the_target_follows_the_years_own_target_row():
+    from workstation.targets.models import Target
+
+    Target.objects.create(year=YEAR, duty="expo_projects", minimum=12)
+    assert services.expo_progress(year=YEAR).target == 12
+    assert services.expo_progress(year=YEAR + 1).target == 10
 
 
 def test_the_expo_page_shows_the_figures_the_bar_and_the_signed_amount(clients):
@@ -102,16 +120,6 @@ def test_officials_and_talents_cannot_request_a_roster(clients):
 
 def roster(language="bilingual"):
     return GeneratedPDF.objects.create(kind="expo_roster", subject=str(YEAR), language=language)
-
-
-def pdf_text(document) -> str:
-    from pypdf import PdfReader
-
-    document.file.open("rb")
-    with document.file:
-        return "\n".join(
-            page.extract_text() for page in PdfReader(io.BytesIO(document.file.read())).pages
-        )
 
 
 def test_the_task_makes_a_bilingual_roster_with_both_titles(clients):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import io
 
 import pytest
 from django.core.files.storage import storages
@@ -16,38 +15,12 @@ from reports.editions.models import BriefingPDF
 from tests.conftest import make_person, signed_in_client
 from tests.factories import BriefingItemFactory, TalentProfileFactory
 from tests.fixtures.celery_worker import wait_until
+from tests.pdf_reading import fonts_of, pdf_text
 from workstation.pdf import pdf_unavailable_reason
 
 needs_pdf = pytest.mark.skipif(
     bool(pdf_unavailable_reason()), reason="this machine cannot make PDFs (Pango or CJK font)"
 )
-
-
-def pdf_text(edition: BriefingPDF) -> str:
-    from pypdf import PdfReader
-
-    with edition.file.open("rb") as handle:
-        reader = PdfReader(io.BytesIO(handle.read()))
-    return "\n".join(page.extract_text() for page in reader.pages)
-
-
-def fonts_of(edition: BriefingPDF) -> list[tuple[str, bool]]:
-    """(font name, embedded?) of every font the PDF's pages use."""
-    from pypdf import PdfReader
-
-    with edition.file.open("rb") as handle:
-        reader = PdfReader(io.BytesIO(handle.read()))
-    fonts = {}
-    for page in reader.pages:
-        for font in (page.get("/Resources", {}).get("/Font") or {}).values():
-            font = font.get_object()
-            descendants = font.get("/DescendantFonts")
-            described = descendants[0].get_object() if descendants else font
-            descriptor = described.get("/FontDescriptor")
-            descriptor = descriptor.get_object() if descriptor else {}
-            embedded = any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3"))
-            fonts[str(font.get("/BaseFont"))] = embedded
-    return sorted(fonts.items())
 
 
 def make(briefing, language="zh-hans", capture=None) -> BriefingPDF:

@@ -110,6 +110,7 @@ def pages_for(role: str) -> tuple[list[str], tuple[str, ...]]:
     briefings = [
         path_of("reports:briefing_list"), path_of("reports:briefing_list") + "?q=创新",
         path_of("reports:briefing_detail", pk=briefing.pk),
+        path_of("reports:dashboard"),
     ]  # fmt: skip
     invitation = InvitationFactory(name="李明")
     submit_for_approval(invitation=invitation, actor=None)

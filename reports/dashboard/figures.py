@@ -1,0 +1,244 @@
+"""A year's figures of the workstation's annual duties, as plain data (numbers, keys, ISO dates).
+
+Read by the dashboard page and by the year-end PDF. Every figure is one aggregate query (or a
+handful), so the number of queries does not grow with the data. The year is a calendar year on
+the workstation's clock (America/Los_Angeles), like every calendar rule (DESIGN.md).
+
+How each duty is counted:
+
+- Projects brought to the Expo: projects whose ``expo_year`` is the year and that reached "attended
+  the Expo" or a later stage of the main line (signed at the Expo, landed, after-care). A project
+  that attended and was later put on hold or dropped still counts — it was brought to the Expo,
+  which is the duty — and the stage history (``StageChange``) tells that it ever attended.
+- VIPs invited / attended: invitations whose event starts in the year (Pacific), with a status
+  in ``SENT_STATUSES`` (invited) or ``attended``.
+- Conference held: conference events that started in the year and have ended; media partners are
+  the ``MediaPartner`` rows of those conferences.
+- Briefings published on time: the year's monthly briefings published by the 10th of the next
+  month, Pacific (``MonthlyBriefing.publish_by``, DESIGN.md "on time").
+- Meetings held: monthly-meeting events that started in the year and have ended.
+- Talent pool: its size now (Gansu and Lanzhou natives, by Gansu prefecture) and the profiles
+  created in each month of the year. Officials, and the PDF they may download, see every count of
+  1–2 withheld as "fewer than 3", the briefing's rule (``reports.briefings.compiled.withheld``).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.db.models import Case, Count, F, Q, When
+from django.db.models.functions import ExtractMonth
+from django.utils import timezone
+
+from projects.expo.services import brought_to_expo
+from reports.briefings.compiled import withheld
+from reports.briefings.models import MonthlyBriefing, Status
+from talentpool.profiles.models import TalentProfile
+from workstation.events.models import Event, EventKind, MediaPartner
+from workstation.invitations.models import SENT_STATUSES, Invitation, InvitationStatus
+from workstation.reference.models import Region
+from workstation.targets.models import Duty, Goal, goals_for
+
+MONTHS = range(1, 13)
+
+
+class State:
+    MET = "met"
+    IN_PROGRESS = "in_progress"
+    NOT_MET = "not_met"  # the year is over and the figure stayed below the target
+    ABOVE_RANGE = "above_range"
+
+
+class BriefingState:
+    ON_TIME = "on_time"
+    LATE = "late"  # published after the 10th of the next month
+    NOT_YET = "not_yet"  # not published, and the 10th of the next month has passed
+    NOT_DUE = "not_due"  # not published, and still time to publish it on time
+
+
+def this_year() -> int:
+    return timezone.localdate().year
+
+
+def year_window(year: int) -> tuple[datetime, datetime]:
+    """The year's first instant and the next year's first instant, Pacific."""
+    zone = ZoneInfo(settings.TIME_ZONE)
+    return (
+        datetime.combine(date(year, 1, 1), time.min, tzinfo=zone),
+        datetime.combine(date(year + 1, 1, 1), time.min, tzinfo=zone),
+    )
+
+
+def state_of(figure: int, goal: Goal, *, year_is_over: bool = False) -> str:
+    if goal.maximum is not None and figure > goal.maximum:
+        return State.ABOVE_RANGE
+    if figure >= goal.minimum:
+        return State.MET
+    return State.NOT_MET if year_is_over else State.IN_PROGRESS
+
+
+def _pacific_month(field: str) -> ExtractMonth:
+    return ExtractMonth(field, tzinfo=ZoneInfo(settings.TIME_ZONE))
+
+
+def expo_projects(year: int) -> int:
+    return brought_to_expo(year=year).count()
+
+
+def vips(year: int) -> dict:
+    start, end = year_window(year)
+    return Invitation.objects.filter(
+        event__starts_at__gte=start, event__starts_at__lt=end
+    ).aggregate(
+        invited=Count("pk", filter=Q(status__in=SENT_STATUSES)),
+        attended=Count("pk", filter=Q(status=InvitationStatus.ATTENDED)),
+    )
+
+
+def conferences(year: int, now: datetime) -> dict:
+    start, end = year_window(year)
+    held = Event.objects.filter(
+        kind=EventKind.CONFERENCE, starts_at__gte=start, starts_at__lt=end, ends_at__lt=now
+    )
+    partners = MediaPartner.objects.filter(event__in=held).order_by("event__starts_at", "position")
+    return {
+        "held": held.count(),
+        "media_partners": [
+            {"zh-hans": partner.name_zh_hans or "", "en": partner.name_en or ""}
+            for partner in partners
+        ],
+    }
+
+
+def briefings(year: int, today: date) -> list[dict]:
+    """Each month of the year: its briefing's state (on time, late, not yet, not due yet)."""
+    zone = ZoneInfo(settings.TIME_ZONE)
+    found = {
+        briefing.month: briefing
+        for briefing in MonthlyBriefing.objects.filter(year=year).only(
+            "year", "month", "status", "published_at"
+        )
+    }
+    months = []
+    for month in MONTHS:
+        briefing = found.get(month) or MonthlyBriefing(year=year, month=month)
+        publish_by = briefing.publish_by
+        published = briefing.status == Status.PUBLISHED and briefing.published_at is not None
+        published_on = briefing.published_at.astimezone(zone).date() if published else None
+        if published:
+            state = BriefingState.ON_TIME if published_on <= publish_by else BriefingState.LATE
+        else:
+            state = BriefingState.NOT_YET if today > publish_by else BriefingState.NOT_DUE
+        months.append(
+            {
+                "month": month,
+                "state": state,
+                "publish_by": publish_by.isoformat(),
+                "published_on": published_on.isoformat() if published_on else None,
+            }
+        )
+    return months
+
+
+def meetings(year: int, now: datetime) -> list[int]:
+    """Monthly meetings held in each month of the year (index 0 is January)."""
+    start, end = year_window(year)
+    counted = dict(
+        Event.objects.filter(
+            kind=EventKind.MONTHLY_MEETING, starts_at__gte=start, starts_at__lt=end, ends_at__lt=now
+        )
+        .annotate(month=_pacific_month("starts_at"))
+        .order_by()
+        .values_list("month")
+        .annotate(count=Count("pk"))
+        .values_list("month", "count")
+    )
+    return [counted.get(month, 0) for month in MONTHS]
+
+
+def talent(year: int, *, hide_small_cells: bool) -> dict:
+    shown = withheld if hide_small_cells else (lambda count: count)
+    totals = TalentProfile.objects.aggregate(
+        total=Count("pk"),
+        gansu=Count("pk", filter=Q(native_region__is_gansu=True)),
+        lanzhou=Count("pk", filter=Q(native_region__is_lanzhou=True)),
+    )
+    # A person from a Lanzhou district counts under the prefecture Lanzhou.
+    counted = dict(
+        TalentProfile.objects.filter(native_region__is_gansu=True)
+        .exclude(native_region__kind=Region.Kind.PROVINCE)
+        .annotate(
+            prefecture=Case(
+                When(native_region__kind=Region.Kind.PREFECTURE, then=F("native_region_id")),
+                default=F("native_region__parent_id"),
+            )
+        )
+        .order_by()
+        .values_list("prefecture")
+        .annotate(count=Count("pk"))
+        .values_list("prefecture", "count")
+    )
+    start, end = year_window(year)
+    new = dict(
+        TalentProfile.objects.filter(created_at__gte=start, created_at__lt=end)
+        .annotate(month=_pacific_month("created_at"))
+        .order_by()
+        .values_list("month")
+        .annotate(count=Count("pk"))
+        .values_list("month", "count")
+    )
+    return {
+        **{key: shown(value) for key, value in totals.items()},
+        "new_this_year": shown(sum(new.values())),
+        "by_prefecture": [
+            {
+                "code": region.code,
+                "label": {"zh-hans": region.name_zh_hans or "", "en": region.name_en or ""},
+                "count": shown(counted.get(region.pk, 0)),
+            }
+            for region in Region.objects.filter(kind=Region.Kind.PREFECTURE)
+        ],
+        "new_by_month": [shown(new.get(month, 0)) for month in MONTHS],
+        "withheld": hide_small_cells,
+    }
+
+
+def year_figures(year: int, *, hide_small_cells: bool, now: datetime | None = None) -> dict:
+    """Everything the dashboard and the year-end PDF show for ``year``."""
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    goals = goals_for(year)
+    people = vips(year)
+    conference = conferences(year, now)
+    months = briefings(year, today)
+    held = meetings(year, now)
+    figures = {
+        Duty.EXPO_PROJECTS: expo_projects(year),
+        Duty.VIPS_INVITED: people["invited"],
+        Duty.VIPS_ATTENDED: people["attended"],
+        Duty.CONFERENCES: conference["held"],
+        Duty.MEDIA_PARTNERS: len(conference["media_partners"]),
+        Duty.BRIEFINGS_ON_TIME: sum(m["state"] == BriefingState.ON_TIME for m in months),
+        Duty.MEETINGS_HELD: sum(held),
+    }
+    return {
+        "year": year,
+        "computed_at": now.isoformat(),
+        "computed_on": today.isoformat(),
+        "duties": [
+            {
+                "duty": str(duty),
+                "figure": figures[duty],
+                "minimum": goals[duty].minimum,
+                "maximum": goals[duty].maximum,
+                "state": state_of(figures[duty], goals[duty], year_is_over=year < today.year),
+            }
+            for duty in Duty
+        ],
+        "media_partners": conference["media_partners"],
+        "briefings": months,
+        "meetings_by_month": held,
+        "talent": talent(year, hide_small_cells=hide_small_cells),
+    }

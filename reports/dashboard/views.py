@@ -1,0 +1,68 @@
+"""The annual-duties dashboard and its year-end PDF: for staff and officials (talents get 403).
+
+Officials see talent counts of 1–2 withheld ("fewer than 3"), as in the briefing.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from reports.dashboard import services
+from reports.dashboard.document import dashboard_document
+from reports.dashboard.figures import this_year, year_figures
+from reports.dashboard.forms import FIRST_YEAR, YearForm
+from reports.dashboard.models import YearEndPDF
+from workstation.accounts.decorators import permission_required
+
+view_permission = permission_required("reports.view_dashboard")
+
+
+def hides_small_cells(user) -> bool:
+    return not user.has_perm("reports.see_small_talent_counts")
+
+
+@view_permission
+def dashboard(request):
+    form = YearForm(request.GET or {"year": this_year()})
+    year = form.cleaned_data["year"] if form.is_valid() else this_year()
+    document = dashboard_document(
+        year_figures(year, hide_small_cells=hides_small_cells(request.user))
+    )
+    return render(
+        request,
+        "reports/dashboard/dashboard.html",
+        {**document, "form": form, "pdfs": services.pdfs_of(year)},
+        status=200 if form.is_valid() else 400,
+    )
+
+
+@require_POST
+@view_permission
+def year_end_pdf_request(request, year: int):
+    if not FIRST_YEAR <= year <= this_year() + 1:
+        raise Http404
+    services.request_year_end_pdf(year=year, language=get_language(), actor=request.user)
+    messages.success(request, _("The PDF is being made; it appears below when it is ready."))
+    return redirect(f"{reverse('reports:dashboard')}?year={year}#year-end-pdf")
+
+
+@view_permission
+def year_end_pdf_download(request, pk: int):
+    summary = get_object_or_404(YearEndPDF, pk=pk, status=YearEndPDF.Status.READY)
+    try:
+        handle = summary.file.open("rb")
+    except (FileNotFoundError, ValueError):
+        raise Http404 from None
+    response = FileResponse(
+        handle, as_attachment=True, content_type="application/pdf",
+        filename=f"year-end-{summary.year}-{summary.language}.pdf",
+    )  # fmt: skip
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
