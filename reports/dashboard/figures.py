@@ -28,13 +28,14 @@ from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.db.models import Case, Count, F, Q, When
+from django.db.models import Count, Q
 from django.db.models.functions import ExtractMonth
 from django.utils import timezone
 
 from projects.expo.services import brought_to_expo
 from reports.briefings.compiled import withheld
 from reports.briefings.models import MonthlyBriefing, Status
+from talentpool.counts.services import native_place_counts
 from talentpool.profiles.models import TalentProfile
 from workstation.events.models import Event, EventKind, MediaPartner
 from workstation.invitations.models import SENT_STATUSES, Invitation, InvitationStatus
@@ -160,26 +161,7 @@ def meetings(year: int, now: datetime) -> list[int]:
 
 def talent(year: int, *, hide_small_cells: bool) -> dict:
     shown = withheld if hide_small_cells else (lambda count: count)
-    totals = TalentProfile.objects.aggregate(
-        total=Count("pk"),
-        gansu=Count("pk", filter=Q(native_region__is_gansu=True)),
-        lanzhou=Count("pk", filter=Q(native_region__is_lanzhou=True)),
-    )
-    # A person from a Lanzhou district counts under the prefecture Lanzhou.
-    counted = dict(
-        TalentProfile.objects.filter(native_region__is_gansu=True)
-        .exclude(native_region__kind=Region.Kind.PROVINCE)
-        .annotate(
-            prefecture=Case(
-                When(native_region__kind=Region.Kind.PREFECTURE, then=F("native_region_id")),
-                default=F("native_region__parent_id"),
-            )
-        )
-        .order_by()
-        .values_list("prefecture")
-        .annotate(count=Count("pk"))
-        .values_list("prefecture", "count")
-    )
+    places = native_place_counts()
     start, end = year_window(year)
     new = dict(
         TalentProfile.objects.filter(created_at__gte=start, created_at__lt=end)
@@ -190,13 +172,15 @@ def talent(year: int, *, hide_small_cells: bool) -> dict:
         .values_list("month", "count")
     )
     return {
-        **{key: shown(value) for key, value in totals.items()},
+        "total": shown(places.total),
+        "gansu": shown(places.gansu),
+        "lanzhou": shown(places.lanzhou),
         "new_this_year": shown(sum(new.values())),
         "by_prefecture": [
             {
                 "code": region.code,
                 "label": {"zh-hans": region.name_zh_hans or "", "en": region.name_en or ""},
-                "count": shown(counted.get(region.pk, 0)),
+                "count": shown(places.by_prefecture.get(region.pk, 0)),
             }
             for region in Region.objects.filter(kind=Region.Kind.PREFECTURE)
         ],

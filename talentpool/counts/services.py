@@ -7,10 +7,11 @@ be singled out from a small count.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.db.models import Case, Count, F, Q, When
+from django.db.models import Count
 from django.utils import timezone
 
 from talentpool.profiles.models import TalentProfile
@@ -37,6 +38,51 @@ class PoolCounts:
     suppressed: bool = False
 
 
+@dataclass(frozen=True)
+class NativePlaces:
+    """The pool counted by native place: totals, Gansu and Lanzhou natives, and per region."""
+
+    total: int
+    gansu: int
+    lanzhou: int
+    by_region: dict[int | None, int]  # native region id (None: not given) → people
+    by_prefecture: dict[int, int]  # Gansu prefecture id → people from it or its districts
+
+
+def native_place_counts() -> NativePlaces:
+    """One GROUP BY over the profiles' native region, folded with the (small) region table here:
+    joining every profile to its region in SQL cost two aggregates of the whole pool."""
+    by_region = dict(
+        TalentProfile.objects.order_by()
+        .values_list("native_region")
+        .annotate(count=Count("pk"))
+        .values_list("native_region", "count")
+    )
+    regions = Region.objects.only("kind", "parent_id", "is_gansu", "is_lanzhou").in_bulk(
+        [pk for pk in by_region if pk is not None]
+    )
+    gansu = lanzhou = 0
+    by_prefecture: Counter[int] = Counter()
+    for pk, count in by_region.items():
+        region = regions.get(pk)
+        if region is None or not region.is_gansu:
+            continue
+        gansu += count
+        lanzhou += count if region.is_lanzhou else 0
+        # A person from a Lanzhou district counts under the prefecture Lanzhou.
+        if region.kind == Region.Kind.PREFECTURE:
+            by_prefecture[pk] += count
+        elif region.kind != Region.Kind.PROVINCE and region.parent_id is not None:
+            by_prefecture[region.parent_id] += count
+    return NativePlaces(
+        total=sum(by_region.values()),
+        gansu=gansu,
+        lanzhou=lanzhou,
+        by_region=by_region,
+        by_prefecture=dict(by_prefecture),
+    )
+
+
 def start_of_month(now: datetime | None = None) -> datetime:
     """The first instant of this month on the workstation's clock (America/Los_Angeles)."""
     local = timezone.localtime(now or timezone.now())
@@ -47,34 +93,8 @@ def pool_counts(*, hide_small_cells: bool, now: datetime | None = None) -> PoolC
     def shown(count: int) -> int | None:
         return None if hide_small_cells and count < SMALL_CELL else count
 
-    totals = TalentProfile.objects.aggregate(
-        total=Count("pk"),
-        gansu=Count("pk", filter=Q(native_region__is_gansu=True)),
-        lanzhou=Count("pk", filter=Q(native_region__is_lanzhou=True)),
-        new_this_month=Count("pk", filter=Q(created_at__gte=start_of_month(now))),
-    )
-    # A person from a Lanzhou district counts under the prefecture Lanzhou.
-    by_prefecture = dict(
-        TalentProfile.objects.filter(native_region__is_gansu=True)
-        .exclude(native_region__kind=Region.Kind.PROVINCE)
-        .annotate(
-            prefecture=Case(
-                When(native_region__kind=Region.Kind.PREFECTURE, then=F("native_region_id")),
-                default=F("native_region__parent_id"),
-            )
-        )
-        .values_list("prefecture")
-        .annotate(count=Count("pk"))
-        .values_list("prefecture", "count")
-    )
-    by_district = dict(
-        TalentProfile.objects.filter(
-            native_region__kind__in=[Region.Kind.DISTRICT, Region.Kind.NEW_AREA]
-        )
-        .values_list("native_region")
-        .annotate(count=Count("pk"))
-        .values_list("native_region", "count")
-    )
+    places = native_place_counts()
+    new_this_month = TalentProfile.objects.filter(created_at__gte=start_of_month(now)).count()
     by_industry = dict(
         TalentProfile.objects.filter(industry__isnull=False)
         .values_list("industry")
@@ -84,12 +104,12 @@ def pool_counts(*, hide_small_cells: bool, now: datetime | None = None) -> PoolC
     prefectures = Region.objects.filter(kind=Region.Kind.PREFECTURE)
     districts = Region.objects.filter(kind__in=[Region.Kind.DISTRICT, Region.Kind.NEW_AREA])
     return PoolCounts(
-        total=shown(totals["total"]),
-        gansu=shown(totals["gansu"]),
-        lanzhou=shown(totals["lanzhou"]),
-        new_this_month=shown(totals["new_this_month"]),
-        by_prefecture=[Row(str(r), shown(by_prefecture.get(r.pk, 0))) for r in prefectures],
-        by_district=[Row(str(r), shown(by_district.get(r.pk, 0))) for r in districts],
+        total=shown(places.total),
+        gansu=shown(places.gansu),
+        lanzhou=shown(places.lanzhou),
+        new_this_month=shown(new_this_month),
+        by_prefecture=[Row(str(r), shown(places.by_prefecture.get(r.pk, 0))) for r in prefectures],
+        by_district=[Row(str(r), shown(places.by_region.get(r.pk, 0))) for r in districts],
         by_industry=[Row(str(i), shown(by_industry.get(i.pk, 0))) for i in Industry.objects.all()],
         suppressed=hide_small_cells,
     )
