@@ -382,6 +382,25 @@ def test_the_list_filters_by_year_and_status_and_counts_each_status(clients, sta
     assert 'class="count-draft">1<' in text and "Draft One" not in text
 
 
+def test_an_empty_year_says_so_and_points_to_the_years_with_invitations(clients, staff, official):
+    """The Expo's invitations are for next January: the default year is empty, and says where they
+    are instead of a bare "No invitation matches"."""
+    next_year = timezone.localdate().year + 1
+    expo = timezone.now().replace(year=next_year, month=1, day=22, hour=17)
+    later = EventFactory(starts_at=expo, ends_at=expo + timedelta(hours=2))
+    submitted(InvitationFactory(event=later, name="Expo Guest"), staff)
+
+    text = page(clients["staff"], url("invitation_list"))
+    assert "No invitation for an event in" in text and "Expo Guest" not in text
+    assert f'<a href="?year={next_year}">{next_year}</a>' in text
+    # A status that matches nothing in a year with invitations keeps the plain message.
+    text = page(clients["staff"], url("invitation_list") + f"?year={next_year}&status=sent")
+    assert "No invitation matches." in text
+    # The official's empty year reads in Chinese and points to the same year.
+    text = page(clients["official"], zh(url("invitation_list")))
+    assert f'<a href="?year={next_year}">{next_year}</a>' in text
+
+
 def queries(client, path: str) -> int:
     with CaptureQueriesContext(connection) as captured:
         assert client.get(path).status_code == 200
