@@ -538,3 +538,12 @@ def test_the_meetings_event_page_links_to_the_meeting_for_those_who_read_meeting
         reverse("workstation:event_detail", kwargs={"pk": forum.pk})
     )
     assert "Agenda, minutes and action items" not in forum_page.content.decode()
+
+
+def test_an_open_action_item_reads_as_not_done_yet_on_the_chinese_page(clients, official):
+    """“Open” of an action item is 未完成, not the 开放 of an open project demand."""
+    item = ActionItemFactory(owner=official)
+    response = clients["official"].get(f"/zh-hans/meetings/{item.meeting_id}/")
+    row = BeautifulSoup(response.content, "html.parser").find(string=item.description_zh_hans)
+    cells = [cell.get_text(strip=True) for cell in row.find_parent("tr").find_all("td")]
+    assert "未完成" in cells and "开放" not in cells
