@@ -547,3 +547,12 @@ def test_an_open_action_item_reads_as_not_done_yet_on_the_chinese_page(clients, 
     row = BeautifulSoup(response.content, "html.parser").find(string=item.description_zh_hans)
     cells = [cell.get_text(strip=True) for cell in row.find_parent("tr").find_all("td")]
     assert "未完成" in cells and "开放" not in cells
+
+
+def test_the_form_names_the_invitees_once_and_says_who_they_can_be(clients):
+    page = BeautifulSoup(
+        clients["staff"].get(reverse("workstation:meeting_create")).content, "html.parser"
+    )
+    fieldset = page.find("legend", string="Invited").find_parent("fieldset")
+    assert "Workstation staff and Lanzhou officials" in fieldset.get_text()
+    assert fieldset.get_text().count("Invited") == 1
