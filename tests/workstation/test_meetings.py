@@ -556,3 +556,19 @@ def test_the_form_names_the_invitees_once_and_says_who_they_can_be(clients):
     fieldset = page.find("legend", string="Invited").find_parent("fieldset")
     assert "Workstation staff and Lanzhou officials" in fieldset.get_text()
     assert fieldset.get_text().count("Invited") == 1
+
+
+def test_staff_edit_a_meeting_from_its_event_page_with_the_meeting_form(clients):
+    """Not with the general event form (public, registration, capacity), and no check-in list."""
+    meeting = MeetingFactory()
+    page = soup_of(
+        clients["staff"].get(reverse("workstation:event_detail", kwargs={"pk": meeting.event_id}))
+    )
+    edit = reverse("workstation:meeting_edit", kwargs={"pk": meeting.pk})
+    assert page.select_one(f".page-heading a[href='{edit}']")
+    assert not page.select_one(".page-heading a[href$='/check-in/']")
+    forum = EventFactory()
+    page = soup_of(
+        clients["staff"].get(reverse("workstation:event_detail", kwargs={"pk": forum.pk}))
+    )
+    assert page.select_one(".page-heading a[href$='/check-in/']")
