@@ -485,3 +485,14 @@ def test_the_demo_command_loads_the_sample_invitations_once(settings):
     assert Invitation.objects.count() == 2
     steps = InvitationStep.objects.values_list("status", "by__email")
     assert ("approved", "official@lanzhou-sv.example") in steps
+
+
+def test_the_chinese_page_names_the_vip_an_investor_and_the_first_step_created(
+    clients, staff, official
+):
+    """A VIP is a person: 投资人, not the 投资机构 of an organisation; the history's first line
+    is a step (已创建), not the column heading 创建时间."""
+    invitation = submitted(InvitationFactory(kind="investor"), staff)
+    text = page(clients["official"], zh(url("invitation_detail", invitation)))
+    assert "投资人" in text and "投资机构" not in text
+    assert "已创建" in text and "创建时间" not in text
