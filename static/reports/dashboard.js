@@ -9,6 +9,31 @@
     return;
   }
   var charts = JSON.parse(source.textContent);
+  var LINE = 18;
+
+  function wrapLabel(label) {
+    if (label.length <= LINE) {
+      return label;
+    }
+    var words = label.indexOf(" ") === -1 ? label.split("") : label.split(" ");
+    var joiner = label.indexOf(" ") === -1 ? "" : " ";
+    var limit = joiner ? LINE : LINE / 2;
+    var lines = [];
+    var line = "";
+    words.forEach(function (word) {
+      var next = line ? line + joiner + word : word;
+      if (line && next.length > limit) {
+        lines.push(line);
+        line = word;
+      } else {
+        line = next;
+      }
+    });
+    if (line) {
+      lines.push(line);
+    }
+    return lines;
+  }
   var COLOURS = ["#1a4f8b", "#d08a1f", "#3c8d5a", "#8b1a4f"];
   var OPTIONS = {
     prefectures: { indexAxis: "y" },
@@ -17,6 +42,7 @@
 
   document.querySelectorAll("canvas[data-chart]").forEach(function (canvas) {
     var key = canvas.dataset.chart;
+    var labels;
     var chart = charts[key];
     if (!chart) {
       return;
@@ -24,6 +50,7 @@
     var options = Object.assign(
       {
         responsive: true,
+        maintainAspectRatio: false,
         animation: false,
         plugins: { legend: { display: chart.datasets.length > 1 } },
         scales: {}
@@ -32,10 +59,17 @@
     );
     var valueAxis = options.indexAxis === "y" ? "x" : "y";
     options.scales[valueAxis] = { beginAtZero: true, ticks: { precision: 0 } };
+    if (options.indexAxis === "y") {
+      // Long duty or prefecture names are broken into lines instead of being cut off on a phone.
+      options.scales.y = { ticks: { autoSkip: false } };
+      labels = chart.labels.map(wrapLabel);
+    } else {
+      labels = chart.labels;
+    }
     var drawn = new window.Chart(canvas, {
       type: "bar",
       data: {
-        labels: chart.labels,
+        labels: labels,
         datasets: chart.datasets.map(function (dataset, index) {
           return {
             label: dataset.label,

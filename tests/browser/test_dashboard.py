@@ -67,3 +67,28 @@ def test_the_charts_are_drawn_with_no_error_and_no_other_host(
     hosts = {urlsplit(url).hostname for url in browser_log.requests}
     assert hosts <= LOCAL_HOSTS, hosts
     assert any("chart.umd.min" in url for url in browser_log.requests)
+
+
+PHONE = {"locale": "en-US", "viewport": {"width": 390, "height": 844}}
+
+
+@pytest.mark.parametrize("browser_context_options", [PHONE])
+def test_on_a_phone_nothing_runs_off_the_side_and_the_charts_have_room(page, live_server):
+    """The month table scrolls inside its own box, the badges stay whole and every chart is drawn
+    at a readable size inside the screen (Chart.js sizes it from a box of its own)."""
+    from playwright.sync_api import expect
+
+    sign_in(page, live_server, "staff")
+    for _ in range(3):
+        TalentProfileFactory()
+    page.goto(f"{live_server.url}/en/reports/dashboard/")
+    for key in CHARTS:
+        expect(page.locator(f'canvas[data-chart="{key}"]')).to_have_attribute("data-drawn", "true")
+
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    for key in CHARTS:
+        box = page.locator(f'canvas[data-chart="{key}"]').bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 390, (key, box)
+        assert box["height"] >= 200, (key, box)
+    badge = page.locator(".months-table .badge").first.bounding_box()
+    assert badge["height"] < 30, badge  # one line, not broken over three

@@ -23,11 +23,13 @@ def test_every_entry_is_translated_and_none_is_fuzzy():
 
 
 def test_compiled_catalog_matches_the_source():
+    # Keyed by context too: "Open" of an action item and "Open" of a demand are two entries.
     source = {
-        entry.msgid: entry.msgstr for entry in polib.pofile(str(CATALOG)).translated_entries()
+        (entry.msgctxt, entry.msgid): entry.msgstr
+        for entry in polib.pofile(str(CATALOG)).translated_entries()
     }
     compiled = {
-        entry.msgid: entry.msgstr
+        (entry.msgctxt, entry.msgid): entry.msgstr
         for entry in polib.mofile(str(CATALOG.with_suffix(".mo")))
         if entry.msgid
     }

@@ -382,6 +382,25 @@ def test_the_list_filters_by_year_and_status_and_counts_each_status(clients, sta
     assert 'class="count-draft">1<' in text and "Draft One" not in text
 
 
+def test_an_empty_year_says_so_and_points_to_the_years_with_invitations(clients, staff, official):
+    """The Expo's invitations are for next January: the default year is empty, and says where they
+    are instead of a bare "No invitation matches"."""
+    next_year = timezone.localdate().year + 1
+    expo = timezone.now().replace(year=next_year, month=1, day=22, hour=17)
+    later = EventFactory(starts_at=expo, ends_at=expo + timedelta(hours=2))
+    submitted(InvitationFactory(event=later, name="Expo Guest"), staff)
+
+    text = page(clients["staff"], url("invitation_list"))
+    assert "No invitation for an event in" in text and "Expo Guest" not in text
+    assert f'<a href="?year={next_year}">{next_year}</a>' in text
+    # A status that matches nothing in a year with invitations keeps the plain message.
+    text = page(clients["staff"], url("invitation_list") + f"?year={next_year}&status=sent")
+    assert "No invitation matches." in text
+    # The official's empty year reads in Chinese and points to the same year.
+    text = page(clients["official"], zh(url("invitation_list")))
+    assert f'<a href="?year={next_year}">{next_year}</a>' in text
+
+
 def queries(client, path: str) -> int:
     with CaptureQueriesContext(connection) as captured:
         assert client.get(path).status_code == 200
@@ -466,3 +485,14 @@ def test_the_demo_command_loads_the_sample_invitations_once(settings):
     assert Invitation.objects.count() == 2
     steps = InvitationStep.objects.values_list("status", "by__email")
     assert ("approved", "official@lanzhou-sv.example") in steps
+
+
+def test_the_chinese_page_names_the_vip_an_investor_and_the_first_step_created(
+    clients, staff, official
+):
+    """A VIP is a person: 投资人, not the 投资机构 of an organisation; the history's first line
+    is a step (已创建), not the column heading 创建时间."""
+    invitation = submitted(InvitationFactory(kind="investor"), staff)
+    text = page(clients["official"], zh(url("invitation_detail", invitation)))
+    assert "投资人" in text and "投资机构" not in text
+    assert "已创建" in text and "创建时间" not in text

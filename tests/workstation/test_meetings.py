@@ -538,3 +538,37 @@ def test_the_meetings_event_page_links_to_the_meeting_for_those_who_read_meeting
         reverse("workstation:event_detail", kwargs={"pk": forum.pk})
     )
     assert "Agenda, minutes and action items" not in forum_page.content.decode()
+
+
+def test_an_open_action_item_reads_as_not_done_yet_on_the_chinese_page(clients, official):
+    """“Open” of an action item is 未完成, not the 开放 of an open project demand."""
+    item = ActionItemFactory(owner=official)
+    response = clients["official"].get(f"/zh-hans/meetings/{item.meeting_id}/")
+    row = BeautifulSoup(response.content, "html.parser").find(string=item.description_zh_hans)
+    cells = [cell.get_text(strip=True) for cell in row.find_parent("tr").find_all("td")]
+    assert "未完成" in cells and "开放" not in cells
+
+
+def test_the_form_names_the_invitees_once_and_says_who_they_can_be(clients):
+    page = BeautifulSoup(
+        clients["staff"].get(reverse("workstation:meeting_create")).content, "html.parser"
+    )
+    fieldset = page.find("legend", string="Invited").find_parent("fieldset")
+    assert "Workstation staff and Lanzhou officials" in fieldset.get_text()
+    assert fieldset.get_text().count("Invited") == 1
+
+
+def test_staff_edit_a_meeting_from_its_event_page_with_the_meeting_form(clients):
+    """Not with the general event form (public, registration, capacity), and no check-in list."""
+    meeting = MeetingFactory()
+    page = soup_of(
+        clients["staff"].get(reverse("workstation:event_detail", kwargs={"pk": meeting.event_id}))
+    )
+    edit = reverse("workstation:meeting_edit", kwargs={"pk": meeting.pk})
+    assert page.select_one(f".page-heading a[href='{edit}']")
+    assert not page.select_one(".page-heading a[href$='/check-in/']")
+    forum = EventFactory()
+    page = soup_of(
+        clients["staff"].get(reverse("workstation:event_detail", kwargs={"pk": forum.pk}))
+    )
+    assert page.select_one(".page-heading a[href$='/check-in/']")

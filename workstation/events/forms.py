@@ -66,6 +66,12 @@ class EventForm(forms.ModelForm):
         place_in_time_zone(self, data, ("starts_at", "ends_at"), data.get("time_zone"))
         if data.get("kind") == EventKind.EXPO and not data.get("expo_year"):
             self.add_error("expo_year", _("Say which year's Expo this is."))
+        if data.get("kind") == EventKind.MONTHLY_MEETING and data.get("is_public"):
+            self.add_error(
+                "is_public",
+                _("A monthly meeting is never public: it is for the workstation staff and the "
+                  "Lanzhou officials only."),
+            )  # fmt: skip
         if data.get("registration_open") and not data.get("is_public"):
             self.add_error(
                 "registration_open",

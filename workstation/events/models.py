@@ -55,10 +55,11 @@ class EventText:
 
 class EventQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """Staff and officials see every event; everyone else the public ones."""
+        """Staff and officials see every event; everyone else the public ones, never a monthly
+        meeting with the bureau (even one marked public by mistake)."""
         if user is not None and user.has_perm("workstation.view_all_events"):
             return self
-        return self.filter(is_public=True)
+        return self.filter(is_public=True).exclude(kind=EventKind.MONTHLY_MEETING)
 
     def upcoming(self, now=None):
         return self.filter(ends_at__gte=now or timezone.now()).order_by("starts_at", "pk")

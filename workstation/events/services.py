@@ -282,6 +282,8 @@ def feed_entries(user) -> list[tuple[Event, str | None]]:
     registrations = (
         Registration.objects.active()
         .filter(Q(user=user) | Q(email__iexact=user.email))
+        # Only events they may still see: not one made private since, never a monthly meeting.
+        .filter(event__in=Event.objects.visible_to(user))
         .select_related("event")
         .order_by("event__starts_at", "pk")
     )

@@ -11,6 +11,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from workstation.events.models import Event
 from workstation.translated import Shown, shown
@@ -39,7 +40,7 @@ SENT_STATUSES = (
 
 class VipKind(models.TextChoices):
     EXECUTIVE = "executive", _("Executive")
-    INVESTOR = "investor", _("Investor")
+    INVESTOR = "investor", pgettext_lazy("a person invited", "Investor")
     SCIENTIST = "scientist", _("Scientist")
 
 

@@ -87,15 +87,12 @@ def _detail_url(invitation: Invitation) -> str:
 def invitation_list(request):
     visible = services.visible_invitations(request.user)
     this_year = timezone.localdate().year
-    years = sorted(
-        {this_year}
-        | set(
-            visible.annotate(year=ExtractYear("event__starts_at"))
-            .values_list("year", flat=True)
-            .distinct()
-        ),
-        reverse=True,
+    years_with_invitations = set(
+        visible.annotate(year=ExtractYear("event__starts_at"))
+        .values_list("year", flat=True)
+        .distinct()
     )
+    years = sorted({this_year} | years_with_invitations, reverse=True)
     form = FilterForm(
         request.GET or None,
         initial={"year": this_year},
@@ -129,6 +126,8 @@ def invitation_list(request):
             "status": status,
             "counts": counts,
             "total": sum(counted.values()),
+            # An empty year points to the years that do have invitations.
+            "other_years": sorted(years_with_invitations - {year}),
             "invitations": invitations,
             "can_manage": request.user.has_perm("workstation.manage_invitations"),
         },

@@ -60,13 +60,11 @@ class MeetingEventForm(EventForm):
 
 class MeetingForm(forms.ModelForm):
     invitees = PeopleField(
-        label=_("Invited"),
+        label=_("Workstation staff and Lanzhou officials"),
         queryset=None,
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text=_(
-            "Workstation staff and Lanzhou officials; each gets a reminder 24 hours before."
-        ),
+        help_text=_("Each person ticked gets a reminder by mail 24 hours before."),
     )
     agenda_zh_hans = forms.CharField(
         label=_("Agenda in Chinese"), required=False, widget=forms.Textarea(attrs={"rows": 8}),
