@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -188,6 +189,23 @@ def test_a_declined_invitation_gets_no_travel_and_no_attendance(staff):
     with pytest.raises(services.InvitationError, match="invitation that was sent"):
         services.record_answer(invitation=invitation, accepted=True, actor=staff)
     assert status_of(invitation) == "declined"
+
+
+def test_the_next_step_card_says_where_the_invitation_stands(clients, staff, official):
+    invitation = submitted(actor=staff)
+    services.approve(invitation=invitation, actor=official)
+    detail = reverse("workstation:invitation_detail", kwargs={"pk": invitation.pk})
+
+    def card(role: str) -> str:
+        page = BeautifulSoup(clients[role].get(detail).content.decode(), "html.parser")
+        return " ".join(page.select_one(".invitation-actions").get_text(" ").split())
+
+    assert "The workstation staff take the next step." in card("official")
+    assert "Record the invitation as sent" in card("staff")
+    services.mark_sent(invitation=invitation, actor=staff)
+    services.record_answer(invitation=invitation, accepted=False, actor=staff)
+    assert "The VIP declined the invitation." in card("official")
+    assert "The VIP declined the invitation." in card("staff")
 
 
 def test_only_an_official_approves_not_staff_nor_an_administrator(clients, staff, superuser):

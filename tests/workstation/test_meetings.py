@@ -162,6 +162,7 @@ def test_the_list_shows_upcoming_and_past_meetings_with_open_items(clients):
     assert "Next meeting" in upcoming_section and "Last meeting" not in upcoming_section
     assert "Last meeting" in past_section
     assert "2 open action items" in " ".join(past_section.split())
+    assert "open action item" not in upcoming_section  # none: no "0 open action items"
     assert "PST" in upcoming_section or "PDT" in upcoming_section
     assert "CST" in upcoming_section
     assert upcoming.event.text().title in upcoming_section
