@@ -251,7 +251,8 @@ def approve(*, briefing: MonthlyBriefing, actor) -> MonthlyBriefing:
 
 @transaction.atomic
 def publish(*, briefing: MonthlyBriefing, actor) -> MonthlyBriefing:
-    """Publish an approved briefing: its final PDF editions are made, everyone is told."""
+    """Publish an approved briefing: its final PDF editions are requested; everyone is told when
+    they are made."""
     from reports.editions.services import request_published_editions
 
     briefing = _locked(briefing)
@@ -265,7 +266,14 @@ def publish(*, briefing: MonthlyBriefing, actor) -> MonthlyBriefing:
         briefing=briefing, action=HistoryEntry.Action.PUBLISHED, actor=actor
     )
     record(actor=actor, action="briefing.published", target=briefing)
+    # Everyone is told once the editions are made (reports.editions.services.make_edition), so
+    # the mail's link leads to PDFs that are there.
     request_published_editions(briefing=briefing, actor=actor)
+    return briefing
+
+
+def announce_publication(*, briefing: MonthlyBriefing) -> None:
+    """Mail staff and officials that the briefing is published; once each (reminders are unique
+    per briefing, period and person), however often it is called."""
     for role in (Role.STAFF, Role.OFFICIAL):
         _announce(kind=PUBLISHED, briefing=briefing, period="published", role=role)
-    return briefing

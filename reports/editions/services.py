@@ -103,8 +103,9 @@ def render_language(language: str) -> str:
 
 
 def make_edition(*, pdf_id: int) -> str:
-    """Render a pending edition once, however many runs race for it."""
-    return make_claimed_pdf(
+    """Render a pending edition once, however many runs race for it; the last final edition of a
+    published briefing to be made (or to fail) announces the publication."""
+    outcome = make_claimed_pdf(
         pending=BriefingPDF.objects.filter(status=BriefingPDF.Status.PENDING),
         pk=pdf_id,
         language_of=lambda edition: render_language(edition.language),
@@ -115,6 +116,28 @@ def make_edition(*, pdf_id: int) -> str:
         store=_store,
         failed_status=BriefingPDF.Status.FAILED,
     )
+    announce_when_editions_are_made(pdf_id=pdf_id)
+    return outcome
+
+
+def announce_when_editions_are_made(*, pdf_id: int) -> bool:
+    """Announce a published briefing once none of its final editions is pending any more. Each
+    edition's run checks after its own commit, so the last one to finish always sees them all."""
+    from reports.briefings.services import announce_publication
+
+    edition = (
+        BriefingPDF.objects.select_related("briefing")
+        .filter(pk=pdf_id, kind=BriefingPDF.Kind.PUBLISHED)
+        .first()
+    )
+    if edition is None or edition.briefing.status != Status.PUBLISHED:
+        return False
+    if edition.briefing.pdfs.filter(
+        kind=BriefingPDF.Kind.PUBLISHED, status=BriefingPDF.Status.PENDING
+    ).exists():
+        return False
+    announce_publication(briefing=edition.briefing)
+    return True
 
 
 def _store(edition: BriefingPDF, content: bytes) -> None:

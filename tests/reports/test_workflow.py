@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from reports.briefings import services
 from reports.briefings.models import HistoryEntry, MonthlyBriefing, Status
+from reports.editions import services as editions_services
 from tests.conftest import make_person, signed_in_client
 from tests.factories import BriefingItemFactory
 from workstation.reminders.models import Reminder
@@ -84,7 +85,15 @@ def test_the_whole_workflow_from_draft_to_published(clients, staff, official, br
     clients["staff"].post(url("briefing_publish", briefing))
     briefing.refresh_from_db()
     assert briefing.status == Status.PUBLISHED
-    assert briefing.pdfs.filter(kind="published").count() == 3
+    editions = list(briefing.pdfs.filter(kind="published").order_by("pk"))
+    assert len(editions) == 3
+    # Nobody is told before the editions are made: the mail links to them.
+    assert deliver_all() == []
+    for edition in editions[:2]:
+        editions_services.make_edition(pdf_id=edition.pk)
+    assert deliver_all() == []
+    editions_services.make_edition(pdf_id=editions[2].pk)
+    editions_services.make_edition(pdf_id=editions[2].pk)  # a duplicate run tells nobody twice
     published = deliver_all()
     assert sorted(m.to[0] for m in published) == sorted([staff.email, official.email])
     assert any("已发布" in m.subject for m in published)  # the official's, in Chinese
