@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from workstation.reference.models import Organization
@@ -29,7 +30,9 @@ class Match(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("decided by"), null=True, blank=True,
         on_delete=models.SET_NULL, related_name="+",
     )  # fmt: skip
-    decided_at = models.DateTimeField(_("decided at"), auto_now=True)
+    # Set by each decision (projects.matching.services.decide_match), not by any later save:
+    # the briefing dates a confirmed match by it.
+    decided_at = models.DateTimeField(_("decided at"), default=timezone.now)
 
     class Meta:
         verbose_name = _("match")

@@ -326,6 +326,7 @@ def decide_match(*, project, demand, decision: str, actor) -> Match:
             "score": score,
             "reason": "; ".join(reasons),
             "decided_by": actor if actor is not None and actor.is_authenticated else None,
+            "decided_at": timezone.now(),
         },
     )
     record(

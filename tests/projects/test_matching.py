@@ -236,6 +236,18 @@ def test_rejected_pairs_sink_and_show_their_status(clients, chinese_case):
     assert Match.objects.get(pk=stored.pk).status == Match.Status.CONFIRMED
 
 
+def test_a_match_is_dated_by_its_decision_not_by_a_later_save(staff, chinese_case):
+    demand, project, _unrelated = chinese_case
+    decided = services.decide_match(project=project, demand=demand, decision="confirm", actor=staff)
+    Match.objects.filter(pk=decided.pk).update(decided_at=timezone.now() - timedelta(days=40))
+    stored = Match.objects.get(pk=decided.pk)
+    stored.reason = "Edited in the admin"
+    stored.save()  # the briefing of its month keeps counting it
+    assert timezone.now() - Match.objects.get(pk=decided.pk).decided_at > timedelta(days=39)
+    services.decide_match(project=project, demand=demand, decision="confirm", actor=staff)
+    assert timezone.now() - Match.objects.get(pk=decided.pk).decided_at < timedelta(minutes=1)
+
+
 def test_a_decision_that_is_neither_confirm_nor_reject_changes_nothing(clients, chinese_case):
     demand, match, _unrelated = chinese_case
     response = decide(clients["staff"], match, demand, "maybe")
