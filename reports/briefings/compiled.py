@@ -23,7 +23,7 @@ from projects.expo.services import expo_progress
 from projects.matching.models import Match
 from projects.pipeline.models import StageChange
 from reports.briefings.models import LANGUAGE_CODES, MonthlyBriefing
-from talentpool.counts.services import SMALL_CELL
+from talentpool.counts.services import withheld
 from talentpool.profiles.models import TalentProfile, Verification
 from workstation.events.models import Event
 from workstation.reference.models import Industry, Region
@@ -42,11 +42,6 @@ def both_languages(instance, field: str) -> dict[str, str]:
         code: getattr(instance, f"{field}_{code.replace('-', '_')}", "") or ""
         for code in LANGUAGE_CODES
     }
-
-
-def withheld(count: int) -> int | None:
-    """None stands for "fewer than SMALL_CELL" (zero is shown: it singles nobody out)."""
-    return None if 0 < count < SMALL_CELL else count
 
 
 def compile_talent(briefing: MonthlyBriefing) -> dict:

@@ -19,7 +19,7 @@ How each duty is counted:
 - Meetings held: monthly-meeting events that started in the year and have ended.
 - Talent pool: its size now (Gansu and Lanzhou natives, by Gansu prefecture) and the profiles
   created in each month of the year. Officials, and the PDF they may download, see every count of
-  1–2 withheld as "fewer than 3", the briefing's rule (``reports.briefings.compiled.withheld``).
+  0–2 withheld as "fewer than 3" (``talentpool.counts.services.withheld``, the one rule for officials).
 """
 
 from __future__ import annotations
@@ -33,9 +33,8 @@ from django.db.models.functions import ExtractMonth
 from django.utils import timezone
 
 from projects.expo.services import brought_to_expo
-from reports.briefings.compiled import withheld
 from reports.briefings.models import MonthlyBriefing, Status
-from talentpool.counts.services import native_place_counts
+from talentpool.counts.services import native_place_counts, withheld
 from talentpool.profiles.models import TalentProfile
 from workstation.events.models import Event, EventKind, MediaPartner
 from workstation.invitations.models import SENT_STATUSES, Invitation, InvitationStatus

@@ -1,6 +1,6 @@
 """The annual-duties dashboard and its year-end PDF: for staff and officials (talents get 403).
 
-Officials see talent counts of 1–2 withheld ("fewer than 3"), as in the briefing.
+Officials see talent counts under 3 withheld ("fewer than 3"), zeros included, as everywhere.
 """
 
 from __future__ import annotations

@@ -89,9 +89,17 @@ def start_of_month(now: datetime | None = None) -> datetime:
     return local.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
 
 
+def withheld(count: int) -> int | None:
+    """A count as officials see it: None ("fewer than SMALL_CELL") for 0 to SMALL_CELL - 1. Zeros
+    are withheld too: were they shown, the shown cells subtracted from a total would tell how many
+    people the withheld ones hold, and so who they are. The one rule of the counts page, the
+    briefing and the dashboard."""
+    return None if count < SMALL_CELL else count
+
+
 def pool_counts(*, hide_small_cells: bool, now: datetime | None = None) -> PoolCounts:
     def shown(count: int) -> int | None:
-        return None if hide_small_cells and count < SMALL_CELL else count
+        return withheld(count) if hide_small_cells else count
 
     places = native_place_counts()
     new_this_month = TalentProfile.objects.filter(created_at__gte=start_of_month(now)).count()

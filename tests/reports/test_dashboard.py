@@ -275,15 +275,16 @@ def test_staff_see_every_talent_count(clients):
     assert [row[3] for row in rows] == [str(n) for n in counts["new_by_month"]]
 
 
-def test_officials_see_counts_of_one_or_two_withheld(clients):
+def test_officials_see_counts_under_three_withheld_zeros_included(clients):
     counts = build_talent()
     page = dashboard(clients["official"])
     cells = talent_cells(page)
     assert cells["Lanzhou"] == str(counts["lanzhou_prefecture"])  # 5
     assert counts["tianshui"] == 2 and cells["Tianshui"] == "fewer than 3"
-    assert cells["Jiuquan"] == "0"  # zero singles nobody out
+    # Zero is withheld too: shown zeros and the Gansu total would give Tianshui's 2 away.
+    assert cells["Jiuquan"] == "fewer than 3"
     new = [row[3] for row in month_rows(page)]
-    expected = ["fewer than 3" if 0 < n < 3 else str(n) for n in counts["new_by_month"]]
+    expected = ["fewer than 3" if n < 3 else str(n) for n in counts["new_by_month"]]
     assert new == expected
     assert "fewer than 3" in new and "4" in new
     # The charts' data withholds them too (null, not the number).

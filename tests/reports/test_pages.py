@@ -183,3 +183,25 @@ def test_the_events_section_lists_events_held_this_month_and_coming_next_month(c
     services.submit(briefing=briefing, actor=staff)
     briefing.refresh_from_db()
     assert [e["title"]["en"] for e in briefing.compiled["events"]["held"]] == ["March forum"]
+
+
+def test_the_briefings_talent_counts_withhold_zero_to_two_so_no_cell_can_be_worked_out(
+    reference_data,
+):
+    from django.utils import timezone
+
+    from reports.briefings.compiled import compile_talent
+    from tests.factories import TalentProfileFactory
+    from workstation.reference.models import Region
+
+    today = timezone.localdate()
+    briefing = BriefingFactory(year=today.year, month=today.month)
+    lanzhou, tianshui = (Region.objects.get(code=code) for code in ("620100", "620500"))
+    for region, number in ((lanzhou, 4), (tianshui, 2)):
+        for _ in range(number):
+            TalentProfileFactory(native_region=region)
+    talent = compile_talent(briefing)
+    cells = {row["label"]["en"]: row["total"] for row in talent["by_prefecture"]}
+    assert talent["gansu"] == 6 and cells["Lanzhou"] == 4
+    # Tianshui's 2 and Jiuquan's 0 look alike: 6 - 4 cannot be pinned on one prefecture.
+    assert cells["Tianshui"] is None and cells["Jiuquan"] is None
