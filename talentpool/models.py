@@ -1,8 +1,9 @@
 """Models of the talent pool, one sub-package per domain noun."""
 
 from talentpool.consents.models import Consent
+from talentpool.duplicates.models import DistinctPair
 from talentpool.interactions.models import Interaction
 from talentpool.profiles.models import TalentProfile
 from talentpool.spreadsheets.models import PendingImport
 
-__all__ = ["Consent", "Interaction", "PendingImport", "TalentProfile"]
+__all__ = ["Consent", "DistinctPair", "Interaction", "PendingImport", "TalentProfile"]

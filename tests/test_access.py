@@ -394,6 +394,9 @@ ACCESS = {
     "talentpool:duplicates": ("get", None, staff_only()),
     "talentpool:merge": ("get", lambda: {"keep": TalentProfileFactory().pk,
                                          "other": TalentProfileFactory().pk}, staff_only()),
+    "talentpool:not_duplicates": ("post", lambda: {"first": TalentProfileFactory().pk,
+                                                   "second": TalentProfileFactory().pk},
+                                  staff_only(AWAY)),
     # A talent's own pages ("other_talent" has no profile yet: sent to the wizard).
     "talentpool:profile_start": ("get", with_own_profile, talents_own(AWAY)),
     "talentpool:profile_step": ("get", lambda: {"step": 1}, talents_own(200)),

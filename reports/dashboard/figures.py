@@ -19,7 +19,7 @@ How each duty is counted:
 - Meetings held: monthly-meeting events that started in the year and have ended.
 - Talent pool: its size now (Gansu and Lanzhou natives, by Gansu prefecture) and the profiles
   created in each month of the year. Officials, and the PDF they may download, see every count of
-  0–2 withheld as "fewer than 3" (``talentpool.counts.services.withheld``, the one rule for officials).
+  0–2 withheld as "fewer than 3" (``talentpool.counts.services.withheld``, one rule everywhere).
 """
 
 from __future__ import annotations

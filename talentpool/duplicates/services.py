@@ -29,6 +29,7 @@ from django.db.models import F, Func, Q
 from django.db.models.functions import Lower, Trim
 from django.utils.translation import gettext_lazy as _
 
+from talentpool.duplicates.models import DistinctPair
 from talentpool.profiles.models import TalentProfile
 from talentpool.profiles.services import delete_cv_after_commit, pinyin_of, save_profile
 from workstation.audit.services import record
@@ -286,6 +287,7 @@ PAIRS_WORK_MEM = "64MB"
 def _pairs_sql(base_sql: str) -> str:
     """Pairs from groups of equal keys (hash aggregates), never a comparison of every two rows."""
     table = TalentProfile._meta.db_table
+    distinct = DistinctPair._meta.db_table  # pairs staff found to be different people
     pinyin = [key.format(words="w") for key in SQL_PINYIN_KEYS]  # over the words CTE
     # Only constants and the model's table are put in; values go in as parameters.
     return f"""
@@ -318,6 +320,7 @@ WITH base AS (
     WHERE a <> b
 )
 SELECT x, y, array_agg(DISTINCT reason ORDER BY reason) FROM matches
+WHERE NOT EXISTS (SELECT 1 FROM {distinct} d WHERE d.first_id = x AND d.second_id = y)
 GROUP BY x, y ORDER BY y DESC, x DESC LIMIT %s
 """  # noqa: S608
 
@@ -354,6 +357,21 @@ def duplicate_pairs(queryset=None, limit: int = 200) -> list[DuplicatePair]:
         for first, second, reasons in rows
         if first in profiles and second in profiles
     ]
+
+
+def mark_different_people(*, first: TalentProfile, second: TalentProfile, actor) -> bool:
+    """Record that two flagged profiles are different people, so the pair is no longer listed;
+    returns False when it was recorded already. Audited without personal data."""
+    if first.pk == second.pk:
+        raise ValueError("A pair needs two profiles.")
+    low, high = sorted((first.pk, second.pk))
+    _pair, created = DistinctPair.objects.get_or_create(
+        first_id=low, second_id=high,
+        defaults={"decided_by": actor if actor is not None and actor.is_authenticated else None},
+    )  # fmt: skip
+    if created:
+        record(actor=actor, action="talent.not_duplicates", target=first, other=second.pk)
+    return created
 
 
 # --- Merging ------------------------------------------------------------------------------------

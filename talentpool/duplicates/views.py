@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from talentpool.duplicates import services
 from talentpool.duplicates.forms import MergeForm
@@ -28,6 +29,20 @@ def duplicate_list(request):
         "talentpool/duplicate_list.html",
         {"pairs": pairs[:PAIRS_SHOWN], "more": len(pairs) > PAIRS_SHOWN, "shown": PAIRS_SHOWN},
     )
+
+
+@require_POST
+@manage_pool
+def not_duplicates(request, first: int, second: int):
+    """Staff compared the pair and found two different people: it is no longer listed."""
+    visible = TalentProfile.objects.visible_to(request.user)
+    first_profile = get_object_or_404(visible, pk=first)
+    second_profile = get_object_or_404(visible, pk=second)
+    if first_profile.pk == second_profile.pk:
+        raise Http404
+    services.mark_different_people(first=first_profile, second=second_profile, actor=request.user)
+    messages.success(request, _("Marked as two different people: the pair is no longer listed."))
+    return redirect("talentpool:duplicates")
 
 
 def _related_counts(profile) -> dict[str, int]:

@@ -348,3 +348,37 @@ def test_the_kept_profile_takes_the_earlier_registration(clients):
     assert submit_merge(clients["staff"], url, {}).status_code == 302
     keep.refresh_from_db()
     assert keep.created_at == earlier
+
+
+# --- Different people --------------------------------------------------------------------------
+
+
+def test_a_pair_marked_as_different_people_is_no_longer_listed(clients, staff):
+    first = person(email="shared@example.com")
+    second = person(email="Shared@Example.com ")
+    third = person(email="shared@example.com")
+    page = clients["staff"].get(reverse("talentpool:duplicates")).content.decode()
+    assert "Different people" in page
+    path = reverse("talentpool:not_duplicates", kwargs={"first": second.pk, "second": first.pk})
+    assert clients["staff"].get(path).status_code == 405  # a GET changes nothing
+    response = clients["staff"].post(path, follow=True)
+    assert "Marked as two different people" in response.content.decode()
+    pairs = pairs_of()
+    assert frozenset((first.pk, second.pk)) not in pairs
+    # The third profile still pairs with both: only the pair looked at is settled.
+    assert frozenset((first.pk, third.pk)) in pairs and frozenset((second.pk, third.pk)) in pairs
+    clients["staff"].post(path)  # twice: one record, one audit entry
+    assert AuditEntry.objects.filter(action="talent.not_duplicates").count() == 1
+    entry = AuditEntry.objects.get(action="talent.not_duplicates")
+    assert "shared@example.com" not in json.dumps(entry.details)
+
+
+def test_deleting_a_profile_deletes_its_different_people_records(staff):
+    from talentpool.duplicates.models import DistinctPair
+    from talentpool.duplicates.services import mark_different_people
+
+    first, second = person(phone="+14155550100"), person(phone="+14155550100")
+    mark_different_people(first=first, second=second, actor=staff)
+    assert DistinctPair.objects.count() == 1
+    second.delete()
+    assert not DistinctPair.objects.exists()
