@@ -10,6 +10,7 @@ from another host.
 from __future__ import annotations
 
 import functools
+import hashlib
 import logging
 import mimetypes
 import shutil
@@ -20,6 +21,7 @@ from urllib.parse import unquote, urlparse
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -152,6 +154,23 @@ def make_claimed_pdf(
         document.error = reason[:500]
         document.save(update_fields=["status", "error"])
     return "failed"
+
+
+def keep_rendered_file(record, content: bytes, file_name: str) -> None:
+    """Keep a rendered PDF on its row (file, SHA-256, size; ready) and remove the file it
+    replaces once the row is committed. The row has ``file``, ``sha256``, ``size``, ``status``,
+    ``generated_at`` and ``error``."""
+    previous = record.file.name if record.file else ""
+    storage = record.file.storage
+    record.file.save(file_name, ContentFile(content), False)
+    record.sha256 = hashlib.sha256(content).hexdigest()
+    record.size = len(content)
+    record.status = record.Status.READY
+    record.generated_at = timezone.now()
+    record.error = ""
+    record.save(update_fields=["file", "sha256", "size", "status", "generated_at", "error"])
+    if previous:
+        transaction.on_commit(lambda: storage.delete(previous))
 
 
 # A pending PDF older than this was lost on its way to a worker (the sweep sends it again).

@@ -7,15 +7,12 @@ pending for the sweep in beat. The PDF withholds small talent counts: officials 
 
 from __future__ import annotations
 
-import hashlib
-
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
 from reports.dashboard.document import summary_document
 from reports.dashboard.models import YearEndPDF
-from workstation.pdf import enqueue_render, make_claimed_pdf, requeue_pending
+from workstation.pdf import enqueue_render, keep_rendered_file, make_claimed_pdf, requeue_pending
 
 
 def pdf_language(language: str) -> str:
@@ -77,20 +74,7 @@ def make_year_end_pdf(*, pdf_id: int) -> str:
 
 
 def _store(summary: YearEndPDF, content: bytes) -> None:
-    """Keep the new file; the previous one is removed once the new one is recorded."""
-    previous = summary.file.name if summary.file else ""
-    storage = summary.file.storage
-    summary.file.save(
-        f"year-end-{summary.year}-{summary.language}.pdf", ContentFile(content), False
-    )
-    summary.sha256 = hashlib.sha256(content).hexdigest()
-    summary.size = len(content)
-    summary.status = YearEndPDF.Status.READY
-    summary.generated_at = timezone.now()
-    summary.error = ""
-    summary.save(update_fields=["file", "sha256", "size", "status", "generated_at", "error"])
-    if previous:
-        transaction.on_commit(lambda: storage.delete(previous))
+    keep_rendered_file(summary, content, f"year-end-{summary.year}-{summary.language}.pdf")
 
 
 def pdfs_of(year: int) -> list[YearEndPDF]:

@@ -8,16 +8,13 @@ with its SHA-256 nothing ever renders it again.
 
 from __future__ import annotations
 
-import hashlib
-
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
 from reports.briefings.models import MonthlyBriefing, Status
 from reports.editions.document import briefing_document
 from reports.editions.models import BILINGUAL, BriefingPDF
-from workstation.pdf import enqueue_render, make_claimed_pdf, requeue_pending
+from workstation.pdf import enqueue_render, keep_rendered_file, make_claimed_pdf, requeue_pending
 
 EDITION_LANGUAGES = (BriefingPDF.Language.CHINESE, BriefingPDF.Language.ENGLISH, BILINGUAL)
 
@@ -144,19 +141,7 @@ def _store(edition: BriefingPDF, content: bytes) -> None:
     """Keep the new file; a draft's previous file is removed once the new one is recorded."""
     if edition.kind == BriefingPDF.Kind.PUBLISHED and edition.file:
         raise RuntimeError("A published edition is never overwritten")
-    previous = edition.file.name if edition.file else ""
-    storage = edition.file.storage
-    edition.file.save(
-        f"briefing-{edition.briefing}-{edition.language}.pdf", ContentFile(content), False
-    )
-    edition.sha256 = hashlib.sha256(content).hexdigest()
-    edition.size = len(content)
-    edition.status = BriefingPDF.Status.READY
-    edition.generated_at = timezone.now()
-    edition.error = ""
-    edition.save(update_fields=["file", "sha256", "size", "status", "generated_at", "error"])
-    if previous:
-        transaction.on_commit(lambda: storage.delete(previous))
+    keep_rendered_file(edition, content, f"briefing-{edition.briefing}-{edition.language}.pdf")
 
 
 def editions_of(briefing: MonthlyBriefing) -> dict[str, list[BriefingPDF]]:
