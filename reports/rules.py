@@ -1,6 +1,7 @@
 """Who may do what with briefings: staff write, submit and publish; officials review.
 
-Officials see a briefing once it has been submitted to them; drafts never sent are the staff's.
+Officials see a briefing once it has been submitted to them; drafts never sent are the staff's
+(``reports.briefings.views.visible_briefings``: lists and pages, 404 otherwise).
 """
 
 import rules
@@ -10,19 +11,13 @@ from workstation.accounts.rules import is_administrator, is_official, is_worksta
 is_staff = is_workstation_staff | is_administrator
 
 
-@rules.predicate
-def was_submitted(user, briefing) -> bool:
-    return briefing is None or briefing.review_round > 0
-
-
 rules.add_perm("reports", is_staff)  # the admin's app index
 rules.add_perm("reports.view_briefings", is_staff | is_official)
-rules.add_perm("reports.view_briefing", is_staff | (is_official & was_submitted))
 rules.add_perm("reports.write_briefing", is_staff)
 rules.add_perm("reports.review_briefing", is_official)
 # The annual-duties dashboard and its year-end PDF.
 rules.add_perm("reports.view_dashboard", is_staff | is_official)
-# Officials read talent counts with those of 1–2 people withheld; staff see them all.
+# Officials read talent counts under 3 withheld; staff see them all.
 rules.add_perm("reports.see_small_talent_counts", is_staff)
 for model in (
     "monthlybriefing",

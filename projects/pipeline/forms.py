@@ -177,15 +177,6 @@ class ProjectForm(forms.ModelForm):
             self.add_error("title_en", _("Give the project's title in Chinese or in English."))
         return cleaned
 
-    def save(self, commit=True):
-        project = super().save(commit=False)
-        # The untranslated column follows the English title, or the Chinese one.
-        project.title = project.title_en or project.title_zh_hans
-        project.summary = project.summary_en or project.summary_zh_hans
-        if commit:
-            project.save()
-        return project
-
 
 class StageMoveForm(forms.Form):
     """What a move needs; which fields a target stage requires is checked by the service."""

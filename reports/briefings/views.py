@@ -116,7 +116,6 @@ def _render_briefing(request, briefing, *, status=200, comment_form=None, change
         {
             "briefing": briefing,
             "sections": sections,
-            "written_sections": [s.value for s in WRITTEN_SECTIONS],
             "general_comments": [c for c in comments if c.section == Section.WHOLE],
             "problems": problems,
             "history": briefing.history.select_related("actor"),

@@ -91,9 +91,7 @@ def dashboard_document(figures: dict) -> dict:
             "briefing_state": briefing["state"],
             "briefing": on_time[briefing["state"]],
             "published_on": briefing["published_on"],
-            "publish_by": briefing["publish_by"],
             "meetings": figures["meetings_by_month"][index],
-            "meetings_percent": percent(figures["meetings_by_month"][index], largest_month),
             "new": count_text(talent["new_by_month"][index]),
             "new_percent": percent(talent["new_by_month"][index], largest_month),
         }

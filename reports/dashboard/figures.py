@@ -208,7 +208,6 @@ def year_figures(year: int, *, hide_small_cells: bool, now: datetime | None = No
     }
     return {
         "year": year,
-        "computed_at": now.isoformat(),
         "computed_on": today.isoformat(),
         "duties": [
             {

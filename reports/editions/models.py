@@ -72,7 +72,3 @@ class BriefingPDF(models.Model):
 
     def __str__(self) -> str:
         return f"{self.briefing} {self.kind} {self.language}"
-
-    @property
-    def is_final(self) -> bool:
-        return self.kind == self.Kind.PUBLISHED and self.status == self.Status.READY

@@ -11,6 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 
 from projects.pipeline.models import Project, ProjectDocument, ProjectSource, Stage, StageChange
 from projects.pipeline.services import add_document, move_project
@@ -101,6 +102,22 @@ def test_staff_enter_a_project_by_hand(clients, staff):
     assert project.stage == Stage.LEAD
     assert project.owner == staff
     assert StageChange.objects.get(project=project).changed_by == staff
+
+
+def test_a_title_in_one_language_is_not_copied_into_the_other(clients, staff):
+    for language, title in (("en", "固态电池"), ("zh-hans", "Solid-state battery")):
+        with translation.override(language):
+            path = reverse("projects:project_create")
+        field = "title_zh_hans" if language == "en" else "title_en"
+        response = clients["staff"].post(
+            path, {field: title, "company": f"Co {language}", "contact_name": "Sam",
+                   "contact_email": "sam@co.example", "owner": staff.pk},
+        )  # fmt: skip
+        assert response.status_code == 302
+        project = Project.objects.get(company=f"Co {language}")
+        other = "title_en" if field == "title_zh_hans" else "title_zh_hans"
+        assert getattr(project, field) == title
+        assert getattr(project, other) in ("", None)  # still shown as a missing translation
 
 
 def test_the_owner_must_be_staff_and_bad_input_is_kept(clients, official):
