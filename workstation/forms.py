@@ -1,4 +1,5 @@
-"""Form pieces shared by the apps: times typed on a wall clock in a chosen time zone."""
+"""Form pieces shared by the apps: fields in both languages side by side, and times typed on a
+wall clock in a chosen time zone."""
 
 from __future__ import annotations
 
@@ -14,6 +15,25 @@ TIME_ZONE_CHOICES = [
     (PACIFIC, _("Pacific time (Los Angeles, San Francisco)")),
     (CHINA, _("China Standard Time (Beijing, Lanzhou)")),
 ]
+
+
+class BilingualRowsMixin:
+    """(Chinese, English) field pairs shown side by side by ``includes/bilingual_fields.html``;
+    the form's other visible fields follow them."""
+
+    language_pairs: tuple[tuple[str, str], ...] = ()
+
+    def language_rows(self):
+        return [(self[zh], self[en]) for zh, en in self.language_pairs]
+
+    def other_fields(self):
+        paired = {name for pair in self.language_pairs for name in pair}
+        return [field for field in self.visible_fields() if field.name not in paired]
+
+    def require_one_language(self, data: dict, pair: tuple[str, str], message) -> None:
+        """``message`` on the Chinese field when neither field of ``pair`` is filled in."""
+        if not any((data.get(name) or "").strip() for name in pair):
+            self.add_error(pair[0], message)
 
 
 class WallClockField(forms.DateTimeField):

@@ -7,12 +7,15 @@ from django.utils.translation import gettext_lazy as _
 
 from projects.demands.models import Demand
 from projects.demands.services import DEMAND_ORGANIZATION_KINDS, demand_organizations
+from workstation.forms import BilingualRowsMixin
 from workstation.reference.models import Industry, Organization
 
 LANGUAGE_PAIRS = (("title_zh_hans", "title_en"), ("description_zh_hans", "description_en"))
 
 
-class DemandForm(forms.ModelForm):
+class DemandForm(BilingualRowsMixin, forms.ModelForm):
+    language_pairs = LANGUAGE_PAIRS
+
     organization = forms.ModelChoiceField(
         label=_("Lanzhou organization"),
         queryset=Organization.objects.none(),
@@ -94,10 +97,6 @@ class DemandForm(forms.ModelForm):
             if (data.get(description) or "").strip() and not (data.get(title) or "").strip():
                 self.add_error(title, _("A description in this language needs a title in it too."))
         return data
-
-    def language_rows(self):
-        """(Chinese field, English field) pairs shown side by side."""
-        return [(self[zh], self[en]) for zh, en in LANGUAGE_PAIRS]
 
 
 class DemandFilterForm(forms.Form):

@@ -6,11 +6,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from reports.briefings.models import LANGUAGE_CODES, WRITTEN_SECTIONS, BriefingItem, Section
+from workstation.forms import BilingualRowsMixin
 
 LANGUAGE_PAIRS = (("headline_zh_hans", "headline_en"), ("summary_zh_hans", "summary_en"))
 
 
-class ItemForm(forms.ModelForm):
+class ItemForm(BilingualRowsMixin, forms.ModelForm):
+    language_pairs = LANGUAGE_PAIRS
+
     headline_zh_hans = forms.CharField(
         label=_("Headline in Chinese"), max_length=300, required=False
     )
@@ -42,10 +45,6 @@ class ItemForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["section"].choices = [(s.value, s.label) for s in WRITTEN_SECTIONS]
-
-    @property
-    def language_rows(self):
-        return [(self[zh], self[en]) for zh, en in LANGUAGE_PAIRS]
 
     def clean(self):
         cleaned = super().clean()

@@ -20,7 +20,7 @@ from reports.briefings import services
 from reports.briefings.models import EDITABLE, MonthlyBriefing, Status
 from workstation.accounts.models import Role
 from workstation.reminders.kinds import ReminderKind, register
-from workstation.reminders.services import schedule_reminder
+from workstation.reminders.services import schedule_for_role
 
 DRAFT_DUE = "briefing_draft_due"
 DRAFT_OVERDUE = "briefing_draft_overdue"
@@ -173,11 +173,4 @@ def schedule_briefing_reminders(*, now=None) -> int:
 
 
 def _remind_role(kind: str, briefing: MonthlyBriefing, period: str, role: str) -> int:
-    created = 0
-    for person in services.people_with_role(role):
-        _reminder, new = schedule_reminder(
-            kind=kind, target=briefing, period=period, recipient_email=person.email,
-            recipient=person,
-        )  # fmt: skip
-        created += new
-    return created
+    return schedule_for_role(kind=kind, target=briefing, period=period, role=role)

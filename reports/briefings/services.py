@@ -22,10 +22,10 @@ from reports.briefings.models import (
     ReviewComment,
     Status,
 )
-from workstation.accounts.models import Role, User
+from workstation.accounts.models import Role
 from workstation.audit.services import record
 from workstation.meetings.services import meeting_of_month
-from workstation.reminders.services import schedule_reminder
+from workstation.reminders.services import schedule_for_role
 
 REVIEW_REQUESTED = "briefing_review_requested"
 CHANGES_REQUESTED = "briefing_changes_requested"
@@ -64,10 +64,6 @@ def link_meeting(*, briefing: MonthlyBriefing):
 def open_this_months_briefing(*, today=None) -> tuple[MonthlyBriefing, bool]:
     today = today or timezone.localdate()
     return open_briefing(year=today.year, month=today.month)
-
-
-def people_with_role(role: str):
-    return User.objects.filter(groups__name=role, is_active=True).order_by("pk")
 
 
 # --- Writing
@@ -165,11 +161,7 @@ def _locked(briefing: MonthlyBriefing) -> MonthlyBriefing:
 
 
 def _announce(*, kind: str, briefing: MonthlyBriefing, period: str, role: str) -> None:
-    for person in people_with_role(role):
-        schedule_reminder(
-            kind=kind, target=briefing, period=period, recipient_email=person.email,
-            recipient=person,
-        )  # fmt: skip
+    schedule_for_role(kind=kind, target=briefing, period=period, role=role)
 
 
 @transaction.atomic

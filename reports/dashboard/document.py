@@ -13,6 +13,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from reports.dashboard.figures import MONTHS, BriefingState, State, year_figures
+from reports.editions.document import count_text
 from talentpool.counts.services import SMALL_CELL
 from workstation.targets.models import Duty
 
@@ -41,10 +42,6 @@ def goal_text(minimum: int, maximum: int | None) -> str:
     if maximum == minimum:
         return str(minimum)
     return _("%(minimum)s to %(maximum)s") % {"minimum": minimum, "maximum": maximum}
-
-
-def count_text(value: int | None) -> str:
-    return _("fewer than %(limit)s") % {"limit": SMALL_CELL} if value is None else str(value)
 
 
 def in_language(texts: dict[str, str]) -> str:

@@ -8,17 +8,17 @@ from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
 from workstation.events.models import Coverage, Event, EventKind, MediaPartner, Speaker
-from workstation.forms import WallClockField, place_in_time_zone
+from workstation.forms import BilingualRowsMixin, WallClockField, place_in_time_zone
 from workstation.timezones import wall_time_of
 
-LANGUAGE_PAIRS = (
-    ("title_zh_hans", "title_en"),
-    ("venue_zh_hans", "venue_en"),
-    ("description_zh_hans", "description_en"),
-)
 
+class EventForm(BilingualRowsMixin, forms.ModelForm):
+    language_pairs = (
+        ("title_zh_hans", "title_en"),
+        ("venue_zh_hans", "venue_en"),
+        ("description_zh_hans", "description_en"),
+    )
 
-class EventForm(forms.ModelForm):
     title_zh_hans = forms.CharField(label=_("Title in Chinese"), max_length=200, required=False)
     title_en = forms.CharField(label=_("Title in English"), max_length=200, required=False)
     venue_zh_hans = forms.CharField(label=_("Venue in Chinese"), max_length=300, required=False)
@@ -58,11 +58,11 @@ class EventForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
-        if (
-            not (data.get("title_zh_hans") or "").strip()
-            and not (data.get("title_en") or "").strip()
-        ):
-            self.add_error("title_zh_hans", _("Give the event a title in at least one language."))
+        self.require_one_language(
+            data,
+            ("title_zh_hans", "title_en"),
+            _("Give the event a title in at least one language."),
+        )
         place_in_time_zone(self, data, ("starts_at", "ends_at"), data.get("time_zone"))
         if data.get("kind") == EventKind.EXPO and not data.get("expo_year"):
             self.add_error("expo_year", _("Say which year's Expo this is."))
@@ -78,14 +78,6 @@ class EventForm(forms.ModelForm):
                 _("Only a public event can take registrations: make it public first."),
             )
         return data
-
-    def language_rows(self):
-        """(Chinese field, English field) pairs shown side by side."""
-        return [(self[zh], self[en]) for zh, en in LANGUAGE_PAIRS]
-
-    def other_fields(self):
-        paired = {name for pair in LANGUAGE_PAIRS for name in pair}
-        return [field for field in self.visible_fields() if field.name not in paired]
 
 
 phone_characters = RegexValidator(
@@ -114,19 +106,6 @@ class RegistrationForm(forms.Form):
         if not name:
             raise forms.ValidationError(_("Please give your name."))
         return name
-
-
-class BilingualRowsMixin:
-    """Side-by-side (Chinese, English) rows for ``includes/bilingual_fields.html``."""
-
-    language_pairs: tuple[tuple[str, str], ...] = ()
-
-    def language_rows(self):
-        return [(self[zh], self[en]) for zh, en in self.language_pairs]
-
-    def other_fields(self):
-        paired = {name for pair in self.language_pairs for name in pair}
-        return [field for field in self.visible_fields() if field.name not in paired]
 
 
 class SpeakerForm(BilingualRowsMixin, forms.ModelForm):
@@ -167,8 +146,11 @@ class MediaPartnerForm(BilingualRowsMixin, forms.ModelForm):
 
     def clean(self):
         data = super().clean()
-        if not (data.get("name_zh_hans") or "").strip() and not (data.get("name_en") or "").strip():
-            self.add_error("name_zh_hans", _("Give the partner's name in at least one language."))
+        self.require_one_language(
+            data,
+            ("name_zh_hans", "name_en"),
+            _("Give the partner's name in at least one language."),
+        )
         return data
 
 

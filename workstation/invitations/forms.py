@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from workstation.events.models import Event
+from workstation.forms import BilingualRowsMixin
 from workstation.invitations.models import Invitation
 from workstation.invitations.services import APPROVED_FIELDS
 
@@ -19,7 +20,9 @@ class EventChoiceField(forms.ModelChoiceField):
         return f"{event.text().title} ({timezone.localdate(event.starts_at):%Y-%m-%d})"
 
 
-class InvitationForm(forms.ModelForm):
+class InvitationForm(BilingualRowsMixin, forms.ModelForm):
+    language_pairs = LANGUAGE_PAIRS
+
     event = EventChoiceField(
         label=_("Event"),
         queryset=Event.objects.order_by("-starts_at", "-pk"),
@@ -58,14 +61,6 @@ class InvitationForm(forms.ModelForm):
         if not name:
             raise forms.ValidationError(_("Give the VIP's name."))
         return name
-
-    @property
-    def language_rows(self):
-        return [(self[zh], self[en]) for zh, en in LANGUAGE_PAIRS]
-
-    def other_fields(self):
-        paired = {name for pair in LANGUAGE_PAIRS for name in pair}
-        return [field for field in self.visible_fields() if field.name not in paired]
 
 
 class NotesForm(forms.ModelForm):

@@ -27,10 +27,10 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from workstation.accounts.models import Role, User
+from workstation.accounts.models import Role
 from workstation.audit.services import record
 from workstation.invitations.models import Invitation, InvitationStatus, InvitationStep
-from workstation.reminders.services import schedule_reminder
+from workstation.reminders.services import schedule_for_role
 from workstation.translated import missing_languages
 
 APPROVAL_REQUESTED = "vip_invitation_approval"
@@ -104,10 +104,6 @@ def history(invitation: Invitation) -> list[dict]:
             draft_index += 1
         entries.append({"step": step, "label": step_label(step, index)})
     return entries
-
-
-def people_with_role(role: str):
-    return User.objects.filter(groups__name=role, is_active=True).order_by("pk")
 
 
 # --- Writing
@@ -202,11 +198,8 @@ def approval_round(invitation: Invitation) -> int:
 
 def _announce(invitation: Invitation, kind: str, role: str) -> None:
     """Mail everyone with the role once per round, through the outbox."""
-    for person in people_with_role(role):
-        schedule_reminder(
-            kind=kind, target=invitation, period=f"round-{approval_round(invitation)}",
-            recipient_email=person.email, recipient=person,
-        )  # fmt: skip
+    period = f"round-{approval_round(invitation)}"
+    schedule_for_role(kind=kind, target=invitation, period=period, role=role)
 
 
 def _check_official(actor) -> None:

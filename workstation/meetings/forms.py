@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from workstation.events.forms import EventForm
 from workstation.events.models import Event
-from workstation.forms import place_in_time_zone
+from workstation.forms import BilingualRowsMixin, place_in_time_zone
 from workstation.meetings.models import ActionItem, Meeting
 from workstation.meetings.services import meeting_people
 
@@ -43,22 +43,20 @@ class MeetingEventForm(EventForm):
 
     def clean(self):
         data = forms.ModelForm.clean(self)  # the event form's own rules are about public events
-        if (
-            not (data.get("title_zh_hans") or "").strip()
-            and not (data.get("title_en") or "").strip()
-        ):
-            self.add_error("title_zh_hans", _("Give the meeting a title in at least one language."))
+        self.require_one_language(
+            data,
+            ("title_zh_hans", "title_en"),
+            _("Give the meeting a title in at least one language."),
+        )
         place_in_time_zone(self, data, ("starts_at", "ends_at"), data.get("time_zone"))
         return data
 
-    def language_rows(self):
-        return [
-            (self["title_zh_hans"], self["title_en"]),
-            (self["venue_zh_hans"], self["venue_en"]),
-        ]
+    language_pairs = (("title_zh_hans", "title_en"), ("venue_zh_hans", "venue_en"))
 
 
-class MeetingForm(forms.ModelForm):
+class MeetingForm(BilingualRowsMixin, forms.ModelForm):
+    language_pairs = (("agenda_zh_hans", "agenda_en"),)
+
     invitees = PeopleField(
         label=_("Workstation staff and Lanzhou officials"),
         queryset=None,
@@ -83,14 +81,10 @@ class MeetingForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["invitees"].queryset = meeting_people()
 
-    def language_rows(self):
-        return [(self["agenda_zh_hans"], self["agenda_en"])]
 
-    def other_fields(self):
-        return [self["invitees"]]
+class MinutesForm(BilingualRowsMixin, forms.ModelForm):
+    language_pairs = (("minutes_zh_hans", "minutes_en"),)
 
-
-class MinutesForm(forms.ModelForm):
     minutes_zh_hans = forms.CharField(
         label=_("Minutes in Chinese"), required=False, widget=forms.Textarea(attrs={"rows": 14}),
         help_text=_("Markdown."),
@@ -106,18 +100,15 @@ class MinutesForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
-        if (
-            not (data.get("minutes_zh_hans") or "").strip()
-            and not (data.get("minutes_en") or "").strip()
-        ):
-            self.add_error("minutes_zh_hans", _("Write the minutes in at least one language."))
+        self.require_one_language(
+            data, self.language_pairs[0], _("Write the minutes in at least one language.")
+        )
         return data
 
-    def language_rows(self):
-        return [(self["minutes_zh_hans"], self["minutes_en"])]
 
+class ActionItemForm(BilingualRowsMixin, forms.ModelForm):
+    language_pairs = (("description_zh_hans", "description_en"),)
 
-class ActionItemForm(forms.ModelForm):
     description_zh_hans = forms.CharField(
         label=_("Action in Chinese"), max_length=500, required=False
     )
@@ -138,17 +129,7 @@ class ActionItemForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
-        if (
-            not (data.get("description_zh_hans") or "").strip()
-            and not (data.get("description_en") or "").strip()
-        ):
-            self.add_error(
-                "description_zh_hans", _("Describe the action in at least one language.")
-            )
+        self.require_one_language(
+            data, self.language_pairs[0], _("Describe the action in at least one language.")
+        )
         return data
-
-    def language_rows(self):
-        return [(self["description_zh_hans"], self["description_en"])]
-
-    def other_fields(self):
-        return [self["owner"], self["due_on"]]

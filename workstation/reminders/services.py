@@ -42,6 +42,20 @@ def schedule_reminder(
     return reminder, created
 
 
+def schedule_for_role(*, kind: str, target, period: str, role: str) -> int:
+    """``schedule_reminder`` for every active person with ``role``; returns how many are new."""
+    from workstation.accounts.models import User
+
+    created = 0
+    for person in User.objects.filter(groups__name=role, is_active=True).order_by("pk"):
+        _reminder, new = schedule_reminder(
+            kind=kind, target=target, period=period, recipient_email=person.email,
+            recipient=person,
+        )  # fmt: skip
+        created += new
+    return created
+
+
 def enqueue_reminder(*, reminder_id: int) -> bool:
     """Hand the reminder to a worker; with the broker down it stays pending for the sweep."""
     from workstation.reminders.tasks import send_reminder
