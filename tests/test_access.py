@@ -130,6 +130,17 @@ def ready_edition():
     return {**kwargs, "pdf_pk": edition.pk}
 
 
+def failed_edition():
+    from reports.editions.models import BriefingPDF
+
+    kwargs = briefing(submitted=True)
+    edition = BriefingPDF.objects.create(
+        briefing_id=kwargs["pk"], kind="published", language="zh-hans", status="failed",
+        error="No Chinese font", requested_at=timezone.now(),
+    )  # fmt: skip
+    return {**kwargs, "pdf_pk": edition.pk}
+
+
 def ready_year_end_pdf():
     from django.core.files.base import ContentFile
 
@@ -309,6 +320,7 @@ ACCESS = {
     "reports:briefing_publish": ("post", briefing, staff_only(AWAY)),
     "reports:edition_request": ("post", briefing, staff_only(AWAY)),
     "reports:edition_download": ("get", ready_edition, staff_only() | {"official": 200}),
+    "reports:edition_retry": ("post", failed_edition, staff_only(AWAY)),
     # The annual-duties dashboard and its year-end PDF: staff and officials.
     "reports:dashboard": ("get", None, staff_only() | {"official": 200}),
     "reports:dashboard_pdf_request": ("post", lambda: {"year": 2025},

@@ -108,7 +108,6 @@ def board(request):
             "columns": columns,
             "can_move": request.user.has_perm("projects.manage_pipeline"),
             "stages": BOARD_STAGES,
-            "main_line": MAIN_LINE,
             "criteria": Criterion.choices,
             "filters_used": any(request.GET.values()),
         },

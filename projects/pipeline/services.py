@@ -92,17 +92,6 @@ STAGE_REQUIREMENTS: dict[str, tuple[Requirement, ...]] = {
     Stage.DROPPED: (Requirement("reason", _("Give the reason the project is dropped.")),),
 }
 
-# The fields a move form offers, with the stages that need each (for the help texts).
-MOVE_FIELDS = ("criteria", "reason", "on_date", "amount", "agreement_type", "note")
-
-
-def stages_needing(field: str) -> list[str]:
-    return [
-        stage
-        for stage, requirements in STAGE_REQUIREMENTS.items()
-        if any(requirement.field == field for requirement in requirements)
-    ]
-
 
 def workstation_today() -> date:
     """Today on the workstation's clock (America/Los_Angeles)."""

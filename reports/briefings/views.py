@@ -11,6 +11,7 @@ from django.contrib import messages
 from django.db.models import Prefetch, Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -287,6 +288,17 @@ def edition_request(request, pk: int):
     else:
         messages.success(request, _("The PDF is being made; it appears below when it is ready."))
     return redirect("reports:briefing_detail", pk=briefing.pk)
+
+
+@require_POST
+@write_permission
+def edition_retry(request, pk: int, pdf_pk: int):
+    """A published edition that failed (say, no Chinese font on the worker then) is tried again."""
+    briefing = _briefing(request, pk)
+    edition = get_object_or_404(briefing.pdfs, pk=pdf_pk, status=BriefingPDF.Status.FAILED)
+    editions.retry_failed_edition(edition=edition, actor=request.user)
+    messages.success(request, _("The PDF is being made; it appears below when it is ready."))
+    return redirect(f"{reverse('reports:briefing_detail', kwargs={'pk': briefing.pk})}#pdfs")
 
 
 @view_permission

@@ -30,7 +30,3 @@ def set_consent(*, profile, purpose: str, given: bool, by) -> Consent | None:
 def consent_ledger(profile):
     """Every row of the profile's ledger, newest first: what the person sees and exports."""
     return Consent.objects.filter(profile=profile).order_by("-at", "-pk")
-
-
-def shares_with_lanzhou(profile) -> bool:
-    return current_consents(profile).get(Consent.Purpose.SHARE_WITH_LANZHOU) == Consent.Action.GIVEN

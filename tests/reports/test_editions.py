@@ -167,6 +167,29 @@ def test_a_machine_that_cannot_make_pdfs_fails_the_edition_with_the_reason(monke
     assert edition.status == "failed" and edition.error == "No Chinese font."
 
 
+@needs_pdf
+@pytest.mark.django_db
+def test_staff_try_a_failed_published_edition_again(monkeypatch, clients, briefing):
+    edition = BriefingPDF.objects.create(
+        briefing=briefing, kind="published", language="en", status="failed",
+        error="No Chinese font.", requested_at=briefing.created_at,
+    )  # fmt: skip
+    page_url = reverse("reports:briefing_detail", kwargs={"pk": briefing.pk})
+    retry = reverse("reports:edition_retry", kwargs={"pk": briefing.pk, "pdf_pk": edition.pk})
+    assert retry in clients["staff"].get(page_url).content.decode()
+    assert clients["official"].post(retry).status_code == 403
+    monkeypatch.setattr(editions, "enqueue_edition", lambda pdf_id: True)
+    response = clients["staff"].post(retry)
+    assert response.status_code == 302 and response["Location"].endswith("#pdfs")
+    edition.refresh_from_db()
+    assert edition.status == "pending" and edition.error == ""
+    assert editions.make_edition(pdf_id=edition.pk) == "ready"
+    edition.refresh_from_db()
+    assert edition.status == "ready" and edition.file
+    # A ready edition is not tried again.
+    assert clients["staff"].post(retry).status_code == 404
+
+
 @pytest.mark.django_db
 def test_the_sweep_requeues_only_editions_pending_past_the_grace(monkeypatch, briefing):
     from datetime import timedelta

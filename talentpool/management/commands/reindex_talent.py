@@ -1,6 +1,6 @@
 """Rebuild the talent search index: ``manage.py reindex_talent [--batch-size N] [--no-vacuum]``.
 
-Run it after a change to the search module's tokens (``talentpool/search/segmenter.py``). It
+Run it after a change to the search module's tokens (``workstation/segmenter.py``). It
 rewrites every row, so it then runs ``VACUUM (ANALYZE)`` on the table: without it the dead rows and
 the GIN index's pending list make searches several times slower until autovacuum comes by.
 """
