@@ -45,11 +45,11 @@ RUN groupadd --system --gid 10001 portal \
 
 WORKDIR /app
 
-# Dependencies first, so that a change of code reuses this layer. The project declares no
-# installable packages of its own (`packages = []`): `pip install .` installs exactly the
-# dependencies pyproject.toml lists, and the code runs from /app (PYTHONPATH above).
-COPY pyproject.toml README.md ./
-RUN pip install . && rm -rf build *.egg-info
+# Dependencies first, so that a change of code reuses this layer: exactly the committed lock
+# (versions and hashes), never a fresh resolution. The project declares no installable packages
+# of its own (`packages = []`); the code runs from /app (PYTHONPATH above).
+COPY requirements.lock ./
+RUN pip install --require-hashes --no-deps -r requirements.lock && pip check
 
 # The code, listed explicitly so that .venv/, var/ and other local state never enter the image.
 COPY manage.py ./

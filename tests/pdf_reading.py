@@ -6,6 +6,30 @@ from __future__ import annotations
 import io
 
 
+def squeezed(text: str) -> str:
+    """``text`` without any whitespace."""
+    return "".join(text.split())
+
+
+class PdfText(str):
+    """A PDF's text as a reader sees it: where lines break depends on the installed font (Noto CJK
+    and WenQuanYi wrap the same table differently), so ``needle in text`` and ``text.index(needle)``
+    ignore whitespace and line breaks on both sides."""
+
+    def __contains__(self, needle) -> bool:
+        return squeezed(needle) in squeezed(self)
+
+    def index(self, needle, *args) -> int:
+        return squeezed(self).index(squeezed(needle), *args)
+
+
+def text_of(data: bytes) -> PdfText:
+    """The text of a PDF's bytes."""
+    from pypdf import PdfReader
+
+    return PdfText("\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages))
+
+
 def _reader(record, storage=None):
     from pypdf import PdfReader
 
@@ -13,15 +37,27 @@ def _reader(record, storage=None):
         return PdfReader(io.BytesIO(handle.read()))
 
 
-def pdf_text(record, storage=None) -> str:
+def pdf_text(record, storage=None) -> PdfText:
     """The text of a record's PDF (``record.file``), read from ``storage`` when given."""
-    return "\n".join(page.extract_text() for page in _reader(record, storage).pages)
+    with storage.open(record.file.name) if storage else record.file.open("rb") as handle:
+        return text_of(handle.read())
+
+
+def fonts_in(data: bytes) -> list[str]:
+    """The names of the fonts a PDF's pages use."""
+    from pypdf import PdfReader
+
+    return [name for name, _embedded in _fonts(PdfReader(io.BytesIO(data)))]
 
 
 def fonts_of(record) -> list[tuple[str, bool]]:
     """(font name, embedded?) of every font the PDF's pages use."""
+    return _fonts(_reader(record))
+
+
+def _fonts(reader) -> list[tuple[str, bool]]:
     fonts = {}
-    for page in _reader(record).pages:
+    for page in reader.pages:
         for font in (page.get("/Resources", {}).get("/Font") or {}).values():
             font = font.get_object()
             descendants = font.get("/DescendantFonts")

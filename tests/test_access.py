@@ -469,6 +469,9 @@ ACCESS = {
     "account_inactive": ("get", None, everyone(200)),
     "account_signup": ("get", None, signed_in(AWAY, anonymous=200)),
     "account_reauthenticate": ("get", None, signed_in(200)),
+    # Re-authentication by a mailed code (allauth 65.22) is turned off in the settings.
+    "account_request_reauthentication_code": ("get", None, signed_in(403)),
+    "account_confirm_reauthentication_code": ("get", None, signed_in(403)),
     "account_email": ("get", None, signed_in(200)),
     "account_email_verification_sent": ("get", None, everyone(200)),
     "account_change_password": ("get", None, signed_in(200)),

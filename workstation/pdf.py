@@ -34,21 +34,58 @@ class PDFUnavailable(Exception):
     """Raised with a message for people when this machine cannot make PDFs."""
 
 
-@functools.cache
-def cjk_font_family() -> str | None:
-    """The family name of an installed font that covers Chinese, if any (asks fontconfig)."""
+# The faces a PDF is set in, named in this order whatever else is installed, so the same text
+# always comes out in the same face: Latin and Chinese from the first Chinese face (Noto Sans CJK
+# SC, the one officials see; WenQuanYi Micro Hei, the small alternative), then faces for the other
+# scripts of Gansu's peoples, which CJK fonts lack: Tibetan, Arabic script, Mongolian.
+CJK_FONTS = ("Noto Sans CJK SC", "WenQuanYi Micro Hei")
+SCRIPT_FONTS = (
+    "Tibetan Machine Uni",
+    "Noto Serif Tibetan",
+    "Noto Naskh Arabic",
+    "Noto Sans Arabic",
+    "Noto Sans Mongolian",
+)
+
+
+def _installed_families(pattern: str) -> set[str]:
+    """Every family name (all of its aliases) of the installed fonts matching a fontconfig
+    pattern."""
     if shutil.which("fc-list") is None:
-        return None
-    listing = subprocess.run(
-        ["fc-list", ":lang=zh", "family"],  # noqa: S607
+        return set()
+    listing = subprocess.run(  # noqa: S603 - our own pattern, no shell
+        ["fc-list", pattern, "family"],  # noqa: S607
         capture_output=True,
         text=True,
         check=False,
         timeout=10,
     ).stdout
-    families = sorted({line.split(",")[0].strip() for line in listing.splitlines() if line.strip()})
-    preferred = [name for name in families if "Noto Sans CJK SC" in name or "Micro Hei" in name]
-    return (preferred or families or [None])[0]
+    return {
+        name.strip() for line in listing.splitlines() for name in line.split(",") if name.strip()
+    }
+
+
+@functools.cache
+def cjk_font_family() -> str | None:
+    """The face that sets a PDF's Latin and Chinese text, if an installed font covers Chinese."""
+    chinese = _installed_families(":lang=zh")
+    preferred = [name for name in CJK_FONTS if name in chinese]
+    return (preferred or sorted(chinese) or [None])[0]
+
+
+@functools.cache
+def pdf_font_families() -> tuple[str, ...]:
+    """The installed faces a PDF names, in their fixed order (the Chinese one first)."""
+    cjk = cjk_font_family()
+    if cjk is None:
+        return ()
+    installed = _installed_families("")
+    return (cjk, *(name for name in SCRIPT_FONTS if name in installed))
+
+
+def font_family_css() -> str:
+    """The CSS ``font-family`` value of PDFs."""
+    return ", ".join(f'"{name}"' for name in pdf_font_families())
 
 
 @functools.cache
@@ -112,7 +149,7 @@ def render_pdf(*, template: str, context: dict, language: str) -> bytes:
         reason = pdf_unavailable_reason()
         if reason:
             raise PDFUnavailable(reason)
-        html = render_to_string(template, {**context, "cjk_font": cjk_font_family()})
+        html = render_to_string(template, {**context, "pdf_fonts": font_family_css()})
     from weasyprint import HTML
 
     # A fresh Document per PDF: reusing one for a second PDF misrenders.

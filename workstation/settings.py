@@ -161,6 +161,9 @@ CACHES = {
 
 CELERY_BROKER_URL = celery_broker_url(REDIS_URL)
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# A worker waits out a Redis outage of any length (Celery's default gives up after 100 tries,
+# about 46 minutes, and the worker exits).
+CELERY_BROKER_CONNECTION_MAX_RETRIES = None
 CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 1, "socket_timeout": 5}
 # With the broker down, publishing fails fast; the database row stays pending for the sweep.
 CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2}
@@ -203,6 +206,9 @@ ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
+# Confirming who you are before a sensitive change takes the password or the second factor, never
+# only a code mailed to the account (allauth 65.22 turned that on by default).
+ACCOUNT_REAUTHENTICATION_METHODS = ("password", "mfa")
 # allauth's default rate limits stay on (they live in the database cache above).
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Lanzhou SV Workstation"

@@ -1,8 +1,6 @@
-import io
-
 import pytest
-from pypdf import PdfReader
 
+from tests.pdf_reading import fonts_in, text_of
 from workstation import pdf
 from workstation.pdf import PDFUnavailable, portal_file, render_pdf
 
@@ -12,13 +10,8 @@ needs_pdf = pytest.mark.skipif(
 )
 
 
-@needs_pdf
-def test_bilingual_pdf_keeps_its_chinese(settings):
-    sample = (
-        '{% extends "pdf/base.html" %}{% block body %}<h1>兰州科技创新（硅谷）工作站</h1>'
-        "<p>Lanzhou Silicon Valley Workstation</p>"
-        '<img src="https://tracker.example/pixel.png">{% endblock %}'
-    )
+def use_sample_template(settings, sample: str) -> None:
+    """Serve ``sample`` as the template ``sample.html``."""
     engine = settings.TEMPLATES[0]
     settings.TEMPLATES = [
         {
@@ -34,10 +27,40 @@ def test_bilingual_pdf_keeps_its_chinese(settings):
             },
         }
     ]
+
+
+@needs_pdf
+def test_bilingual_pdf_keeps_its_chinese(settings):
+    use_sample_template(
+        settings,
+        '{% extends "pdf/base.html" %}{% block body %}<h1>兰州科技创新（硅谷）工作站</h1>'
+        "<p>Lanzhou Silicon Valley Workstation</p>"
+        '<img src="https://tracker.example/pixel.png">{% endblock %}',
+    )
     data = render_pdf(template="sample.html", context={}, language="zh-hans")
-    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
-    assert "兰州科技创新" in text.replace(" ", "")
+    text = text_of(data)
+    assert "兰州科技创新" in text
     assert "Lanzhou Silicon Valley Workstation" in text
+
+
+@needs_pdf
+@pytest.mark.parametrize("language", ["zh-hans", "en"])
+def test_every_glyph_comes_from_the_named_faces_in_their_order(settings, language):
+    """Page numbers and running heads included: a margin box does not inherit the body's font,
+    and fontconfig's fallback embedded Noto Sans CJK JP (or DejaVu) beside SC."""
+    use_sample_template(
+        settings,
+        "{% extends 'pdf/base.html' %}{% block style %}<style>@page { @top-center "
+        "{ content: '草稿 Draft'; } }</style>{% endblock %}{% block body %}"
+        "<h1>兰州科技创新（硅谷）工作站</h1><p><strong>固态电池</strong> — “中试线” · 2026</p>"
+        "{% endblock %}",
+    )
+    fonts = fonts_in(render_pdf(template="sample.html", context={}, language=language))
+    first = pdf.cjk_font_family().replace(" ", "-")
+    assert fonts and all(name.split("+")[-1].startswith(first) for name in fonts), fonts
+    if first == "Noto-Sans-CJK-SC":
+        assert pdf.pdf_font_families()[0] == "Noto Sans CJK SC"
+    assert not [name for name in fonts if "CJK-JP" in name or "DejaVu" in name], fonts
 
 
 def test_no_pdf_without_a_chinese_font(monkeypatch):

@@ -9,7 +9,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         if not settings.DEBUG:
-            raise CommandError("Demo codes are for development only (DEBUG is off).")
+            raise CommandError(
+                "Demo codes are for development only (DEBUG is off). "
+                "On a development machine, run `make codes`."
+            )
         for account in DEMO_ACCOUNTS:
             if account.totp_secret:
                 self.stdout.write(f"{account.email:32} {account.current_code()}")

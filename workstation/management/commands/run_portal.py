@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -14,6 +15,68 @@ from django.core.management.base import BaseCommand
 
 from workstation import embedded
 from workstation.demo.content import DEMO_ACCOUNTS, DEMO_PASSWORD
+
+# A child that dies is restarted after a pause that doubles with each quick death (1 s up to
+# 60 s), so a crash loop does not spin; one that stayed up this long starts the count again.
+FIRST_PAUSE = 1.0
+LONGEST_PAUSE = 60.0
+STABLE_AFTER = 60.0
+
+
+class Child:
+    """One of web, worker and beat: started in a process group of its own, so that a dead
+    worker's pool processes go with it, and restarted with a back-off when it exits."""
+
+    def __init__(self, name: str, command: list[str], env: dict[str, str]):
+        self.name, self.command, self.env = name, command, env
+        self.process: subprocess.Popen | None = None
+        self.started_at = 0.0
+        self.pause = FIRST_PAUSE
+        self.restart_at: float | None = None
+
+    def start(self) -> None:
+        self.process = subprocess.Popen(  # noqa: S603
+            self.command, env=self.env, cwd=settings.BASE_DIR, start_new_session=True
+        )
+        self.started_at = time.monotonic()
+        self.restart_at = None
+
+    def keep_up(self) -> str:
+        """Restart the child if it died and its pause is over; a line for the log, or ""."""
+        now = time.monotonic()
+        if self.restart_at is not None:
+            if now < self.restart_at:
+                return ""
+            self.start()
+            return f"{self.name}: restarted (pid {self.process.pid})."
+        code = self.process.poll()
+        if code is None:
+            return ""
+        self._kill_group()  # what the dead process left behind, e.g. a worker's pool children
+        if now - self.started_at >= STABLE_AFTER:
+            self.pause = FIRST_PAUSE
+        pause = self.pause
+        self.pause = min(self.pause * 2, LONGEST_PAUSE)
+        self.restart_at = now + pause
+        return f"{self.name} exited with {code}; restarting in {pause:.0f} s."
+
+    def terminate(self) -> None:
+        if self.process.poll() is None:
+            self._signal_group(signal.SIGTERM)
+
+    def wait(self) -> None:
+        try:
+            self.process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            self._kill_group()
+            self.process.wait()
+
+    def _kill_group(self) -> None:
+        self._signal_group(signal.SIGKILL)
+
+    def _signal_group(self, signum: int) -> None:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(self.process.pid, signum)
 
 
 class Command(BaseCommand):
@@ -44,10 +107,9 @@ class Command(BaseCommand):
             "beat": [python, "-m", "celery", "-A", "workstation", "beat",
                      "--loglevel", "INFO", "--schedule", settings.CELERY_BEAT_SCHEDULE_FILENAME],
         }  # fmt: skip
-        processes = {
-            name: subprocess.Popen(command, env=env, cwd=settings.BASE_DIR)  # noqa: S603
-            for name, command in commands.items()
-        }
+        children = {name: Child(name, command, env) for name, command in commands.items()}
+        for child in children.values():
+            child.start()
         self._wait_for_web(host, port)
         self._print_banner(host, port, time.monotonic() - started)
         stopping = False
@@ -59,22 +121,18 @@ class Command(BaseCommand):
         signal.signal(signal.SIGINT, stop)
         signal.signal(signal.SIGTERM, stop)
         try:
+            # Only Ctrl-C (or SIGTERM) stops the portal: a child that dies is started again.
             while not stopping:
-                for name, process in processes.items():
-                    if process.poll() is not None:
-                        self.stderr.write(f"{name} exited with {process.returncode}; stopping.")
-                        stopping = True
+                for child in children.values():
+                    if message := child.keep_up():
+                        self.stderr.write(message)
                 time.sleep(0.5)
         finally:
             self.stdout.write("Stopping web, worker and beat…")
-            for process in processes.values():
-                if process.poll() is None:
-                    process.send_signal(signal.SIGTERM)
-            for process in processes.values():
-                try:
-                    process.wait(timeout=15)
-                except subprocess.TimeoutExpired:
-                    process.kill()
+            for child in children.values():
+                child.terminate()
+            for child in children.values():
+                child.wait()
             if not os.environ.get("DATABASE_URL") or not os.environ.get("REDIS_URL"):
                 self.stdout.write("Stopping the embedded PostgreSQL and Redis…")
                 embedded.stop(embedded.VAR_DIR)
@@ -97,7 +155,8 @@ class Command(BaseCommand):
             "=" * 72,
             f"  Portal ready:  http://{host}:{port}/   (migrated and started in {seconds:.0f} s)",
             f"    English  http://{host}:{port}/en/      中文  http://{host}:{port}/zh-hans/",
-            "  Web, Celery worker and Celery beat are running. Ctrl-C stops them all.",
+            "  Web, Celery worker and Celery beat are running; one that stops is started again.",
+            "  Ctrl-C stops them all.",
         ]
         if settings.DEBUG:
             lines += ["", f"  Demo sign-ins (password for all: {DEMO_PASSWORD}):"]
@@ -109,7 +168,7 @@ class Command(BaseCommand):
             lines += [
                 "  Staff, officials and the administrator need a two-factor code: add the secret",
                 "  to an authenticator app, or print the current codes with",
-                "    .venv/bin/python manage.py demo_codes",
+                "    make codes",
             ]
         lines += ["=" * 72, ""]
         self.stdout.write("\n".join(lines))
