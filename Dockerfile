@@ -27,8 +27,9 @@ ENV PYTHONUNBUFFERED=1 \
 
 # WeasyPrint's system libraries, which pip cannot install: Pango, HarfBuzz with its subsetter
 # (without it a PDF takes seconds instead of a fraction of one) and a CJK font (without one,
-# Chinese text would silently disappear from PDFs). fontconfig's fc-list is how the portal
-# finds the CJK font (workstation/pdf.py).
+# Chinese text would silently disappear from PDFs), and fonts-noto-core for the other scripts of
+# Gansu's peoples (Tibetan, Arabic script, Mongolian). fontconfig's fc-list is how the portal
+# finds the fonts and what they cover (workstation/pdf.py).
 RUN apt-get update \
     && apt-get install -y --no-install-recommends \
         fontconfig \
@@ -37,6 +38,7 @@ RUN apt-get update \
         libharfbuzz0b \
         libharfbuzz-subset0 \
         fonts-noto-cjk \
+        fonts-noto-core \
     && rm -rf /var/lib/apt/lists/*
 
 RUN groupadd --system --gid 10001 portal \

@@ -9,13 +9,17 @@ from another host.
 
 from __future__ import annotations
 
+import bisect
+import contextlib
 import functools
 import hashlib
 import logging
 import mimetypes
 import shutil
 import subprocess
+import unicodedata
 from datetime import timedelta
+from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -37,11 +41,13 @@ class PDFUnavailable(Exception):
 # The faces a PDF is set in, named in this order whatever else is installed, so the same text
 # always comes out in the same face: Latin and Chinese from the first Chinese face (Noto Sans CJK
 # SC, the one officials see; WenQuanYi Micro Hei, the small alternative), then faces for the other
-# scripts of Gansu's peoples, which CJK fonts lack: Tibetan, Arabic script, Mongolian.
+# scripts of Gansu's peoples, which CJK fonts lack: Tibetan, Arabic script, Mongolian (and Noto
+# Sans for the Latin and Cyrillic letters CJK fonts lack, e.g. Kazakh's Қ).
 CJK_FONTS = ("Noto Sans CJK SC", "WenQuanYi Micro Hei")
 SCRIPT_FONTS = (
-    "Tibetan Machine Uni",
+    "Noto Sans",
     "Noto Serif Tibetan",
+    "Tibetan Machine Uni",
     "Noto Naskh Arabic",
     "Noto Sans Arabic",
     "Noto Sans Mongolian",
@@ -86,6 +92,92 @@ def pdf_font_families() -> tuple[str, ...]:
 def font_family_css() -> str:
     """The CSS ``font-family`` value of PDFs."""
     return ", ".join(f'"{name}"' for name in pdf_font_families())
+
+
+@functools.cache
+def _covered_ranges() -> tuple[tuple[int, int], ...]:
+    """The code points the PDF faces can draw, as sorted, merged (first, last) ranges (from
+    fontconfig's charset of each face)."""
+    ranges = []
+    for family in pdf_font_families():
+        listing = subprocess.run(  # noqa: S603 - our own pattern, no shell
+            ["fc-list", f":family={family}", "charset"],  # noqa: S607
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=10,
+        ).stdout
+        for word in listing.replace(":charset=", " ").split():
+            first, _dash, last = word.partition("-")
+            with contextlib.suppress(ValueError):
+                ranges.append((int(first, 16), int(last or first, 16)))
+    merged: list[tuple[int, int]] = []
+    for first, last in sorted(ranges):
+        if merged and first <= merged[-1][1] + 1:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], last))
+        else:
+            merged.append((first, last))
+    return tuple(merged)
+
+
+def _drawn(char: str) -> bool:
+    """Does a character need a glyph? Spaces, controls, format characters (joiners, soft
+    hyphens) and variation selectors do not."""
+    if char.isspace() or unicodedata.category(char) in {"Cc", "Cf", "Zs", "Zl", "Zp"}:
+        return False
+    return not (0xFE00 <= ord(char) <= 0xFE0F or 0xE0100 <= ord(char) <= 0xE01EF)
+
+
+def missing_glyphs(text: str) -> list[str]:
+    """The characters of ``text`` that no PDF face can draw (they would print as boxes)."""
+    ranges = _covered_ranges()
+    starts = [first for first, _last in ranges]
+    missing = []
+    for char in dict.fromkeys(text):
+        if not _drawn(char):
+            continue
+        at = bisect.bisect_right(starts, ord(char)) - 1
+        if at < 0 or ord(char) > ranges[at][1]:
+            missing.append(char)
+    return missing
+
+
+class _VisibleText(HTMLParser):
+    """The text a PDF's HTML shows: not its style sheet, script or title."""
+
+    HIDDEN = frozenset({"style", "script", "title", "head"})
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.hidden = 0
+
+    def handle_starttag(self, tag, attrs):
+        self.hidden += tag in self.HIDDEN
+
+    def handle_endtag(self, tag):
+        self.hidden -= tag in self.HIDDEN and self.hidden > 0
+
+    def handle_data(self, data):
+        if not self.hidden:
+            self.parts.append(data)
+
+
+def _refuse_boxes(html: str) -> None:
+    """Raise PDFUnavailable, naming the characters, when some text has no installed face."""
+    reader = _VisibleText()
+    reader.feed(html)
+    missing = missing_glyphs("".join(reader.parts))
+    if missing:
+        shown = "、".join(f"“{char}” (U+{ord(char):04X})" for char in missing[:8])
+        raise PDFUnavailable(
+            _(
+                "This PDF was not made: no font installed on this server can show %(characters)s, "
+                "which would print as empty boxes. Ask the administrator to install a font for "
+                "that script (see the README), or correct the text."
+            )
+            % {"characters": shown}
+        )
 
 
 @functools.cache
@@ -150,6 +242,7 @@ def render_pdf(*, template: str, context: dict, language: str) -> bytes:
         if reason:
             raise PDFUnavailable(reason)
         html = render_to_string(template, {**context, "pdf_fonts": font_family_css()})
+        _refuse_boxes(html)
     from weasyprint import HTML
 
     # A fresh Document per PDF: reusing one for a second PDF misrenders.

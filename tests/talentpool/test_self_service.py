@@ -376,6 +376,26 @@ def test_a_name_is_required_in_one_script_or_the_other(talent_client):
     assert response.status_code == 302
 
 
+@pytest.mark.parametrize("language", ["en", "zh-hans"])
+def test_a_gannan_tibetan_name_is_accepted_and_shown(talent_client, clients, language):
+    name = "བཀྲ་ཤིས་སྒྲོལ་མ"
+    response = talent_client.post(step_url(1, language), step_data(1, name_zh=name, name_en=name))
+    assert response.status_code == 302, errors_of(response)
+    profile = TalentProfile.objects.get(user__email="talent@example.org")
+    assert profile.name_zh == name and profile.name_en == name
+    assert field_value(talent_client.get(step_url(1, language)), "name_zh") == name
+    directory = clients["staff"].get(reverse("talentpool:directory"), {"q": name})
+    assert name in text_of(directory)
+
+
+def test_a_zero_width_character_is_named_not_called_an_emoji(talent_client):
+    response = talent_client.post(step_url(1), step_data(1, name_en="Wei\u200bWang"))
+    assert response.status_code == 200
+    assert any("invisible character" in error for error in errors_of(response))
+    assert not any("emoji" in error for error in errors_of(response))
+    assert field_value(response, "name_en") == "Wei\u200bWang"
+
+
 CV_FILES = [
     ("photo.pdf", PNG, "This file is not a PDF or Word (DOCX) document."),
     ("drawing.pdf", SVG, "This file is not a PDF or Word (DOCX) document."),
@@ -836,22 +856,64 @@ def test_a_new_talent_sees_a_prompt_to_start_on_the_home_page(clients):
 # --- The shared validators (the staff's forms use them too)
 
 
+# Names of Gansu's peoples: Tibetan (Gannan) with its tsheg and shad, Uyghur and Kazakh in Arabic
+# script, Mongolian (with its vowel separator U+180E), Kazakh in Cyrillic, Hui and Han in Chinese.
+GANSU_NAMES = [
+    "བཀྲ་ཤིས་སྒྲོལ་མ",
+    "བཀྲ་ཤིས།",
+    "ཚེ་རིང་དོན་གྲུབ",
+    "ئەخمەتجان",
+    "نۇرلان قاسىم",
+    "ᠪᠠᠲᠤ",
+    "ᠬᠠᠭᠠ\u180eᠠ",
+    "Қасым Нұрлан",
+    "马明",
+]
+
+
 @pytest.mark.parametrize(
     "name",
-    ["王伟", "欧阳娜娜", "José Ñúñez", "O'Brien-Smith", "J. R. Tolkien", "约翰·史密斯", "Łukasz",
-     "Nguyễn Văn An", "D’Angelo", "Zoë", "Mei Ling Chan"],
-)  # fmt: skip
+    [
+        "王伟",
+        "欧阳娜娜",
+        "José Ñúñez",
+        "O'Brien-Smith",
+        "J. R. Tolkien",
+        "约翰·史密斯",
+        "Łukasz",
+        "Nguyễn Văn An",
+        "D’Angelo",
+        "Zoë",
+        "Mei Ling Chan",
+        *GANSU_NAMES,
+    ],
+)
 def test_names_in_any_script_pass(name):
     validate_person_name(name)
 
 
 @pytest.mark.parametrize(
     ("name", "code"),
-    [("王伟😀", "emoji"), ("Wei ❤ Wang", "emoji"), ("Wei\u200dWang", "emoji"),
-     ("Wei Wang\ufe0f", "emoji"), ("👍🏽", "emoji"), ("Wei\nWang", "control"),
-     ("Wei\x00", "control"), ("Wei\u202eWang", "control"), ("Wang 3", "character"),
-     ("wei@wang", "character"), ("<b>Wei</b>", "character"), ("-. '", "no_letter")],
-)  # fmt: skip
+    [
+        ("王伟😀", "emoji"),
+        ("Wei ❤ Wang", "emoji"),
+        ("Wei Wang\ufe0f", "emoji"),
+        ("👍🏽", "emoji"),
+        ("Wei\u200dWang", "invisible"),
+        ("王\u200b伟", "invisible"),
+        ("\ufeffབཀྲ་ཤིས", "invisible"),
+        ("Wei\nWang", "control"),
+        ("Wei\x00", "control"),
+        ("Wei\u202eWang", "control"),
+        ("Wang 3", "character"),
+        ("wei@wang", "character"),
+        ("<b>Wei</b>", "character"),
+        ("王伟！", "character"),
+        ("=HYPERLINK(1)", "character"),
+        ("-. '", "no_letter"),
+        ("-Wang", "formula_start"),
+    ],
+)
 def test_names_with_emoji_symbols_or_control_characters_fail(name, code):
     with pytest.raises(ValidationError) as caught:
         validate_person_name(name)

@@ -304,6 +304,7 @@ def test_dockerfile_installs_what_the_portal_needs():
     for package in ("libpango-1.0-0", "libpangoft2-1.0-0", "libharfbuzz-subset0", "fontconfig"):
         assert package in apt.split(), package
     assert re.search(r"\bfonts-(noto-cjk|wqy-microhei)\b", apt), "no CJK font"
+    assert "fonts-noto-core" in apt.split(), "no font for Tibetan, Arabic script or Mongolian"
     # Exactly the runtime lock, with hashes, never a fresh resolution.
     installs = [args for op, args in final if op == "RUN" and "pip install" in args]
     assert installs == [
@@ -432,6 +433,8 @@ def test_ci_runs_the_suite_and_the_embedded_smoke_test():
         assert package in packages, package
     # Both CJK fonts, the common case: the PDFs and their tests must not depend on which.
     assert {"fonts-noto-cjk", "fonts-wqy-microhei"} <= set(packages)
+    # Tibetan, Arabic script and Mongolian names print instead of being refused.
+    assert "fonts-noto-core" in packages
     assert text.index("make test") < text.index(".ci/smoke-embedded")
     smoke = (BASE_DIR / ".ci" / "smoke-embedded").read_text()
     assert "unset DATABASE_URL REDIS_URL" in smoke

@@ -76,3 +76,46 @@ def test_the_fetcher_serves_own_static_files_only():
         portal_file("https://tracker.example/pixel.png")
     with pytest.raises(ValueError):
         portal_file("http://127.0.0.1:8000/media/../../etc/passwd")
+
+
+TIBETAN_NAME = "བཀྲ་ཤིས་སྒྲོལ་མ"
+
+
+@needs_pdf
+@pytest.mark.skipif(
+    pdf.missing_glyphs(TIBETAN_NAME) != [],
+    reason="no Tibetan font is installed here (Debian fonts-noto-core or fonts-tibetan-machine)",
+)
+def test_a_tibetan_name_prints_in_a_tibetan_face(settings):
+    use_sample_template(
+        settings,
+        "{% extends 'pdf/base.html' %}{% block body %}<p>{{ name }} 扎西卓玛</p>{% endblock %}",
+    )
+    data = render_pdf(template="sample.html", context={"name": TIBETAN_NAME}, language="zh-hans")
+    assert "扎西卓玛" in text_of(data)
+    assert any("Tibetan" in name for name in fonts_in(data)), fonts_in(data)
+
+
+@needs_pdf
+def test_text_no_installed_face_can_draw_is_refused_not_printed_as_boxes(settings, monkeypatch):
+    use_sample_template(
+        settings,
+        "{% extends 'pdf/base.html' %}{% block body %}<p>{{ name }}</p>{% endblock %}",
+    )
+    # A machine with the CJK font only: no face for Tibetan.
+    covered = tuple(
+        (first, last) for first, last in pdf._covered_ranges() if not first <= 0x0F40 <= last
+    )
+    monkeypatch.setattr(pdf, "_covered_ranges", lambda: covered)
+    with pytest.raises(PDFUnavailable) as refused:
+        render_pdf(template="sample.html", context={"name": TIBETAN_NAME}, language="en")
+    assert "U+0F40" in str(refused.value) and "empty boxes" in str(refused.value)
+    with pytest.raises(PDFUnavailable) as refused:
+        render_pdf(template="sample.html", context={"name": "王伟 😀"}, language="zh-hans")
+    assert "U+1F600" in str(refused.value)
+    # Chinese, Latin and the page's own punctuation are drawn.
+    assert render_pdf(template="sample.html", context={"name": "王伟 Zhāng — “1”"}, language="en")
+
+
+def test_spaces_joiners_and_variation_selectors_need_no_glyph():
+    assert pdf.missing_glyphs(" \n\t\u200b\u200d\ufe0f\u00ad") == []
