@@ -61,8 +61,7 @@ def status_of(invitation) -> str:
 
 def submitted(invitation=None, actor=None) -> Invitation:
     invitation = invitation or InvitationFactory()
-    services.submit_for_approval(invitation=invitation, actor=actor)
-    return invitation
+    return services.submit_for_approval(invitation=invitation, actor=actor)
 
 
 # --- The whole flow
@@ -95,7 +94,7 @@ def test_the_whole_flow_with_who_may_take_each_step(clients, staff, official):
 
     text = post(clients["staff"], "invitation_submit", invitation)
     assert "the Lanzhou officials are asked by mail to approve it" in text
-    assert status_of(invitation) == "draft"
+    assert status_of(invitation) == "awaiting_approval"
     assert "Waiting for a Lanzhou official" in text
     (to_official,) = deliver_all()
     assert to_official.to == [official.email]
@@ -113,7 +112,7 @@ def test_the_whole_flow_with_who_may_take_each_step(clients, staff, official):
     detail = page(clients["official"], url("invitation_detail", invitation))
     assert "Approve the invitation" in detail and "Send back for changes" in detail
     assert clients["staff"].post(url("invitation_approve", invitation)).status_code == 403
-    assert status_of(invitation) == "draft"
+    assert status_of(invitation) == "awaiting_approval"
 
     # Sent back with a note; staff fix it and ask again; the official approves.
     text = post(clients["official"], "invitation_send_back", invitation,
@@ -159,10 +158,15 @@ def test_the_whole_flow_with_who_may_take_each_step(clients, staff, official):
 
     steps = list(invitation.steps.values_list("status", "by__email"))
     assert steps == [
-        ("draft", staff.email), ("draft", official.email), ("draft", staff.email),
-        ("approved", official.email), ("sent", staff.email), ("accepted", staff.email),
-        ("travel_arranged", staff.email), ("attended", staff.email),
-    ]  # fmt: skip
+        ("submitted", staff.email),
+        ("sent_back", official.email),
+        ("submitted", staff.email),
+        ("approved", official.email),
+        ("sent", staff.email),
+        ("accepted", staff.email),
+        ("travel_arranged", staff.email),
+        ("attended", staff.email),
+    ]
     # The history shows each step with who took it and the notes.
     history = page(clients["official"], url("invitation_detail", invitation))
     history = history[history.index('id="history-heading"') :]
@@ -217,8 +221,8 @@ def test_only_an_official_approves_not_staff_nor_an_administrator(clients, staff
             services.send_back(invitation=invitation, actor=actor, note="x")
     admin_client = signed_in_client(superuser)
     assert admin_client.post(url("invitation_approve", invitation)).status_code == 403
-    assert status_of(invitation) == "draft"
-    assert not invitation.steps.exclude(status="draft").exists()
+    assert status_of(invitation) == "awaiting_approval"
+    assert list(invitation.steps.values_list("status", flat=True)) == ["submitted"]
 
 
 def test_steps_out_of_order_are_refused(staff, official):
@@ -237,7 +241,7 @@ def test_steps_out_of_order_are_refused(staff, official):
         services.submit_for_approval(invitation=invitation, actor=staff)
     with pytest.raises(services.InvitationError, match="not waiting for approval"):
         services.approve(invitation=invitation, actor=official)
-    assert list(invitation.steps.values_list("status", flat=True)) == ["draft", "approved"]
+    assert list(invitation.steps.values_list("status", flat=True)) == ["submitted", "approved"]
 
 
 def test_a_step_with_a_note_too_long_is_not_taken(clients, staff):
@@ -389,7 +393,8 @@ def test_the_list_filters_by_year_and_status_and_counts_each_status(clients, sta
     assert "Draft One" in text and "Approved One" in text and "Next Year One" not in text
     assert f'<option value="{this_year}" selected>' in text  # the year shown by default
     assert f"{this_year}: 3 invitations" in text
-    assert 'class="count-draft">2<' in text and 'class="count-approved">1<' in text
+    assert 'class="count-draft">1<' in text and 'class="count-approved">1<' in text
+    assert 'class="count-awaiting_approval">1<' in text
     assert 'class="count-attended">0<' in text
     text = page(clients["staff"], url("invitation_list") + f"?year={this_year}&status=approved")
     assert "Approved One" in text and "Draft One" not in text
@@ -397,7 +402,8 @@ def test_the_list_filters_by_year_and_status_and_counts_each_status(clients, sta
     assert "Next Year One" in text and "Draft One" not in text
     # Officials' counts leave out the drafts never submitted to them.
     text = page(clients["official"], url("invitation_list"))
-    assert 'class="count-draft">1<' in text and "Draft One" not in text
+    assert 'class="count-draft">0<' in text and "Draft One" not in text
+    assert 'class="count-awaiting_approval">1<' in text
 
 
 def test_an_empty_year_says_so_and_points_to_the_years_with_invitations(clients, staff, official):
@@ -435,9 +441,9 @@ def test_the_list_query_count_does_not_grow_with_its_invitations(clients, staff,
         InvitationFactory()
     assert Invitation.objects.count() == 13
     assert queries(clients[role], path) == few
-    assert page(clients[role], path).count('class="badge badge-draft"') == (
-        13 if role == "staff" else 7
-    )
+    text = page(clients[role], path)
+    assert text.count('class="badge badge-awaiting_approval"') == 7
+    assert text.count('class="badge badge-draft"') == (6 if role == "staff" else 0)
 
 
 def test_the_detail_query_count_does_not_grow_with_its_steps(clients, staff, official):
@@ -477,6 +483,30 @@ def test_the_admin_shows_the_steps_read_only(clients, staff, official):
     assert 'name="bio_en"' in text
 
 
+def test_admin_saves_go_through_the_services_and_are_audited(clients, staff):
+    from workstation.audit.models import AuditEntry
+
+    invitation = InvitationFactory()
+    change = reverse("admin:workstation_invitation_change", args=[invitation.pk])
+    form = BeautifulSoup(clients["staff"].get(change).content, "html.parser").select_one(
+        "form#invitation_form"
+    )
+    data = {
+        field["name"]: field.get("value", "")
+        for field in form.select("input[name]")
+        if field.get("type") not in ("checkbox", "submit")
+    }
+    data.update(
+        {area["name"]: area.get_text() for area in form.select("textarea[name]")},
+        kind=invitation.kind,
+        follow_up="Call in May.",
+    )
+    response = clients["staff"].post(change, data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    entry = AuditEntry.objects.filter(action="invitation.edited").get()
+    assert entry.actor == staff and "follow_up" in str(entry.details)
+
+
 def test_the_sample_invitations_load_once_and_are_marked_as_samples(clients):
     from workstation.invitations.demo import load_demo_invitations
 
@@ -487,8 +517,12 @@ def test_the_sample_invitations_load_once_and_are_marked_as_samples(clients):
     assert all(i.event.is_sample and i.event.kind == "expo" for i in invitations)
     arranged = invitations.get(status="travel_arranged")
     assert list(arranged.steps.values_list("status", flat=True)) == [
-        "draft", "approved", "sent", "accepted", "travel_arranged",
-    ]  # fmt: skip
+        "submitted",
+        "approved",
+        "sent",
+        "accepted",
+        "travel_arranged",
+    ]
     text = page(clients["staff"], url("invitation_detail", arranged))
     assert "Sample content" in text and "not an actual person" in text
     assert InvitationStep.objects.count() == 5
@@ -514,3 +548,25 @@ def test_the_chinese_page_names_the_vip_an_investor_and_the_first_step_created(
     text = page(clients["official"], zh(url("invitation_detail", invitation)))
     assert "投资人" in text and "投资机构" not in text
     assert "已创建" in text and "创建时间" not in text
+
+
+def test_the_migration_stores_the_status_the_steps_implied(transactional_db, staff, official):
+    """Before 0006, submitting and sending back were both "draft" steps, and a draft waited for
+    approval while it had an odd number of them."""
+    from django.core.management import call_command
+
+    call_command("migrate", "workstation", "0005", verbosity=0)
+    waiting, returned = InvitationFactory(), InvitationFactory()
+    for invitation, count in ((waiting, 3), (returned, 2)):
+        for index in range(count):
+            InvitationStep.objects.create(
+                invitation=invitation, status="draft", at=timezone.now() + timedelta(seconds=index)
+            )
+    call_command("migrate", "workstation", verbosity=0)
+    assert status_of(waiting) == "awaiting_approval" and status_of(returned) == "draft"
+    assert list(waiting.steps.values_list("status", flat=True)) == [
+        "submitted",
+        "sent_back",
+        "submitted",
+    ]
+    assert list(returned.steps.values_list("status", flat=True)) == ["submitted", "sent_back"]

@@ -39,6 +39,8 @@ class InvitationAdmin(TabbedTranslationAdmin):
         return fields
 
     def save_model(self, request, obj, form, change) -> None:
-        if not change:
-            obj.created_by = request.user
-        super().save_model(request, obj, form, change)
+        # Through the services, as the pages do: the same checks and the same audit entries.
+        if change:
+            services.save_details(invitation=obj, changed=form.changed_data, actor=request.user)
+        else:
+            services.create_invitation(invitation=obj, actor=request.user)

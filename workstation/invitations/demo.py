@@ -10,7 +10,13 @@ from django.utils import timezone
 
 from workstation.accounts.models import User
 from workstation.events.models import Event, EventKind
-from workstation.invitations.models import Invitation, InvitationStatus, InvitationStep, VipKind
+from workstation.invitations.models import (
+    Invitation,
+    InvitationStatus,
+    InvitationStep,
+    StepKind,
+    VipKind,
+)
 
 SAMPLE_NAME_PREFIX = "Sample VIP"
 SAMPLE_NOTE_EN = "*Sample content for demonstration; not an actual person.*"
@@ -55,11 +61,11 @@ def load_demo_invitations() -> int:
     )  # fmt: skip
     at = timezone.now() - timedelta(days=20)
     steps = (
-        (InvitationStatus.DRAFT, staff),  # submitted for approval
-        (InvitationStatus.APPROVED, official),
-        (InvitationStatus.SENT, staff),
-        (InvitationStatus.ACCEPTED, staff),
-        (InvitationStatus.TRAVEL_ARRANGED, staff),
+        (StepKind.SUBMITTED, staff),
+        (StepKind.APPROVED, official),
+        (StepKind.SENT, staff),
+        (StepKind.ACCEPTED, staff),
+        (StepKind.TRAVEL_ARRANGED, staff),
     )
     for days, (status, by) in enumerate(steps):
         InvitationStep.objects.create(

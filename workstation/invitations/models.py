@@ -1,8 +1,9 @@
 """VIP invitations (duty 5): each year 2–5 North American executives, investors or scientists
 invited to a Lanzhou event.
 
-An invitation moves draft → approved (by a Lanzhou official) → sent → accepted or declined →
-travel arranged → attended; every step is kept as an ``InvitationStep`` with who and when.
+An invitation moves draft → waiting for approval → approved (by a Lanzhou official; or sent back
+to draft) → sent → accepted or declined → travel arranged → attended; every step is kept as an
+``InvitationStep`` with who and when.
 The VIP's title, affiliation and biography are zh/en (modeltranslation).
 """
 
@@ -20,12 +21,27 @@ from workstation.translated import Shown, shown
 class InvitationStatus(models.TextChoices):
     # The values are stable: the dashboard counts them.
     DRAFT = "draft", _("Draft")
+    AWAITING_APPROVAL = "awaiting_approval", _("Waiting for approval")
     APPROVED = "approved", _("Approved by an official")
     SENT = "sent", _("Sent")
     ACCEPTED = "accepted", _("Accepted")
     DECLINED = "declined", _("Declined")
     TRAVEL_ARRANGED = "travel_arranged", _("Travel arranged")
     ATTENDED = "attended", _("Attended")
+
+
+class StepKind(models.TextChoices):
+    """What a step did: most steps move to the status of the same name; submitting moves to
+    "waiting for approval" and sending back returns to "draft"."""
+
+    SUBMITTED = "submitted", _("Submitted for approval")
+    SENT_BACK = "sent_back", _("Sent back for changes")
+    APPROVED = InvitationStatus.APPROVED.value, InvitationStatus.APPROVED.label
+    SENT = InvitationStatus.SENT.value, InvitationStatus.SENT.label
+    ACCEPTED = InvitationStatus.ACCEPTED.value, InvitationStatus.ACCEPTED.label
+    DECLINED = InvitationStatus.DECLINED.value, InvitationStatus.DECLINED.label
+    TRAVEL_ARRANGED = InvitationStatus.TRAVEL_ARRANGED.value, InvitationStatus.TRAVEL_ARRANGED.label
+    ATTENDED = InvitationStatus.ATTENDED.value, InvitationStatus.ATTENDED.label
 
 
 # Statuses of invitations that have gone out to the VIP ("invited" on the dashboard).
@@ -89,12 +105,12 @@ class Invitation(models.Model):
 
 
 class InvitationStep(models.Model):
-    """One change of an invitation's status: to what, by whom, when, with an optional note."""
+    """One step of an invitation's flow: what it did, by whom, when, with an optional note."""
 
     invitation = models.ForeignKey(
         Invitation, verbose_name=_("invitation"), on_delete=models.CASCADE, related_name="steps"
     )
-    status = models.CharField(_("status"), max_length=20, choices=InvitationStatus.choices)
+    status = models.CharField(_("step"), max_length=20, choices=StepKind.choices)
     by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("by"), null=True, blank=True,
         on_delete=models.SET_NULL, related_name="+",

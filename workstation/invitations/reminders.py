@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from workstation.accounts.models import Role
 from workstation.invitations import services
-from workstation.invitations.models import Invitation, InvitationStatus
+from workstation.invitations.models import Invitation, StepKind
 from workstation.reminders.kinds import ReminderKind, register
 from workstation.timezones import dual_span
 from workstation.translated import shown
@@ -54,9 +54,11 @@ def decision_context(approved: bool):
     def context(reminder, invitation: Invitation) -> dict | None:
         if not _this_round(reminder, invitation):
             return None
-        decided = [s for s in invitation.steps.select_related("by")
-                   if s.status in (InvitationStatus.DRAFT, InvitationStatus.APPROVED)]  # fmt: skip
-        step = decided[-1] if decided else None
+        step = (
+            invitation.steps.filter(status__in=(StepKind.SENT_BACK, StepKind.APPROVED))
+            .order_by("at", "pk")
+            .last()
+        )
         result = _context(reminder, invitation)
         with translation.override(result["language"]):
             values = {"name": invitation.name}

@@ -9,20 +9,22 @@ public never see invitations: they hold a VIP's personal details.
 import rules
 
 from workstation.accounts.rules import is_administrator, is_official, is_workstation_staff
-from workstation.invitations.models import InvitationStatus
+from workstation.invitations.models import InvitationStatus, StepKind
 
 manages_invitations = is_workstation_staff | is_administrator
 
 
 @rules.predicate
 def was_submitted(user, invitation) -> bool:
-    """Past the staff's own drafts: submitted for approval at least once (a step exists)."""
+    """Past the staff's own drafts: submitted for approval at least once."""
     if invitation is None:
         return True
     if invitation.status != InvitationStatus.DRAFT:
         return True
-    draft_steps = getattr(invitation, "draft_steps", None)  # annotated by the views
-    return bool(draft_steps) if draft_steps is not None else invitation.steps.exists()
+    submitted = getattr(invitation, "submitted_once", None)  # annotated by the views
+    if submitted is None:
+        submitted = invitation.steps.filter(status=StepKind.SUBMITTED).exists()
+    return submitted
 
 
 # The section (lists) and one invitation (its page answers 404 to those who may not see it).

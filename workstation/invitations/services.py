@@ -1,18 +1,16 @@
 """What happens to a VIP invitation, one function per step of its flow.
 
-draft → (submitted for approval) → approved by an official → sent → accepted or declined → travel
-arranged (accepted only) → attended (once the event has started).
+draft → waiting for approval → approved by an official (or sent back: draft again) → sent →
+accepted or declined → travel arranged (accepted only) → attended (once the event has started).
 
 Staff create and edit invitations, ask for approval, send them and record what follows; only a
 Lanzhou official approves one or sends it back with a note (the views check the permissions, these
 functions check the state and, for approval, the role once more). Every step is kept as an
 ``InvitationStep`` with who, when and an optional note, and audited without personal data.
 
-"Submitted for approval" is not a status of its own (the status values are fixed: the dashboard
-counts them): it is a step kept with the status "draft". The draft steps alternate — submitted,
-sent back, submitted again… — so a draft waits for approval while it has an odd number of them.
-Officials are told by mail, in Chinese, through the shared reminder outbox; staff are told when an
-official approved the invitation or sent it back.
+The status is stored on the invitation; each step records what it did (``StepKind``: submitted,
+sent back, approved, sent...). Officials are told by mail, in Chinese, through the shared reminder
+outbox; staff are told when an official approved the invitation or sent it back.
 
 Editing after submission: the VIP's name, kind and event are what an official approves, so they
 change only while the invitation is a draft not waiting for approval. The title, affiliation,
@@ -23,13 +21,13 @@ keep the status. Protocol notes and follow-up are the staff's working notes, edi
 from __future__ import annotations
 
 from django.db import transaction
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from workstation.accounts.models import Role
 from workstation.audit.services import record
-from workstation.invitations.models import Invitation, InvitationStatus, InvitationStep
+from workstation.invitations.models import Invitation, InvitationStatus, InvitationStep, StepKind
 from workstation.reminders.services import schedule_for_role
 from workstation.translated import missing_languages
 
@@ -51,9 +49,12 @@ class InvitationError(Exception):
 # --- Reading
 
 
-def with_draft_steps(invitations: QuerySet) -> QuerySet:
+def with_submission(invitations: QuerySet) -> QuerySet:
+    """Annotate ``submitted_once``: the rules read it instead of a query per invitation."""
     return invitations.annotate(
-        draft_steps=Count("steps", filter=Q(steps__status=InvitationStatus.DRAFT))
+        submitted_once=Exists(
+            InvitationStep.objects.filter(invitation=OuterRef("pk"), status=StepKind.SUBMITTED)
+        )
     )
 
 
@@ -64,46 +65,27 @@ def visible_invitations(user) -> QuerySet:
     if user.has_perm("workstation.manage_invitations"):
         return invitations
     if user.has_perm("workstation.read_invitations"):
-        has_steps = Exists(InvitationStep.objects.filter(invitation=OuterRef("pk")))
-        return invitations.filter(~Q(status=InvitationStatus.DRAFT) | Q(has_steps))
+        submitted = Exists(
+            InvitationStep.objects.filter(invitation=OuterRef("pk"), status=StepKind.SUBMITTED)
+        )
+        return invitations.filter(~Q(status=InvitationStatus.DRAFT) | Q(submitted))
     return invitations.none()
 
 
-def draft_step_count(invitation: Invitation) -> int:
-    count = getattr(invitation, "draft_steps", None)
-    if count is None:
-        count = invitation.steps.filter(status=InvitationStatus.DRAFT).count()
-    return count
-
-
 def is_awaiting_approval(invitation: Invitation) -> bool:
-    return invitation.status == InvitationStatus.DRAFT and draft_step_count(invitation) % 2 == 1
+    return invitation.status == InvitationStatus.AWAITING_APPROVAL
 
 
 def may_change_approved_fields(invitation: Invitation) -> bool:
-    return invitation.status == InvitationStatus.DRAFT and not is_awaiting_approval(invitation)
-
-
-def step_label(step: InvitationStep, draft_index: int | None) -> str:
-    """What a step did, as the history shows it; ``draft_index`` counts the draft steps from 0."""
-    if step.status == InvitationStatus.DRAFT:
-        if draft_index is not None and draft_index % 2 == 1:
-            return _("Sent back for changes")
-        return _("Submitted for approval")
-    return step.get_status_display()
+    return invitation.status == InvitationStatus.DRAFT
 
 
 def history(invitation: Invitation) -> list[dict]:
     """The steps in order, each with its label, who, when and the note."""
-    entries = []
-    draft_index = 0
-    for step in invitation.steps.select_related("by"):
-        index = None
-        if step.status == InvitationStatus.DRAFT:
-            index = draft_index
-            draft_index += 1
-        entries.append({"step": step, "label": step_label(step, index)})
-    return entries
+    return [
+        {"step": step, "label": step.get_status_display()}
+        for step in invitation.steps.select_related("by")
+    ]
 
 
 # --- Writing
@@ -157,17 +139,21 @@ def save_notes(*, invitation: Invitation, protocol_notes: str, follow_up: str, a
     record(actor=actor, action="invitation.notes_saved", target=current, fields=changed)
 
 
-def _step(invitation: Invitation, status: str, actor, note: str = "") -> InvitationStep:
+def _step(
+    invitation: Invitation, status: str, actor, note: str = "", *, kind: str = ""
+) -> InvitationStep:
+    """Move the invitation to ``status`` and keep the step (``kind``: what it did, by default
+    the status of the same name)."""
     invitation.status = status
     invitation.save(update_fields=["status", "updated_at"])
     step = InvitationStep.objects.create(
         invitation=invitation,
-        status=status,
+        status=kind or status,
         by=actor if actor is not None and actor.is_authenticated else None,
         at=timezone.now(),
         note=(note or "").strip(),
     )
-    record(actor=actor, action=f"invitation.{status}", target=invitation, step=step.pk)
+    record(actor=actor, action=f"invitation.{step.status}", target=invitation, step=step.pk)
     return step
 
 
@@ -175,10 +161,10 @@ def _step(invitation: Invitation, status: str, actor, note: str = "") -> Invitat
 def submit_for_approval(*, invitation: Invitation, actor, note: str = "") -> Invitation:
     """Staff ask the officials to approve a draft; each official is mailed once per round."""
     invitation = _locked(invitation)
-    if invitation.status != InvitationStatus.DRAFT:
-        raise InvitationError(_("Only a draft can be submitted for approval."))
     if is_awaiting_approval(invitation):
         raise InvitationError(_("This invitation is already waiting for an official's approval."))
+    if invitation.status != InvitationStatus.DRAFT:
+        raise InvitationError(_("Only a draft can be submitted for approval."))
     if missing_languages(invitation, BILINGUAL_FIELDS):
         raise InvitationError(
             _(
@@ -186,14 +172,14 @@ def submit_for_approval(*, invitation: Invitation, actor, note: str = "") -> Inv
                 "English before asking for approval."
             )
         )
-    _step(invitation, InvitationStatus.DRAFT, actor, note)
+    _step(invitation, InvitationStatus.AWAITING_APPROVAL, actor, note, kind=StepKind.SUBMITTED)
     _announce(invitation, APPROVAL_REQUESTED, Role.OFFICIAL)
     return invitation
 
 
 def approval_round(invitation: Invitation) -> int:
     """How many times the invitation has been submitted for approval."""
-    return (draft_step_count(invitation) + 1) // 2
+    return invitation.steps.filter(status=StepKind.SUBMITTED).count()
 
 
 def _announce(invitation: Invitation, kind: str, role: str) -> None:
@@ -230,7 +216,7 @@ def send_back(*, invitation: Invitation, actor, note: str) -> Invitation:
     _check_awaiting(invitation)
     if not (note or "").strip():
         raise InvitationError(_("Say in a note what should change before sending it back."))
-    _step(invitation, InvitationStatus.DRAFT, actor, note)
+    _step(invitation, InvitationStatus.DRAFT, actor, note, kind=StepKind.SENT_BACK)
     _announce(invitation, SENT_BACK_NOTICE, Role.STAFF)
     return invitation
 

@@ -42,7 +42,7 @@ manage_permission = permission_required("workstation.manage_invitations")
 
 
 def _invitation(request, pk: int) -> Invitation:
-    invitations = services.with_draft_steps(services.visible_invitations(request.user))
+    invitations = services.with_submission(services.visible_invitations(request.user))
     return get_object_or_404(invitations.select_related("event", "created_by"), pk=pk)
 
 
@@ -111,12 +111,8 @@ def invitation_list(request):
     ]
     invitations = in_year.filter(status=status) if status else in_year
     invitations = list(
-        services.with_draft_steps(invitations)
-        .select_related("event")
-        .order_by("event__starts_at", "name", "pk")
+        invitations.select_related("event").order_by("event__starts_at", "name", "pk")
     )
-    for invitation in invitations:
-        invitation.awaiting_approval = services.is_awaiting_approval(invitation)
     return render(
         request,
         "workstation/invitations/list.html",
@@ -139,10 +135,9 @@ def _actions(request, invitation: Invitation) -> dict:
     manage = user.has_perm("workstation.manage_invitations")
     approve = _may(user, APPROVE)
     status = invitation.status
-    awaiting = services.is_awaiting_approval(invitation)
     return {
-        "submit": manage and status == InvitationStatus.DRAFT and not awaiting,
-        "review": approve and awaiting,
+        "submit": manage and status == InvitationStatus.DRAFT,
+        "review": approve and status == InvitationStatus.AWAITING_APPROVAL,
         "mark_sent": manage and status == InvitationStatus.APPROVED,
         "answer": manage and status == InvitationStatus.SENT,
         "travel": manage and status == InvitationStatus.ACCEPTED,
