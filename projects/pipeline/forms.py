@@ -3,18 +3,25 @@
 from __future__ import annotations
 
 import time
-import zipfile
-from dataclasses import dataclass
 
 from django import forms
 from django.core import signing
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from projects.pipeline.models import LandingMode, Project, Stage, TechnologyStage
 from projects.pipeline.services import Criterion
 from workstation.accounts.models import Role, User
 from workstation.reference.models import Industry
+from workstation.uploads import (
+    DOCX,
+    JPEG,
+    PDF,
+    PNG,
+    PPTX,
+    XLSX,
+    kinds_by_extension,
+    validate_upload,
+)
 
 MAX_FUNDING = 10**13  # ten trillion dollars: more is a typing slip
 INTAKE_SALT = "projects.pipeline.intake"
@@ -237,57 +244,11 @@ class StageMoveForm(forms.Form):
         }
 
 
-# --- Documents: PDF, Office (DOCX, XLSX, PPTX), PNG or JPEG, recognised by their content.
+# --- Documents: PDF, Office (DOCX, XLSX, PPTX), PNG or JPEG, recognised by their content
+# (workstation.uploads).
 
 DOCUMENT_MAX_BYTES = 20 * 1024 * 1024
-
-
-@dataclass(frozen=True)
-class DocumentKind:
-    extension: str
-    content_type: str
-
-
-PDF = DocumentKind(".pdf", "application/pdf")
-DOCX = DocumentKind(
-    ".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-)
-XLSX = DocumentKind(".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-PPTX = DocumentKind(
-    ".pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation"
-)
-PNG = DocumentKind(".png", "image/png")
-JPEG = DocumentKind(".jpg", "image/jpeg")
-DOCUMENT_KINDS = {kind.extension: kind for kind in (PDF, DOCX, XLSX, PPTX, PNG, JPEG)}
-OFFICE_PARTS = {"word/document.xml": DOCX, "xl/workbook.xml": XLSX, "ppt/presentation.xml": PPTX}
-
-
-def document_kind_of(uploaded) -> DocumentKind | None:
-    uploaded.seek(0)
-    head = uploaded.read(8)
-    uploaded.seek(0)
-    if head.startswith(b"%PDF-"):
-        return PDF
-    if head.startswith(b"\x89PNG\r\n\x1a\n"):
-        return PNG
-    if head.startswith(b"\xff\xd8\xff"):
-        return JPEG
-    if head.startswith(b"PK\x03\x04"):
-        try:
-            with zipfile.ZipFile(uploaded) as archive:
-                names = set(archive.namelist())
-        except (zipfile.BadZipFile, OSError, ValueError):
-            return None
-        finally:
-            uploaded.seek(0)
-        if "[Content_Types].xml" not in names or any(
-            name.endswith("vbaProject.bin") for name in names
-        ):
-            return None
-        for part, kind in OFFICE_PARTS.items():
-            if part in names:
-                return kind
-    return None
+DOCUMENT_KINDS = kinds_by_extension(PDF, DOCX, XLSX, PPTX, PNG, JPEG)
 
 
 class DocumentForm(forms.Form):
@@ -303,21 +264,18 @@ class DocumentForm(forms.Form):
 
     def clean_file(self):
         uploaded = self.cleaned_data["file"]
-        if uploaded.size > DOCUMENT_MAX_BYTES:
-            raise ValidationError(
-                _("The file is too large (%(size)s MB): a document may be at most 20 MB."),
-                code="too_large",
-                params={"size": f"{uploaded.size / 1024 / 1024:.1f}"},
-            )
-        kind = document_kind_of(uploaded)
-        if kind is None:
-            raise ValidationError(
-                _(
-                    "This file is not a PDF, Word, Excel, PowerPoint, PNG or JPEG file. Please "
-                    "upload the document in one of these formats."
-                ),
-                code="wrong_type",
-            )
+        kind = validate_upload(
+            uploaded,
+            accepted=DOCUMENT_KINDS.values(),
+            max_bytes=DOCUMENT_MAX_BYTES,
+            too_large_message=_(
+                "The file is too large (%(size)s MB): a document may be at most 20 MB."
+            ),
+            wrong_type_message=_(
+                "This file is not a PDF, Word, Excel, PowerPoint, PNG or JPEG file. Please "
+                "upload the document in one of these formats."
+            ),
+        )
         # Stored under the extension of what it is, not of what it was called.
         uploaded.name = f"document{kind.extension}"
         return uploaded

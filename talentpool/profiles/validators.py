@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-import zipfile
-from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from workstation.uploads import DOCX, PDF, FileKind, kinds_by_extension, validate_upload
 
 # Punctuation that belongs in names in any script: hyphens, apostrophes, dots (incl. the middle
 # dots used between the parts of transliterated names, e.g. 约翰·史密斯).
@@ -103,66 +103,26 @@ def validate_person_name(value: str) -> None:
         )
 
 
-# --- CV uploads: PDF or DOCX only, recognised by their content, never by the name alone.
+# --- CV uploads: PDF or DOCX only, recognised by their content (workstation.uploads), never by
+# the name alone.
 
 CV_MAX_BYTES = 10 * 1024 * 1024
+CV_KINDS = kinds_by_extension(PDF, DOCX)
 
 
-@dataclass(frozen=True)
-class CVKind:
-    extension: str
-    content_type: str
-
-
-PDF = CVKind(".pdf", "application/pdf")
-DOCX = CVKind(".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
-CV_KINDS = {kind.extension: kind for kind in (PDF, DOCX)}
-
-
-def cv_kind_of(uploaded) -> CVKind | None:
-    """PDF when the file starts with ``%PDF-``; DOCX when it is a zip archive holding
-    ``[Content_Types].xml`` and ``word/document.xml`` (and no macros); else None."""
-    uploaded.seek(0)
-    head = uploaded.read(8)
-    uploaded.seek(0)
-    if head.startswith(b"%PDF-"):
-        return PDF
-    if head.startswith(b"PK\x03\x04"):
-        try:
-            with zipfile.ZipFile(uploaded) as archive:
-                names = set(archive.namelist())
-        except (zipfile.BadZipFile, OSError, ValueError):
-            return None
-        finally:
-            uploaded.seek(0)
-        if {"[Content_Types].xml", "word/document.xml"} <= names and not any(
-            name.endswith("vbaProject.bin") for name in names
-        ):
-            return DOCX
-    return None
-
-
-def validate_cv(uploaded) -> CVKind:
-    """Raise a ValidationError for a file that is too big or not a PDF or DOCX document;
-    return its kind otherwise."""
-    if uploaded.size > CV_MAX_BYTES:
-        raise ValidationError(
-            _("The file is too large (%(size)s MB): a CV may be at most 10 MB."),
-            code="too_large",
-            params={"size": f"{uploaded.size / 1024 / 1024:.1f}"},
-        )
-    if uploaded.size == 0:
-        raise ValidationError(_("The file is empty."), code="empty")
-    kind = cv_kind_of(uploaded)
-    if kind is None:
-        raise ValidationError(
-            _(
-                "This file is not a PDF or Word (DOCX) document. Please upload your CV as a PDF "
-                "or DOCX file."
-            ),
-            code="wrong_type",
-        )
-    return kind
+def validate_cv(uploaded) -> FileKind:
+    """Raise a ValidationError for a file that is too big, not a PDF or DOCX document, or unsafe
+    (scripts, macros, attachments, ...); return its kind otherwise."""
+    return validate_upload(
+        uploaded,
+        accepted=CV_KINDS.values(),
+        max_bytes=CV_MAX_BYTES,
+        too_large_message=_("The file is too large (%(size)s MB): a CV may be at most 10 MB."),
+        wrong_type_message=_(
+            "This file is not a PDF or Word (DOCX) document. Please upload your CV as a PDF "
+            "or DOCX file."
+        ),
+    )
 
 
 WECHAT_ID = re.compile(r"^[A-Za-z0-9_-]+$")

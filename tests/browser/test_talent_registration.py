@@ -11,6 +11,7 @@ from django.core import mail
 from talentpool.consents.models import Consent
 from talentpool.profiles.models import TalentProfile
 from tests.browser.test_journey import assert_only_local_and_clean, assert_styled, expect
+from tests.upload_files import pdf_bytes
 from workstation.reference.models import Industry, Region
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -23,7 +24,7 @@ PHONE = {
     "has_touch": True,
     "device_scale_factor": 3,
 }
-PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n"
+PDF = pdf_bytes()
 
 
 @pytest.fixture

@@ -3,9 +3,6 @@ owner and next action, private documents; officials read, never change."""
 
 from __future__ import annotations
 
-import io
-import zipfile
-
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
@@ -16,22 +13,15 @@ from django.utils import translation
 from projects.pipeline.models import Project, ProjectDocument, ProjectSource, Stage, StageChange
 from projects.pipeline.services import add_document, move_project
 from tests.factories import ProjectFactory
+from tests.upload_files import HOSTILE_FILES, docx_bytes, pdf_bytes, pptx_bytes, xlsx_bytes
 
 pytestmark = pytest.mark.django_db
 
-PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\n%%EOF\n"
+PDF_BYTES = pdf_bytes()
 
 
 def detail_url(project) -> str:
     return reverse("projects:project_detail", kwargs={"pk": project.pk})
-
-
-def office_file(part: str) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("[Content_Types].xml", "<Types/>")
-        archive.writestr(part, "<x/>")
-    return buffer.getvalue()
 
 
 def test_the_page_shows_both_languages_and_marks_a_missing_translation(clients):
@@ -155,10 +145,12 @@ def test_staff_set_the_owner_and_the_next_action(clients, staff):
     ("name", "content", "content_type"),
     [
         ("deck.pdf", PDF_BYTES, "application/pdf"),
-        ("plan.docx", office_file("word/document.xml"),
+        ("plan.docx", docx_bytes(),
          "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
-        ("budget.xlsx", office_file("xl/workbook.xml"),
+        ("budget.xlsx", xlsx_bytes(),
          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+        ("slides.pptx", pptx_bytes(),
+         "application/vnd.openxmlformats-officedocument.presentationml.presentation"),
         ("photo.png", b"\x89PNG\r\n\x1a\n" + b"\0" * 20, "image/png"),
     ],
 )  # fmt: skip
@@ -186,30 +178,45 @@ def test_documents_upload_and_download(clients, name, content, content_type):
         assert response.status_code in (302, 403)
 
 
+WRONG_TYPE = "This file is not a PDF, Word, Excel, PowerPoint, PNG or JPEG file."
+
+
 @pytest.mark.parametrize(
-    ("name", "content"),
+    ("name", "content", "message"),
     [
-        ("evil.pdf", b"<html><script>alert(1)</script></html>"),
-        ("image.svg", b"<svg xmlns='http://www.w3.org/2000/svg'><script/></svg>"),
-        ("broken.docx", b"PK\x03\x04not really a zip"),
-        ("macro.docx", "with macros"),  # a real Word file that carries a VBA project
+        ("evil.pdf", b"<html><script>alert(1)</script></html>", WRONG_TYPE),
+        ("image.svg", b"<svg xmlns='http://www.w3.org/2000/svg'><script/></svg>", WRONG_TYPE),
+        ("broken.docx", b"PK\x03\x04not really a zip", "This file cannot be read: it is damaged."),
+        # A real Word file that carries a VBA project.
+        ("macro.docx", docx_bytes(with_macros=True), "This file contains macros"),
     ],
 )
-def test_a_file_that_is_not_what_it_says_is_refused(clients, name, content):
-    if content == "with macros":
-        from tests.talentpool.test_self_service import docx_bytes
-
-        content = docx_bytes(with_macros=True)
+def test_a_file_that_is_not_what_it_says_is_refused(clients, name, content, message):
     project = ProjectFactory()
     response = clients["staff"].post(
         reverse("projects:document_upload", kwargs={"pk": project.pk}),
         {"title": "Dossier", "file": SimpleUploadedFile(name, content)},
     )
     assert response.status_code == 400
-    assert "This file is not a PDF, Word, Excel, PowerPoint, PNG or JPEG file." in (
-        response.content.decode()
-    )
+    assert message in response.content.decode()
     assert 'value="Dossier"' in response.content.decode()
+    assert not ProjectDocument.objects.exists()
+
+
+@pytest.mark.parametrize("language", ["en", "zh-hans"])
+@pytest.mark.parametrize("hostile", HOSTILE_FILES, ids=str)
+def test_a_hostile_document_is_refused_with_the_reason(clients, hostile, language):
+    project = ProjectFactory()
+    with translation.override(language):
+        upload_url = reverse("projects:document_upload", kwargs={"pk": project.pk})
+    response = clients["staff"].post(
+        upload_url,
+        {"title": "路演材料 Pitch", "file": SimpleUploadedFile(hostile.name, hostile.content())},
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert (hostile.chinese if language == "zh-hans" else hostile.english) in page
+    assert 'value="路演材料 Pitch"' in page
     assert not ProjectDocument.objects.exists()
 
 

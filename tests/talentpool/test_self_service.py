@@ -27,6 +27,7 @@ from talentpool.profiles.models import TalentProfile
 from talentpool.profiles.validators import validate_person_name
 from tests.conftest import signed_in_client
 from tests.factories import TalentProfileFactory, share_with_lanzhou
+from tests.upload_files import HOSTILE_FILES, docx_bytes, pdf_bytes
 from workstation.accounts.models import User
 from workstation.audit.models import AuditEntry
 from workstation.reference.models import Industry, Region
@@ -37,24 +38,7 @@ pytestmark = pytest.mark.django_db
 PASSWORD = "Gansu-Silicon-Valley-2026"
 
 
-# --- Files, made in memory
-
-
-def pdf_bytes(size: int = 0) -> bytes:
-    body = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n"
-    return body + b"0" * max(0, size - len(body))
-
-
-def docx_bytes(*, with_macros: bool = False, document: bool = True) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types/>')
-        if document:
-            archive.writestr("word/document.xml", '<?xml version="1.0"?><w:document/>')
-        if with_macros:
-            archive.writestr("word/vbaProject.bin", b"\x00\x01")
-    return buffer.getvalue()
-
+# --- Files, made in memory (PDF and Word files: tests/upload_files.py)
 
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + b"\x00" * 40
 SVG = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
@@ -400,7 +384,7 @@ CV_FILES = [
     ("photo.pdf", PNG, "This file is not a PDF or Word (DOCX) document."),
     ("drawing.pdf", SVG, "This file is not a PDF or Word (DOCX) document."),
     ("setup.docx", EXE, "This file is not a PDF or Word (DOCX) document."),
-    ("macros.docx", docx_bytes(with_macros=True), "This file is not a PDF or Word (DOCX)"),
+    ("macros.docx", docx_bytes(with_macros=True), "This file contains macros"),
     ("archive.docx", docx_bytes(document=False), "This file is not a PDF or Word (DOCX)"),
     ("empty.pdf", b"", "The submitted file is empty."),
     ("big.pdf", pdf_bytes(10 * 1024 * 1024 + 1), "a CV may be at most 10 MB"),
@@ -438,6 +422,39 @@ def test_pdf_and_docx_cvs_are_kept_by_their_content(talent_client, cv_storage, n
     assert profile.cv.name.endswith(stored_as)
     with cv_storage.open(profile.cv.name) as stored:
         assert stored.read() == content
+
+
+# A CV that could harm whoever opens it is refused, with the reason, in the person's language; the
+# rest of what they typed is kept. Each file was accepted before the uploads were parsed.
+
+
+@pytest.mark.parametrize("hostile", HOSTILE_FILES, ids=str)
+def test_a_hostile_cv_is_refused_in_the_wizard_with_the_reason(talent_client, cv_storage, hostile):
+    reach_step(talent_client, 3)
+    data = step_data(3) | {"cv": upload(hostile.name, hostile.content())}
+    response = talent_client.post(step_url(3), data)
+    assert response.status_code == 200
+    assert any(hostile.english in error for error in errors_of(response)), errors_of(response)
+    assert field_value(response, "wechat_id") == "wangwei_sv"
+    assert field_value(response, "linkedin_url") == "https://www.linkedin.com/in/wei-wang"
+    assert not TalentProfile.objects.get(user__email="talent@example.org").cv
+    assert not cv_storage.exists("cv") or not cv_storage.listdir("cv")[1]
+
+
+@pytest.mark.parametrize("hostile", HOSTILE_FILES, ids=str)
+def test_a_hostile_cv_is_refused_in_chinese_when_editing(talent_client, own_profile, hostile):
+    kept_cv = own_profile.cv.name
+    data = {**step_data(1), **step_data(2), **step_data(3)}
+    response = talent_client.post(
+        url("own_profile_edit", "zh-hans"), data | {"cv": upload(hostile.name, hostile.content())}
+    )
+    assert response.status_code == 200
+    assert any(hostile.chinese in error for error in errors_of(response)), errors_of(response)
+    assert field_value(response, "name_zh") == "王伟"  # typed, not the stored 李娜
+    assert field_value(response, "employer") == "NVIDIA"
+    own_profile.refresh_from_db()
+    assert own_profile.cv.name == kept_cv
+    assert own_profile.name_zh == "李娜"
 
 
 # --- The person's own pages
