@@ -18,8 +18,9 @@ from talentpool.profiles.validators import (
     validate_person_name,
     validate_wechat_id,
 )
-from talentpool.spreadsheets.services import IMPORT_MAX_BYTES
 from workstation.reference.models import Industry, Region
+
+IMPORT_MAX_BYTES = 5 * 1024 * 1024
 
 
 class UploadForm(forms.Form):

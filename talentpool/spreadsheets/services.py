@@ -52,6 +52,7 @@ from talentpool.duplicates.services import find_duplicates_of_many
 from talentpool.duplicates.services import profile_keys as duplicate_keys
 from talentpool.profiles.models import Degree, Source, TalentProfile, Verification
 from talentpool.profiles.services import save_profile
+from talentpool.spreadsheets.forms import IMPORT_MAX_BYTES, ImportRowForm, ReferenceData
 from talentpool.spreadsheets.models import PendingImport
 from workstation.audit.services import record
 
@@ -113,7 +114,6 @@ EXPORT_SEARCH_LIMIT = 10_000
 # Rows fetched from the database at a time while writing an export.
 EXPORT_CHUNK = 2_000
 
-IMPORT_MAX_BYTES = 5 * 1024 * 1024
 # Measured: 10,000 rows take ~7 s to check and ~21 s to import (each profile through
 # ``save_profile``), within the web server's 60 s; more rows go in several files.
 IMPORT_MAX_ROWS = 10_000
@@ -418,7 +418,6 @@ def check_rows(rows: list[dict]) -> tuple[list[dict], list[dict]]:
 
     Returns ``(errors, duplicates)`` in the ``PendingImport`` shapes. A fixed number of queries.
     """
-    from talentpool.spreadsheets.forms import ImportRowForm, ReferenceData
 
     reference = ReferenceData.load()
     errors: list[dict] = []
@@ -508,7 +507,6 @@ def confirm_import(*, pending_id, actor) -> int:
     nothing is imported. The pending import is deleted once done, so a second click imports
     nothing twice.
     """
-    from talentpool.spreadsheets.forms import ImportRowForm, ReferenceData
 
     pending = pending_imports_of(actor).select_for_update().filter(pk=pending_id).first()
     if pending is None:
