@@ -78,6 +78,14 @@ def dual_span(start: datetime | None, end: datetime | None = None) -> list[str]:
     return [zoned_span(start, end, PACIFIC), zoned_span(start, end, CHINA)]
 
 
+def datetime_attribute(moment: datetime | None) -> str:
+    """A moment as the datetime attribute of <time> takes it: HTML allows at most three digits
+    of a second, so whole seconds (Django's "c" format keeps the microseconds)."""
+    if moment is None:
+        return ""
+    return timezone.localtime(moment).isoformat(timespec="seconds")
+
+
 def workstation_time(moment: datetime | None) -> str:
     """A record's time on the workstation's clock, e.g. "2026-11-23 17:02 PST"."""
     if moment is None:
