@@ -3,13 +3,14 @@ wall clock in a chosen time zone."""
 
 from __future__ import annotations
 
-from datetime import UTC
+from datetime import UTC, datetime
 
 from django import forms
-from django.utils import timezone
+from django.utils import dateformat, timezone
+from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 
-from workstation.timezones import CHINA, PACIFIC, wall_time_in
+from workstation.timezones import CHINA, PACIFIC, wall_time_readings, zone_with_offset
 
 TIME_ZONE_CHOICES = [
     (PACIFIC, _("Pacific time (Los Angeles, San Francisco)")),
@@ -55,14 +56,17 @@ def time_zone_field(**kwargs) -> forms.ChoiceField:
 
 def place_in_time_zone(form: forms.Form, data: dict, names: tuple[str, ...], zone_name) -> None:
     """Turn the wall-clock times ``names`` of ``data`` into moments in ``zone_name``; a time the
-    clock skips (spring forward) is an error on its field. The end may not come before the start
-    (``names`` is start, end)."""
+    clock skips (spring forward) is an error on its field, a time it shows twice (fall back) is
+    asked about. The end may not come before the start (``names`` is start, end)."""
     for name in names:
         naive = data.get(name)
         if naive is None or not zone_name:
             continue
-        moment = wall_time_in(naive, zone_name)
-        if moment is None:
+        readings = wall_time_readings(naive, zone_name)
+        if len(readings) == 2:
+            data[name] = which_reading(form, name, naive, readings, zone_name)
+            continue
+        if not readings:
             form.add_error(
                 name,
                 _(
@@ -70,7 +74,47 @@ def place_in_time_zone(form: forms.Form, data: dict, names: tuple[str, ...], zon
                     "(the clocks move forward then)."
                 ),
             )
-        data[name] = moment
+        data[name] = readings[0] if readings else None
     starts, ends = (data.get(name) for name in names)
     if starts and ends and ends < starts:
         form.add_error(names[1], _("The end cannot come before the start."))
+
+
+def which_reading(form: forms.Form, name: str, naive: datetime, readings, zone_name):
+    """The one of two moments a wall-clock time shown twice (the clocks go back) means.
+
+    A question joins the form just after the time's field (``<name>_reading``: the first or the
+    second); until it is answered the time is an error that names both moments."""
+    time = naive.strftime("%H:%M")
+    first, second = (zone_with_offset(moment, zone_name) for moment in readings)
+    later = gettext("The second, after the clocks go back: %(time)s %(zone)s")
+    question = forms.ChoiceField(
+        label=gettext("Which %(time)s?") % {"time": time},
+        choices=[
+            ("first", gettext("The first: %(time)s %(zone)s") % {"time": time, "zone": first}),
+            ("second", later % {"time": time, "zone": second}),
+        ],
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    question_name = f"{name}_reading"
+    fields = {}
+    for field_name, field in form.fields.items():
+        fields[field_name] = field
+        if field_name == name:
+            fields[question_name] = question
+    form.fields = fields
+    answer = form[question_name].value()
+    if answer in ("first", "second"):
+        return readings[0 if answer == "first" else 1]
+    # Translators: a date format (as for Django's "date" filter) inside a sentence.
+    day = dateformat.format(naive, pgettext("date in a sentence", "j F Y"))
+    form.add_error(
+        name,
+        gettext(
+            "%(time)s happens twice on %(day)s, as the clocks go back: first in %(first)s, "
+            "then in %(second)s. Say which one below."
+        )
+        % {"time": time, "day": day, "first": first, "second": second},
+    )
+    return None

@@ -1,10 +1,15 @@
 """Rich text: Markdown rendered to HTML and sanitized with an allow-list.
 
 Images are kept only when they point at the portal's own static or media files, so neither a page
-nor a PDF ever fetches anything from another host.
+nor a PDF ever fetches anything from another host. What the allow-list leaves must still make
+sense to a screen reader: an image that lost its source goes, a kept image always has an alt
+(empty, i.e. decorative, when the author gave none), a link that lost its target becomes its text.
 """
 
 from __future__ import annotations
+
+from html import escape
+from html.parser import HTMLParser
 
 import markdown
 import nh3
@@ -31,8 +36,39 @@ def _keep_local_images(element: str, attribute: str, value: str) -> str | None:
     return value
 
 
+class _AccessibleMarkup(HTMLParser):
+    """A second pass over nh3's output (well-formed, nothing unsafe left) that fixes what the
+    allow-list cannot: images without a source, images without an alt, links without a target."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.in_unwrapped_link = False  # links do not nest
+
+    def handle_starttag(self, tag, attrs):
+        values = dict(attrs)
+        if tag == "img":
+            if not values.get("src"):
+                return
+            values.setdefault("alt", "")
+        elif tag == "a" and not values.get("href"):
+            self.in_unwrapped_link = True
+            return
+        attributes = "".join(f' {name}="{escape(value or "")}"' for name, value in values.items())
+        self.parts.append(f"<{tag}{attributes}>")
+
+    def handle_endtag(self, tag):
+        if tag == "a" and self.in_unwrapped_link:
+            self.in_unwrapped_link = False
+            return
+        self.parts.append(f"</{tag}>")
+
+    def handle_data(self, data):
+        self.parts.append(escape(data, quote=False))
+
+
 def sanitize(html: str) -> str:
-    return nh3.clean(
+    cleaned = nh3.clean(
         html,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
@@ -40,6 +76,10 @@ def sanitize(html: str) -> str:
         url_schemes={"http", "https", "mailto"},
         link_rel="noopener noreferrer nofollow",
     )
+    markup = _AccessibleMarkup()
+    markup.feed(cleaned)
+    markup.close()
+    return "".join(markup.parts)
 
 
 def render_markdown(text: str) -> SafeString:

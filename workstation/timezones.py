@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -24,12 +24,30 @@ def zone(name: str) -> ZoneInfo:
     return ZoneInfo(settings.CHINA_TIME_ZONE if name == CHINA else settings.TIME_ZONE)
 
 
-def wall_time_in(naive: datetime, zone_name: str) -> datetime | None:
-    """The aware moment a wall-clock time names in a zone; None when the clock skips it."""
+def wall_time_readings(naive: datetime, zone_name: str) -> list[datetime]:
+    """The moments (in UTC) a wall-clock time names in a zone, the earlier first: none when the
+    clock skips it (spring forward), two when the clock shows it twice (fall back), else one."""
     tz = zone(zone_name)
-    aware = naive.replace(tzinfo=tz)
-    round_trip = aware.astimezone(ZoneInfo("UTC")).astimezone(tz).replace(tzinfo=None)
-    return aware if round_trip == naive else None
+    readings = []
+    for fold in (0, 1):  # before and after a clock change
+        moment = naive.replace(tzinfo=tz, fold=fold).astimezone(UTC)
+        if moment.astimezone(tz).replace(tzinfo=None) == naive and moment not in readings:
+            readings.append(moment)
+    return readings
+
+
+def zone_with_offset(moment: datetime, zone_name: str) -> str:
+    """The zone's name at a moment with its offset, e.g. "PDT (UTC−7)": which side of a clock
+    change the moment is on."""
+    local = timezone.localtime(moment, zone(zone_name))
+    minutes = int(local.utcoffset().total_seconds()) // 60
+    hours, rest = divmod(abs(minutes), 60)
+    offset = f"UTC{'+' if minutes >= 0 else '−'}{hours}{f':{rest:02d}' if rest else ''}"
+    abbreviation = local.tzname() or ""
+    return pgettext("time zone", "%(zone)s (%(offset)s)") % {
+        "zone": ZONE_NAMES.get(abbreviation, abbreviation),
+        "offset": offset,
+    }
 
 
 def wall_time_of(moment: datetime | None, zone_name: str) -> datetime | None:
@@ -76,6 +94,14 @@ def dual_span(start: datetime | None, end: datetime | None = None) -> list[str]:
     if start is None:
         return []
     return [zoned_span(start, end, PACIFIC), zoned_span(start, end, CHINA)]
+
+
+def datetime_attribute(moment: datetime | None) -> str:
+    """A moment as the datetime attribute of <time> takes it: HTML allows at most three digits
+    of a second, so whole seconds (Django's "c" format keeps the microseconds)."""
+    if moment is None:
+        return ""
+    return timezone.localtime(moment).isoformat(timespec="seconds")
 
 
 def workstation_time(moment: datetime | None) -> str:

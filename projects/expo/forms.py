@@ -19,3 +19,8 @@ class RosterRequestForm(forms.Form):
         label=_("Expo year"), min_value=2000, max_value=2100, widget=forms.HiddenInput
     )
     language = forms.ChoiceField(label=_("Language"), choices=LANGUAGE_CHOICES, initial="bilingual")
+
+    def __init__(self, *args, **kwargs):
+        # It shares the expo page with the year picker (YearForm): ids of its own, not id_year.
+        kwargs.setdefault("auto_id", "roster_%s")
+        super().__init__(*args, **kwargs)

@@ -435,6 +435,10 @@ def test_ci_runs_the_suite_and_the_embedded_smoke_test():
     assert {"fonts-noto-cjk", "fonts-wqy-microhei"} <= set(packages)
     # Tibetan, Arabic script and Mongolian names print instead of being refused.
     assert "fonts-noto-core" in packages
+    # The page checkers: the Nu HTML checker needs Java; both come from tests/tools' lock.
+    assert "default-jre-headless" in packages
+    assert text.index("npm ci --ignore-scripts") < text.index("\nmake test\n")
+    assert (BASE_DIR / "tests" / "tools" / "package-lock.json").is_file()
     assert text.index("make test") < text.index(".ci/smoke-embedded")
     smoke = (BASE_DIR / ".ci" / "smoke-embedded").read_text()
     assert "unset DATABASE_URL REDIS_URL" in smoke

@@ -550,7 +550,7 @@ def test_the_chinese_page_names_the_vip_an_investor_and_the_first_step_created(
     assert "已创建" in text and "创建时间" not in text
 
 
-def test_the_migration_stores_the_status_the_steps_implied(transactional_db, staff, official):
+def test_the_migration_stores_the_status_the_steps_implied(transactional_db):
     """Before 0006, submitting and sending back were both "draft" steps, and a draft waited for
     approval while it had an odd number of them."""
     from django.core.management import call_command

@@ -1,0 +1,105 @@
+"""The portal's main pages, with content on them, for the HTML checker and axe.
+
+Both suites look at the same pages: the public ones signed out, the working ones as staff, each in
+both languages. The content is made so that every part of a page shows: lists with rows, a project
+with a next action and a stage change, rich text with a link and an image, a submitted briefing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.urls import reverse
+from django.utils import timezone, translation
+
+LANGUAGES = ("en", "zh-hans")
+# Rich text as staff write it, with what the sanitizer has to mend: an image on another host (it
+# loses its source), an image without an alt and a javascript: link (it loses its target).
+RICH_TEXT = (
+    "Read [the notice](https://example.com/notice) and see the plan:\n\n"
+    "![Site plan](/static/portal/favicon.svg) ![Tracker](https://tracker.example/pixel.png)\n\n"
+    '<p><img src="/static/portal/favicon.svg"></p>\n\n'
+    "[Click me](javascript:alert(1))\n\n| Year | Projects |\n|---|---|\n| 2026 | 10 |"
+)
+
+
+@dataclass(frozen=True)
+class MainPage:
+    label: str
+    role: str  # "anonymous" or "staff"
+    url_name: str
+    kwargs: dict | None = None
+
+    def url(self, language: str) -> str:
+        with translation.override(language):
+            return reverse(self.url_name, kwargs=self.kwargs)
+
+
+def main_pages(staff) -> list[MainPage]:
+    """Make the content and list the pages; ``staff`` is the staff member who works on it."""
+    from projects.pipeline.services import move_project
+    from reports.briefings.services import submit
+    from tests.factories import (
+        ActionItemFactory,
+        BriefingItemFactory,
+        EventFactory,
+        InvitationFactory,
+        NewsPostFactory,
+        PolicyPageFactory,
+        ProjectFactory,
+        TalentProfileFactory,
+        share_with_lanzhou,
+    )
+
+    policy = PolicyPageFactory(body_en=RICH_TEXT, body_zh_hans=RICH_TEXT)
+    PolicyPageFactory()
+    news = NewsPostFactory(body_en=RICH_TEXT, body_zh_hans=RICH_TEXT)
+    NewsPostFactory()
+    event = EventFactory(kind="conference", description_en=RICH_TEXT)
+    EventFactory(starts_at=timezone.now() - timedelta(days=40))
+    project = ProjectFactory(
+        next_action="Call the founder", next_action_on=timezone.localdate() + timedelta(days=3)
+    )
+    move_project(project=project, to_stage="contacted", by=staff, note="First call")
+    ProjectFactory(expo_year=2026)
+    share_with_lanzhou(TalentProfileFactory())
+    TalentProfileFactory()
+    item = BriefingItemFactory(summary_en=RICH_TEXT)
+    submit(briefing=item.briefing, actor=staff)
+    meeting = ActionItemFactory().meeting
+    invitation = InvitationFactory()
+
+    public = [
+        ("home", "workstation:home", None),
+        ("policy list", "workstation:policy_list", None),
+        ("policy page", "workstation:policy_detail", {"pk": policy.pk}),
+        ("news list", "workstation:news_list", None),
+        ("news post", "workstation:news_detail", {"pk": news.pk}),
+        ("events list", "workstation:event_list", None),
+        ("event page", "workstation:event_detail", {"pk": event.pk}),
+        ("event registration", "workstation:event_register", {"pk": event.pk}),
+        ("sign-up", "account_signup", None),
+        ("sign-in", "account_login", None),
+        ("project intake form", "projects:intake", None),
+    ]
+    working = [
+        ("home", "workstation:home", None),
+        ("talent directory", "talentpool:directory", None),
+        ("project board", "projects:board", None),
+        ("project table", "projects:table", None),
+        ("project page", "projects:project_detail", {"pk": project.pk}),
+        ("expo page", "projects:expo", None),
+        ("briefing list", "reports:briefing_list", None),
+        ("briefing page", "reports:briefing_detail", {"pk": item.briefing_id}),
+        ("dashboard", "reports:dashboard", None),
+        ("meetings", "workstation:meeting_list", None),
+        ("meeting page", "workstation:meeting_detail", {"pk": meeting.pk}),
+        ("meeting form", "workstation:meeting_create", None),
+        ("event form", "workstation:event_edit", {"pk": event.pk}),
+        ("invitations", "workstation:invitation_list", None),
+        ("invitation page", "workstation:invitation_detail", {"pk": invitation.pk}),
+    ]
+    return [MainPage(label, "anonymous", name, kwargs) for label, name, kwargs in public] + [
+        MainPage(label, "staff", name, kwargs) for label, name, kwargs in working
+    ]
