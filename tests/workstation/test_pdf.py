@@ -76,3 +76,17 @@ def test_the_fetcher_serves_own_static_files_only():
         portal_file("https://tracker.example/pixel.png")
     with pytest.raises(ValueError):
         portal_file("http://127.0.0.1:8000/media/../../etc/passwd")
+
+
+def test_lost_pdfs_are_swept_every_two_minutes_after_a_short_grace():
+    from workstation.celery import app
+
+    sweeps = [
+        entry["schedule"]
+        for entry in app.conf.beat_schedule.values()
+        if entry["task"].rsplit(".", 1)[1]
+        in ("sweep_pending_pdfs", "sweep_pending_briefing_pdfs", "sweep_pending_year_end_pdfs")
+    ]
+    assert len(sweeps) == 3
+    assert all(schedule.minute == set(range(0, 60, 2)) for schedule in sweeps)
+    assert pdf.PENDING_GRACE.total_seconds() <= 180
