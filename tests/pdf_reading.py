@@ -43,6 +43,11 @@ def pdf_text(record, storage=None) -> PdfText:
         return text_of(handle.read())
 
 
+def page_texts(record) -> list[PdfText]:
+    """The text of each page of a record's PDF."""
+    return [PdfText(page.extract_text()) for page in _reader(record).pages]
+
+
 def fonts_in(data: bytes) -> list[str]:
     """The names of the fonts a PDF's pages use."""
     from pypdf import PdfReader

@@ -98,6 +98,24 @@ def ready_pdf():
     return document
 
 
+def failed_pdf():
+    from projects.expo.models import GeneratedPDF
+
+    document = GeneratedPDF.objects.create(
+        kind="expo_roster", subject="2027", language="en", status="failed", error="No font"
+    )
+    return {"pk": document.pk}
+
+
+def failed_year_end_pdf():
+    from reports.dashboard.models import YearEndPDF
+
+    summary = YearEndPDF.objects.create(
+        year=2025, language="en", status="failed", error="No font", requested_at=timezone.now()
+    )
+    return {"pk": summary.pk}
+
+
 def briefing(submitted=False):
     """A briefing with one complete item; submitted, officials see it too."""
     from reports.briefings.services import submit
@@ -327,6 +345,7 @@ ACCESS = {
                                       staff_only(AWAY) | {"official": AWAY}),
     "reports:dashboard_pdf_download": ("get", ready_year_end_pdf,
                                        staff_only() | {"official": 200}),
+    "reports:dashboard_pdf_retry": ("post", failed_year_end_pdf, staff_only(AWAY)),
     # An empty comment or request re-renders the page with its error.
     "reports:comment_add": ("post", lambda: briefing(submitted=True), officials_only(400)),
     "reports:briefing_request_changes": ("post", lambda: briefing(submitted=True),
@@ -452,6 +471,7 @@ ACCESS = {
     "projects:expo_roster_request": ("post", None, staff_only(200)),
     "projects:pdf_download": ("get", lambda: {"pk": ready_pdf().pk},
                               staff_only() | {"official": 200}),
+    "projects:pdf_retry": ("post", failed_pdf, staff_only(AWAY)),
     # Delegations: officials read; empty forms re-render the delegation page with their errors.
     "projects:delegation_list": ("get", None, staff_only() | {"official": 200}),
     "projects:delegation_create": ("get", None, staff_only()),

@@ -17,10 +17,11 @@ app.conf.beat_schedule = {
         "task": "workstation.reminders.tasks.sweep_pending_reminders",
         "schedule": crontab(minute="*/10"),
     },
-    # PDFs of the project pipeline whose message was lost (or the broker was down).
+    # PDFs whose message was lost (or the broker was down): every 2 minutes, since a PDF takes a
+    # second or two to make and people wait for it (workstation.pdf.PENDING_GRACE).
     "sweep-pending-pdfs": {
         "task": "projects.expo.tasks.sweep_pending_pdfs",
-        "schedule": crontab(minute="*/10"),
+        "schedule": crontab(minute="*/2"),
     },
     "remind-pending-invitations": {
         "task": "workstation.accounts.tasks.remind_pending_invitations",
@@ -42,7 +43,7 @@ app.conf.beat_schedule = {
     },
     "sweep-pending-briefing-pdfs": {
         "task": "reports.editions.tasks.sweep_pending_briefing_pdfs",
-        "schedule": crontab(minute="*/10"),
+        "schedule": crontab(minute="*/2"),
     },
     # Meetings: invitees 24 hours before (hourly, so within the hour); action items due or a
     # week overdue (daily, Pacific morning). Reminders are unique rows: safe to run twice.
@@ -56,6 +57,6 @@ app.conf.beat_schedule = {
     },
     "sweep-pending-year-end-pdfs": {
         "task": "reports.dashboard.tasks.sweep_pending_year_end_pdfs",
-        "schedule": crontab(minute="*/10"),
+        "schedule": crontab(minute="*/2"),
     },
 }

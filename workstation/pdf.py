@@ -303,8 +303,29 @@ def keep_rendered_file(record, content: bytes, file_name: str) -> None:
         transaction.on_commit(lambda: storage.delete(previous))
 
 
-# A pending PDF older than this was lost on its way to a worker (the sweep sends it again).
-PENDING_GRACE = timedelta(minutes=5)
+# A pending PDF older than this was lost on its way to a worker: rendering takes a second or two.
+# The sweep (every 2 minutes in beat) sends it again, and staff may try it again by hand.
+PENDING_GRACE = timedelta(minutes=2)
+
+
+class RenderedPDF:
+    """What the PDF rows of every app share, beside their fields ``status`` (with ``Status``:
+    pending, ready, failed), ``requested_at``, ``requested_by`` and ``error``."""
+
+    @property
+    def may_try_again(self) -> bool:
+        """Failed, or lost: pending for longer than the grace period."""
+        if self.status == self.Status.FAILED:
+            return True
+        lost_before = timezone.now() - PENDING_GRACE
+        return self.status == self.Status.PENDING and self.requested_at < lost_before
+
+
+def lost(rows):
+    """The rows still pending after the grace period: their message was lost (or is very late)."""
+    return rows.filter(
+        status=rows.model.Status.PENDING, requested_at__lt=timezone.now() - PENDING_GRACE
+    )
 
 
 def enqueue_render(task, pdf_id: int) -> bool:
@@ -318,19 +339,32 @@ def enqueue_render(task, pdf_id: int) -> bool:
 
 
 def requeue_pending(*, model, enqueue, limit: int) -> int:
-    """Hand the rows of ``model`` pending for longer than the grace period to ``enqueue(pk)``
-    again, oldest first; stops at the first refusal, since with the broker down each further try
-    would only wait. ``model`` has ``status`` (with ``Status.PENDING``) and ``requested_at``."""
-    pending = (
-        model.objects.filter(
-            status=model.Status.PENDING, requested_at__lt=timezone.now() - PENDING_GRACE
-        )
-        .order_by("requested_at")
-        .values_list("pk", flat=True)
-    )
+    """Hand the lost rows of ``model`` to ``enqueue(pk)`` again, oldest first; stops at the first
+    refusal, since with the broker down each further try would only wait."""
+    pending = lost(model.objects.all()).order_by("requested_at").values_list("pk", flat=True)
     count = 0
     for pk in pending[:limit]:
         if not enqueue(pk):
             break
         count += 1
     return count
+
+
+def try_again(*, record, enqueue, actor) -> bool:
+    """Make a failed or lost PDF row pending again, as asked for now by ``actor``, and hand it to
+    ``enqueue(pk)`` once committed. False when it is neither any more (made meanwhile, or being
+    made right now: a worker holds its row). Should the lost message still arrive, the claim in
+    ``make_claimed_pdf`` lets only one of the two runs render."""
+    model = type(record)
+    retryable = lost(model.objects.all()) | model.objects.filter(status=model.Status.FAILED)
+    with transaction.atomic():
+        row = retryable.select_for_update(skip_locked=True).filter(pk=record.pk).first()
+        if row is None:
+            return False
+        row.status = model.Status.PENDING
+        row.requested_by = actor
+        row.requested_at = timezone.now()
+        row.error = ""
+        row.save(update_fields=["status", "requested_by", "requested_at", "error"])
+        transaction.on_commit(lambda: enqueue(row.pk))
+    return True

@@ -1,5 +1,10 @@
 """Rich text: Markdown rendered to HTML and sanitized with an allow-list.
 
+Every rich-text field (briefing items, event descriptions, meeting agendas and minutes, biographies,
+publications, project summaries) reaches every output through this module: pages and PDFs through
+``render_markdown`` (the ``richtext`` template filter), plain-text outputs such as mails and
+calendar files through ``plain_text``.
+
 Images are kept only when they point at the portal's own static or media files, so neither a page
 nor a PDF ever fetches anything from another host. What the allow-list leaves must still make
 sense to a screen reader: an image that lost its source goes, a kept image always has an alt
@@ -8,6 +13,7 @@ sense to a screen reader: an image that lost its source goes, a kept image alway
 
 from __future__ import annotations
 
+import html
 from html import escape
 from html.parser import HTMLParser
 
@@ -85,3 +91,9 @@ def sanitize(html: str) -> str:
 def render_markdown(text: str) -> SafeString:
     html = markdown.markdown(text or "", extensions=["tables", "sane_lists"])
     return mark_safe(sanitize(html))  # noqa: S308 - sanitized by nh3 just above
+
+
+def plain_text(text: str) -> str:
+    """Rich text for a plain-text output (a mail, a calendar file): the Markdown as written, which
+    reads well as it is, without any HTML (tags dropped, scripts and styles with their content)."""
+    return html.unescape(nh3.clean(text or "", tags=set()))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -109,3 +109,8 @@ def workstation_time(moment: datetime | None) -> str:
     if moment is None:
         return ""
     return with_zone_name(timezone.localtime(moment, zone(PACIFIC)), "Y-m-d H:i")
+
+
+def workstation_date(moment: datetime) -> date:
+    """The day a moment falls on, on the workstation's clock, whatever zone is active."""
+    return timezone.localdate(moment, zone(PACIFIC))

@@ -84,7 +84,7 @@ ITINERARY_COLUMNS = (
 
 def itinerary_context(*, delegation_id: int, languages) -> dict:
     """What the itinerary PDF shows, each text in each of ``languages`` (Chinese first)."""
-    from projects.expo.services import in_languages, translated
+    from projects.expo.services import in_languages, made_on, translated
 
     delegation = delegation_queryset().get(pk=delegation_id)
     items = []
@@ -124,5 +124,6 @@ def itinerary_context(*, delegation_id: int, languages) -> dict:
         "members": members,
         "items": items,
         "organization": in_languages(languages, lambda: str(delegation.lanzhou_organization or "")),
+        "made_on": made_on(languages),
         "language": translation.get_language(),
     }

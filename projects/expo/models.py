@@ -10,13 +10,14 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from projects.pipeline.models import private_storage
+from workstation.pdf import RenderedPDF
 
 
 def pdf_path(document, filename: str) -> str:
     return f"pdf/{document.kind}/{uuid.uuid4().hex}{PurePath(filename).suffix.lower()}"
 
 
-class GeneratedPDF(models.Model):
+class GeneratedPDF(RenderedPDF, models.Model):
     class Kind(models.TextChoices):
         EXPO_ROSTER = "expo_roster", _("Expo roster")
         ITINERARY = "itinerary", _("Delegation itinerary")

@@ -18,8 +18,10 @@ from django.utils.translation import gettext_noop
 
 from projects.expo.models import GeneratedPDF
 from projects.pipeline.models import MAIN_LINE, Project, Stage, StageChange
-from workstation.pdf import enqueue_render, make_claimed_pdf, requeue_pending
+from workstation.pdf import enqueue_render, make_claimed_pdf, requeue_pending, try_again
+from workstation.richtext import render_markdown
 from workstation.targets.models import Duty, goals_for
+from workstation.timezones import workstation_time
 
 # Stages at or beyond a point on the main line count for that point.
 CONFIRMED_STAGES = MAIN_LINE[MAIN_LINE.index(Stage.EXPO_CONFIRMED) :]
@@ -27,7 +29,7 @@ ATTENDED_STAGES = MAIN_LINE[MAIN_LINE.index(Stage.ATTENDED_EXPO) :]
 
 
 # The roster's columns, marked for the catalog and translated when a PDF is rendered.
-ROSTER_COLUMNS = (
+ROSTER_COLUMNS = (  # the roster template sets their widths, in this order
     gettext_noop("Project"), gettext_noop("Company"), gettext_noop("Location"),
     gettext_noop("Industry"), gettext_noop("Landing mode"), gettext_noop("Stage"),
 )  # fmt: skip
@@ -135,6 +137,11 @@ def requeue_pending_pdfs(*, limit: int = 200) -> int:
     )
 
 
+def try_pdf_again(*, document: GeneratedPDF, actor) -> bool:
+    """A PDF that failed or was lost on its way to a worker is made again."""
+    return try_again(record=document, enqueue=lambda pk: enqueue_pdf(pdf_id=pk), actor=actor)
+
+
 def make_pdf(*, pdf_id: int) -> str:
     """Render a pending PDF once, however many runs race for it (see ``make_claimed_pdf``)."""
     return make_claimed_pdf(
@@ -203,7 +210,9 @@ def roster_context(*, year: int, languages) -> dict:
         rows.append(
             {
                 "title": translated(project, "title", languages) or [project.company],
-                "summary": translated(project, "summary", languages),
+                "summary": [
+                    render_markdown(text) for text in translated(project, "summary", languages)
+                ],
                 "company": project.company,
                 "location": project.company_location,
                 "industry": in_languages(languages, lambda p=project: p.industry or "—"),
@@ -225,8 +234,12 @@ def roster_context(*, year: int, languages) -> dict:
             in_languages(languages, lambda label=label: _(label)) for label in ROSTER_COLUMNS
         ],
         "empty": in_languages(languages, lambda: _("No project is confirmed for this Expo yet.")),
-        "made_on": in_languages(
-            languages, lambda: _("Made on %(date)s") % {"date": timezone.localdate().isoformat()}
-        ),
+        "made_on": made_on(languages),
         "rows": rows,
     }
+
+
+def made_on(languages) -> list[str]:
+    """When a PDF is made: the time on the workstation's clock, its zone named."""
+    now = timezone.now()
+    return in_languages(languages, lambda: _("Made on %(date)s") % {"date": workstation_time(now)})

@@ -66,6 +66,21 @@ def expo_roster_request(request):
     return redirect(f"{reverse('projects:expo')}?year={year}#pdfs")
 
 
+@require_POST
+@manage_permission
+def pdf_retry(request, pk: int):
+    """A roster or itinerary that failed or was lost on its way to a worker is made again."""
+    document = get_object_or_404(GeneratedPDF, pk=pk)
+    if not services.try_pdf_again(document=document, actor=request.user):
+        raise Http404
+    messages.success(request, _("The PDF is being made; it appears below when it is ready."))
+    if document.kind == GeneratedPDF.Kind.ITINERARY:
+        page = reverse("projects:delegation_detail", kwargs={"pk": document.subject})
+    else:
+        page = f"{reverse('projects:expo')}?year={document.subject}"
+    return redirect(f"{page}#pdfs")
+
+
 @view_permission
 def pdf_download(request, pk: int):
     """A ready PDF as a download; 404 while it is being made or when it failed."""

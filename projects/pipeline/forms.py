@@ -157,6 +157,8 @@ class ProjectForm(forms.ModelForm):
             "summary_zh_hans": _("Summary (Chinese)"),
             "summary_en": _("Summary (English)"),
         }
+        # Summaries are rich text, shown through workstation.richtext wherever they appear.
+        help_texts = {"summary_zh_hans": _("Markdown."), "summary_en": _("Markdown.")}
 
     SECTIONS = (
         (_("Project"), ("title_zh_hans", "title_en", "summary_zh_hans", "summary_en", "industry",

@@ -27,6 +27,7 @@ from talentpool.counts.services import withheld
 from talentpool.profiles.models import TalentProfile, Verification
 from workstation.events.models import Event
 from workstation.reference.models import Industry, Region
+from workstation.timezones import workstation_date
 
 
 def month_window(briefing: MonthlyBriefing) -> tuple[datetime, datetime]:
@@ -123,7 +124,7 @@ def compile_pipeline(briefing: MonthlyBriefing) -> dict:
             {
                 "from": change.from_stage,
                 "to": change.to_stage,
-                "on": timezone.localdate(change.changed_at).isoformat(),
+                "on": workstation_date(change.changed_at).isoformat(),
             }
         )
     matches = (
@@ -142,7 +143,7 @@ def compile_pipeline(briefing: MonthlyBriefing) -> dict:
                 "project": both_languages(match.project, "title"),
                 "company": match.project.company,
                 "demand": both_languages(match.demand, "title"),
-                "on": timezone.localdate(match.decided_at).isoformat(),
+                "on": workstation_date(match.decided_at).isoformat(),
             }
             for match in matches
         ],
@@ -155,8 +156,9 @@ def compile_pipeline(briefing: MonthlyBriefing) -> dict:
     }
 
 
-def compile_events(briefing: MonthlyBriefing) -> dict:
-    """Events held in the briefing's month and those coming in the next month."""
+def compile_events(briefing: MonthlyBriefing, *, now: datetime) -> dict:
+    """Events of the briefing's month that started before ``now`` (the moment the figures are
+    compiled) are held; those starting from ``now`` to the end of the next month are coming."""
     start, end = month_window(briefing)
     next_month = briefing.last_day + timedelta(days=1)
     _next_start, next_end = month_window(
@@ -175,17 +177,20 @@ def compile_events(briefing: MonthlyBriefing) -> dict:
         ]
 
     return {
-        "held": listed(Event.objects.filter(starts_at__gte=start, starts_at__lt=end)),
-        "coming": listed(Event.objects.filter(starts_at__gte=end, starts_at__lt=next_end)),
+        "held": listed(Event.objects.filter(starts_at__gte=start, starts_at__lt=min(end, now))),
+        "coming": listed(
+            Event.objects.filter(starts_at__gte=max(start, now), starts_at__lt=next_end)
+        ),
     }
 
 
-def compile_briefing(briefing: MonthlyBriefing) -> dict:
+def compile_briefing(briefing: MonthlyBriefing, *, now: datetime | None = None) -> dict:
+    now = now or timezone.now()
     return {
         "talent_pool": compile_talent(briefing),
         "pipeline": compile_pipeline(briefing),
-        "events": compile_events(briefing),
-        "compiled_at": timezone.now().isoformat(),
+        "events": compile_events(briefing, now=now),
+        "compiled_at": now.isoformat(),
     }
 
 
@@ -195,6 +200,6 @@ def figures(briefing: MonthlyBriefing) -> dict:
     A briefing sent back for changes shows live figures again: they are compiled afresh, and
     frozen anew, when it is resubmitted.
     """
-    if briefing.is_editable or not briefing.compiled:
-        return compile_briefing(briefing)
-    return briefing.compiled
+    if briefing.figures_frozen:
+        return briefing.compiled
+    return compile_briefing(briefing)

@@ -114,6 +114,12 @@ class MonthlyBriefing(models.Model):
     def is_editable(self) -> bool:
         return self.status in EDITABLE
 
+    @property
+    def figures_frozen(self) -> bool:
+        """Submitted and not sent back: its compiled figures and its meeting are kept as they
+        were at submission. A briefing being written shows them live."""
+        return not self.is_editable and bool(self.compiled)
+
 
 class BriefingItem(models.Model):
     """A news item of a written section, in Chinese and English (modeltranslation fields)."""

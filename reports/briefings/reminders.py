@@ -40,20 +40,23 @@ def mail_language(recipient) -> str:
     return recipient.preferred_language or settings.LANGUAGE_CODE
 
 
-def notice(subject, message, *, still_due=lambda reminder, briefing: True):
-    """A kind's context: subject and message (callables of the briefing) in the mail's language."""
+def notice(subject, message, *, still_due=lambda reminder, target: True, fragment=""):
+    """A kind's context: subject and message (callables of the target) in the mail's language,
+    with a link to the briefing's page (at ``fragment``). The target is the briefing or, for a
+    PDF edition's mail, the edition."""
 
-    def context(reminder, briefing) -> dict | None:
-        if not still_due(reminder, briefing):
+    def context(reminder, target) -> dict | None:
+        if not still_due(reminder, target):
             return None
+        briefing = getattr(target, "briefing", target)
         language = mail_language(reminder.recipient)
         with translation.override(language):
             path = reverse("reports:briefing_detail", kwargs={"pk": briefing.pk})
             return {
                 "language": language,
-                "subject": subject(briefing),
-                "message": message(briefing),
-                "briefing_url": f"{settings.SITE_URL}{path}",
+                "subject": subject(target),
+                "message": message(target),
+                "briefing_url": f"{settings.SITE_URL}{path}{fragment}",
             }
 
     return context
@@ -70,8 +73,17 @@ def never_submitted(reminder, briefing) -> bool:
     return briefing.status in EDITABLE and briefing.review_round == 0
 
 
-def _register(key, subject, message, still_due=lambda reminder, briefing: True):
-    register(ReminderKind(key, "briefing_notice", notice(subject, message, still_due=still_due)))
+def _register(key, subject, message, still_due=lambda reminder, target: True, fragment=""):
+    register(
+        ReminderKind(
+            key, "briefing_notice",
+            notice(subject, message, still_due=still_due, fragment=fragment),
+        )
+    )  # fmt: skip
+
+
+def still_failed(reminder, edition) -> bool:
+    return edition.status == edition.Status.FAILED
 
 
 _register(
@@ -115,6 +127,24 @@ _register(
         )
         % {"issue": issue_label(b)}
     ),
+)
+_register(
+    services.EDITION_FAILED,
+    lambda e: _("PDF edition not made: %(issue)s") % {"issue": issue_label(e.briefing)},
+    lambda e: (
+        _(
+            "A PDF edition of the published %(issue)s (%(language)s) could not be made: "
+            "%(error)s\n\nOpen the briefing's page and choose “Try again” beside the edition; "
+            "the publication is announced once every edition is ready."
+        )
+        % {
+            "language": e.get_language_display(),
+            "issue": issue_label(e.briefing),
+            "error": e.error,
+        }
+    ),
+    still_failed,
+    fragment="#pdfs",
 )
 _register(
     DRAFT_DUE,

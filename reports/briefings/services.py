@@ -31,6 +31,7 @@ REVIEW_REQUESTED = "briefing_review_requested"
 CHANGES_REQUESTED = "briefing_changes_requested"
 APPROVED = "briefing_approved"
 PUBLISHED = "briefing_published"
+EDITION_FAILED = "briefing_edition_failed"
 
 
 class BriefingError(Exception):
@@ -43,22 +44,16 @@ def open_briefing(*, year: int, month: int) -> tuple[MonthlyBriefing, bool]:
         briefing, created = MonthlyBriefing.objects.get_or_create(year=year, month=month)
         if created:
             HistoryEntry.objects.create(briefing=briefing, action=HistoryEntry.Action.OPENED)
-    link_meeting(briefing=briefing)
     return briefing, created
 
 
-def link_meeting(*, briefing: MonthlyBriefing):
-    """Point the briefing to its month's meeting (the first whose event starts in the month on
-    the workstation's Pacific calendar), or to none once that meeting moved to another month.
-
-    The workstation never imports reports, so the meeting cannot link itself: the briefing finds
-    it whenever it is opened, shown or submitted. Writes only when the link changed."""
-    meeting = meeting_of_month(year=briefing.year, month=briefing.month)
-    meeting_id = meeting.pk if meeting is not None else None
-    if briefing.meeting_id != meeting_id:
-        MonthlyBriefing.objects.filter(pk=briefing.pk).update(meeting=meeting)
-    briefing.meeting = meeting
-    return meeting
+def meeting_of(briefing: MonthlyBriefing):
+    """The month's meeting with the bureau as the briefing shows it: the one linked when it was
+    submitted, frozen with its figures; while it is being written, the month's first meeting on
+    the workstation's Pacific calendar (``meeting_of_month``), looked up, never written."""
+    if briefing.figures_frozen:
+        return briefing.meeting
+    return meeting_of_month(year=briefing.year, month=briefing.month)
 
 
 def open_this_months_briefing(*, today=None) -> tuple[MonthlyBriefing, bool]:
@@ -170,9 +165,11 @@ def submit(*, briefing: MonthlyBriefing, actor) -> MonthlyBriefing:
     briefing = _locked(briefing)
     _check_editable(briefing)
     _check_complete(briefing)
-    link_meeting(briefing=briefing)
     now = timezone.now()
-    briefing.compiled = compile_briefing(briefing)
+    # The workstation never imports reports, so a meeting cannot link itself to its briefing:
+    # the briefing links its month's meeting here, and keeps it with the figures.
+    briefing.meeting = meeting_of_month(year=briefing.year, month=briefing.month)
+    briefing.compiled = compile_briefing(briefing, now=now)
     briefing.compiled_at = now
     briefing.review_round += 1
     briefing.submitted_at = now
@@ -269,3 +266,12 @@ def announce_publication(*, briefing: MonthlyBriefing) -> None:
     per briefing, period and person), however often it is called."""
     for role in (Role.STAFF, Role.OFFICIAL):
         _announce(kind=PUBLISHED, briefing=briefing, period="published", role=role)
+
+
+def tell_staff_edition_failed(*, edition) -> None:
+    """Mail staff that a final edition could not be made; once per request of the edition (a
+    retry that fails again is told again)."""
+    schedule_for_role(
+        kind=EDITION_FAILED, target=edition, role=Role.STAFF,
+        period=f"failed-{edition.requested_at:%Y%m%dT%H%M%S.%f}",
+    )  # fmt: skip

@@ -86,7 +86,7 @@ def matching_briefings(query: str):
 
 
 def _render_briefing(request, briefing, *, status=200, comment_form=None, changes_form=None):
-    meeting = services.link_meeting(briefing=briefing)
+    meeting = services.meeting_of(briefing)
     items = list(briefing.items.all())
     for item in items:
         problems = dict(item.translation_problems())
@@ -293,10 +293,12 @@ def edition_request(request, pk: int):
 @require_POST
 @write_permission
 def edition_retry(request, pk: int, pdf_pk: int):
-    """A published edition that failed (say, no Chinese font on the worker then) is tried again."""
+    """An edition that failed (say, no Chinese font on the worker then) or was lost on its way to
+    a worker is made again."""
     briefing = _briefing(request, pk)
-    edition = get_object_or_404(briefing.pdfs, pk=pdf_pk, status=BriefingPDF.Status.FAILED)
-    editions.retry_failed_edition(edition=edition, actor=request.user)
+    edition = get_object_or_404(briefing.pdfs, pk=pdf_pk)
+    if not editions.try_edition_again(edition=edition, actor=request.user):
+        raise Http404
     messages.success(request, _("The PDF is being made; it appears below when it is ready."))
     return redirect(f"{reverse('reports:briefing_detail', kwargs={'pk': briefing.pk})}#pdfs")
 

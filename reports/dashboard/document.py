@@ -6,7 +6,7 @@ CSS bars, no JavaScript in WeasyPrint), so both always say the same.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from django.utils import formats, translation
 from django.utils.translation import get_language
@@ -16,6 +16,7 @@ from reports.dashboard.figures import MONTHS, BriefingState, State, year_figures
 from reports.editions.document import count_text
 from talentpool.counts.services import SMALL_CELL
 from workstation.targets.models import Duty
+from workstation.timezones import workstation_time
 
 
 def state_labels() -> dict[str, str]:
@@ -157,11 +158,11 @@ def dashboard_document(figures: dict) -> dict:
         "withheld": talent["withheld"],
         "small_cell": SMALL_CELL,
         "charts": charts,
-        "computed_on": figures["computed_on"],
+        "computed_at": workstation_time(datetime.fromisoformat(figures["computed_at"])),
     }
 
 
-def summary_document(*, year: int, language: str) -> dict:
+def summary_document(*, year: int, language: str, now: datetime | None = None) -> dict:
     """The year-end PDF's context: small talent counts withheld (officials download it)."""
     with translation.override(language):
-        return dashboard_document(year_figures(year, hide_small_cells=True))
+        return dashboard_document(year_figures(year, hide_small_cells=True, now=now))

@@ -40,6 +40,7 @@ from workstation.events.models import Event, EventKind, MediaPartner
 from workstation.invitations.models import SENT_STATUSES, Invitation, InvitationStatus
 from workstation.reference.models import Region
 from workstation.targets.models import Duty, Goal, goals_for
+from workstation.timezones import workstation_date
 
 MONTHS = range(1, 13)
 
@@ -191,7 +192,7 @@ def talent(year: int, *, hide_small_cells: bool) -> dict:
 def year_figures(year: int, *, hide_small_cells: bool, now: datetime | None = None) -> dict:
     """Everything the dashboard and the year-end PDF show for ``year``."""
     now = now or timezone.now()
-    today = timezone.localdate(now)
+    today = workstation_date(now)
     goals = goals_for(year)
     people = vips(year)
     conference = conferences(year, now)
@@ -208,7 +209,7 @@ def year_figures(year: int, *, hide_small_cells: bool, now: datetime | None = No
     }
     return {
         "year": year,
-        "computed_on": today.isoformat(),
+        "computed_at": now.isoformat(),
         "duties": [
             {
                 "duty": str(duty),

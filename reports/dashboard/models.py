@@ -9,13 +9,14 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from projects.pipeline.models import private_storage
+from workstation.pdf import RenderedPDF
 
 
 def summary_path(summary, filename: str) -> str:
     return f"year-end/{uuid.uuid4().hex}.pdf"
 
 
-class YearEndPDF(models.Model):
+class YearEndPDF(RenderedPDF, models.Model):
     class Language(models.TextChoices):
         CHINESE = "zh-hans", _("Chinese")
         ENGLISH = "en", _("English")

@@ -12,7 +12,13 @@ from django.utils import timezone
 
 from reports.dashboard.document import summary_document
 from reports.dashboard.models import YearEndPDF
-from workstation.pdf import enqueue_render, keep_rendered_file, make_claimed_pdf, requeue_pending
+from workstation.pdf import (
+    enqueue_render,
+    keep_rendered_file,
+    make_claimed_pdf,
+    requeue_pending,
+    try_again,
+)
 
 
 def pdf_language(language: str) -> str:
@@ -55,6 +61,13 @@ def requeue_pending_year_end_pdfs(*, limit: int = 100) -> int:
         model=YearEndPDF,
         enqueue=lambda pk: enqueue_year_end_pdf(pdf_id=pk),
         limit=limit,
+    )
+
+
+def try_year_end_pdf_again(*, summary: YearEndPDF, actor) -> bool:
+    """A summary that failed or was lost on its way to a worker is made again."""
+    return try_again(
+        record=summary, enqueue=lambda pk: enqueue_year_end_pdf(pdf_id=pk), actor=actor
     )
 
 

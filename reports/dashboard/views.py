@@ -37,7 +37,12 @@ def dashboard(request):
     return render(
         request,
         "reports/dashboard/dashboard.html",
-        {**document, "form": form, "pdfs": services.pdfs_of(year)},
+        {
+            **document,
+            "form": form,
+            "pdfs": services.pdfs_of(year),
+            "staff_view": request.user.has_perm("reports.retry_pdfs"),
+        },
         status=200 if form.is_valid() else 400,
     )
 
@@ -50,6 +55,17 @@ def year_end_pdf_request(request, year: int):
     services.request_year_end_pdf(year=year, language=get_language(), actor=request.user)
     messages.success(request, _("The PDF is being made; it appears below when it is ready."))
     return redirect(f"{reverse('reports:dashboard')}?year={year}#year-end-pdf")
+
+
+@require_POST
+@permission_required("reports.retry_pdfs")
+def year_end_pdf_retry(request, pk: int):
+    """A summary that failed or was lost on its way to a worker is made again (staff)."""
+    summary = get_object_or_404(YearEndPDF, pk=pk)
+    if not services.try_year_end_pdf_again(summary=summary, actor=request.user):
+        raise Http404
+    messages.success(request, _("The PDF is being made; it appears below when it is ready."))
+    return redirect(f"{reverse('reports:dashboard')}?year={summary.year}#year-end-pdf")
 
 
 @view_permission

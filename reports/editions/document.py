@@ -10,7 +10,7 @@ from datetime import datetime
 
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_noop, pgettext
 
 from projects.pipeline.models import Stage
 from reports.briefings.compiled import figures
@@ -19,7 +19,7 @@ from reports.editions.models import BILINGUAL
 from talentpool.counts.services import SMALL_CELL
 from workstation.events.models import EventKind
 from workstation.richtext import render_markdown
-from workstation.timezones import dual_time
+from workstation.timezones import dual_time, workstation_time
 
 PDF_LANGUAGES = ("zh-hans", "en")
 
@@ -47,6 +47,11 @@ def in_languages(languages, make) -> str:
         if text and text not in texts:
             texts.append(text)
     return " / ".join(texts)
+
+
+def draft_mark(languages) -> str:
+    """What marks every page of a draft edition, in its languages."""
+    return in_languages(languages, lambda: pgettext("mark on a draft PDF", "DRAFT"))
 
 
 def pick(texts: dict, languages) -> str:
@@ -244,7 +249,7 @@ def events_section(data: dict, languages) -> dict:
         },
         "lists": [
             (in_languages(languages, lambda: _("Held this month")), rows(data.get("held", []))),
-            (in_languages(languages, lambda: _("Coming next month")), rows(data.get("coming", []))),
+            (in_languages(languages, lambda: _("Coming up")), rows(data.get("coming", []))),
         ],
         "none": in_languages(languages, lambda: _("No event.")),
     }
@@ -278,7 +283,7 @@ def briefing_document(*, briefing: MonthlyBriefing, language: str) -> dict:
                 languages,
                 lambda: (
                     _("Figures compiled on %(date)s from the portal's records.")
-                    % {"date": (data.get("compiled_at") or "")[:10]}
+                    % {"date": workstation_time(datetime.fromisoformat(data["compiled_at"]))}
                 ),
             ),
         }

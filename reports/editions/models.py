@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from projects.pipeline.models import private_storage
 from reports.briefings.models import MonthlyBriefing
+from workstation.pdf import RenderedPDF
 
 BILINGUAL = "bilingual"
 
@@ -22,7 +23,7 @@ def edition_path(edition, filename: str) -> str:
     return f"briefings/{uuid.uuid4().hex}.pdf"
 
 
-class BriefingPDF(models.Model):
+class BriefingPDF(RenderedPDF, models.Model):
     class Language(models.TextChoices):
         CHINESE = "zh-hans", _("Chinese")
         ENGLISH = "en", _("English")

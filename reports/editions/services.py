@@ -12,9 +12,15 @@ from django.db import transaction
 from django.utils import timezone
 
 from reports.briefings.models import MonthlyBriefing, Status
-from reports.editions.document import briefing_document
+from reports.editions.document import briefing_document, draft_mark, languages_of
 from reports.editions.models import BILINGUAL, BriefingPDF
-from workstation.pdf import enqueue_render, keep_rendered_file, make_claimed_pdf, requeue_pending
+from workstation.pdf import (
+    enqueue_render,
+    keep_rendered_file,
+    make_claimed_pdf,
+    requeue_pending,
+    try_again,
+)
 
 EDITION_LANGUAGES = (BriefingPDF.Language.CHINESE, BriefingPDF.Language.ENGLISH, BILINGUAL)
 
@@ -69,15 +75,10 @@ def request_published_editions(*, briefing: MonthlyBriefing, actor) -> list[Brie
     return editions
 
 
-def retry_failed_edition(*, edition: BriefingPDF, actor) -> BriefingPDF:
-    """A published edition that failed (say, no Chinese font then) may be tried again."""
-    updated = BriefingPDF.objects.filter(pk=edition.pk, status=BriefingPDF.Status.FAILED).update(
-        status=BriefingPDF.Status.PENDING, requested_by=actor, requested_at=timezone.now(), error=""
-    )
-    if updated:
-        _enqueue_after_commit(edition)
-    edition.refresh_from_db()
-    return edition
+def try_edition_again(*, edition: BriefingPDF, actor) -> bool:
+    """An edition that failed (say, no Chinese font on the worker then) or was lost on its way
+    to a worker is made again; False when it is neither any more."""
+    return try_again(record=edition, enqueue=lambda pk: enqueue_edition(pdf_id=pk), actor=actor)
 
 
 def enqueue_edition(*, pdf_id: int) -> bool:
@@ -100,27 +101,35 @@ def render_language(language: str) -> str:
 
 
 def make_edition(*, pdf_id: int) -> str:
-    """Render a pending edition once, however many runs race for it; the last final edition of a
-    published briefing to be made (or to fail) announces the publication."""
+    """Render a pending edition once, however many runs race for it; then tell people what a
+    final edition's outcome means (see ``tell_about_published_editions``)."""
     outcome = make_claimed_pdf(
         pending=BriefingPDF.objects.filter(status=BriefingPDF.Status.PENDING),
         pk=pdf_id,
         language_of=lambda edition: render_language(edition.language),
-        source=lambda edition: (
-            "reports/pdf/briefing.html",
-            briefing_document(briefing=edition.briefing, language=edition.language),
-        ),
+        source=_edition_source,
         store=_store,
         failed_status=BriefingPDF.Status.FAILED,
     )
-    announce_when_editions_are_made(pdf_id=pdf_id)
+    tell_about_published_editions(pdf_id=pdf_id)
     return outcome
 
 
-def announce_when_editions_are_made(*, pdf_id: int) -> bool:
-    """Announce a published briefing once none of its final editions is pending any more. Each
-    edition's run checks after its own commit, so the last one to finish always sees them all."""
-    from reports.briefings.services import announce_publication
+def _edition_source(edition: BriefingPDF) -> tuple[str, dict]:
+    document = briefing_document(briefing=edition.briefing, language=edition.language)
+    if edition.kind == BriefingPDF.Kind.DRAFT:
+        document["draft_mark"] = draft_mark(languages_of(edition.language))
+    return "reports/pdf/briefing.html", document
+
+
+def tell_about_published_editions(*, pdf_id: int) -> str:
+    """After a final edition's run: a failed edition is told to staff (who can try it again from
+    the briefing's page); the publication is announced once every final edition is ready.
+
+    Each run checks after its own commit, so the last one to finish sees them all; the mails are
+    outbox rows unique per edition's request (a failure) or per briefing (the announcement), so a
+    run repeated, even at the same moment, tells nobody twice."""
+    from reports.briefings.services import announce_publication, tell_staff_edition_failed
 
     edition = (
         BriefingPDF.objects.select_related("briefing")
@@ -128,13 +137,15 @@ def announce_when_editions_are_made(*, pdf_id: int) -> bool:
         .first()
     )
     if edition is None or edition.briefing.status != Status.PUBLISHED:
-        return False
-    if edition.briefing.pdfs.filter(
-        kind=BriefingPDF.Kind.PUBLISHED, status=BriefingPDF.Status.PENDING
-    ).exists():
-        return False
+        return "nothing to tell"
+    if edition.status == BriefingPDF.Status.FAILED:
+        tell_staff_edition_failed(edition=edition)
+        return "failure told"
+    finals = edition.briefing.pdfs.filter(kind=BriefingPDF.Kind.PUBLISHED)
+    if finals.exclude(status=BriefingPDF.Status.READY).exists():
+        return "not all ready"
     announce_publication(briefing=edition.briefing)
-    return True
+    return "announced"
 
 
 def _store(edition: BriefingPDF, content: bytes) -> None:

@@ -16,6 +16,7 @@ from projects.pipeline.models import StageChange
 from tests.conftest import make_person, signed_in_client
 from tests.factories import ProjectFactory
 from tests.fixtures.celery_worker import wait_until
+from tests.pdf_jobs import check_try_again
 from tests.pdf_reading import pdf_text
 from workstation.pdf import PDFUnavailable, pdf_unavailable_reason
 
@@ -142,6 +143,84 @@ def test_the_task_makes_a_bilingual_roster_with_both_titles(clients):
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("attachment")
     assert b"".join(response.streaming_content).startswith(b"%PDF")
+
+
+def test_the_roster_gives_summaries_through_the_one_sanitizer():
+    ProjectFactory(
+        expo_year=YEAR, stage="expo_confirmed", title_en="Grid battery",
+        summary_en='A **bold claim** <script>alert("owned")</script>'
+        '<img src="https://evil.example/x.png" onerror="alert(2)">',
+        summary_zh_hans="**储能**电池<script>alert(3)</script>",
+    )  # fmt: skip
+    (row,) = services.roster_context(year=YEAR, languages=("zh-hans", "en"))["rows"]
+    chinese, english = (str(html) for html in row["summary"])
+    assert chinese == "<p><strong>储能</strong>电池</p>"
+    assert english.startswith("<p>A <strong>bold claim</strong>")
+    assert "script" not in english and "evil.example" not in english and "onerror" not in english
+    if pdf_unavailable_reason():
+        return
+    document = roster()
+    assert tasks.render_pdf_document(document.pk) == "ready"
+    document.refresh_from_db()
+    text = pdf_text(document)
+    assert "A bold claim" in text and "储能电池" in text
+    for raw in ("**", "<script", "alert", "evil.example", "<p>"):
+        assert raw not in text, raw
+
+
+def test_roster_and_itinerary_say_when_they_were_made_on_the_workstations_clock(monkeypatch):
+    from datetime import UTC, date, datetime
+
+    from projects.delegations.models import Delegation
+    from projects.delegations.services import itinerary_context
+
+    delegation = Delegation.objects.create(
+        title_en="Bureau visit", title_zh_hans="科技局来访",
+        starts_on=date(2026, 12, 5), ends_on=date(2026, 12, 9),
+    )  # fmt: skip
+    # 22:38 on the 6th in California is already the 7th in UTC.
+    monkeypatch.setattr(timezone, "now", lambda: datetime(2026, 12, 7, 6, 38, tzinfo=UTC))
+    expected = ["生成于2026-12-06 22:38 太平洋标准时间", "Made on 2026-12-06 22:38 PST"]
+    with timezone.override("UTC"):
+        languages = ("zh-hans", "en")
+        assert services.roster_context(year=YEAR, languages=languages)["made_on"] == expected
+        made = itinerary_context(delegation_id=delegation.pk, languages=languages)["made_on"]
+        assert made == expected
+
+
+def test_staff_try_again_a_pdf_lost_on_its_way_to_a_worker(
+    monkeypatch, clients, staff, django_capture_on_commit_callbacks
+):
+    queued = []
+    monkeypatch.setattr(services, "enqueue_pdf", lambda pdf_id: queued.append(pdf_id) or True)
+    document = roster("en")
+    check_try_again(
+        clients=clients, staff=staff, record=document,
+        page_url=f"{reverse('projects:expo')}?year={YEAR}",
+        retry_url=reverse("projects:pdf_retry", kwargs={"pk": document.pk}),
+        anchor="pdfs", queued=queued, capture=django_capture_on_commit_callbacks,
+    )  # fmt: skip
+
+
+def test_a_failed_itinerary_is_tried_again_from_its_delegation_page(monkeypatch, clients):
+    from datetime import date
+
+    from projects.delegations.models import Delegation
+
+    monkeypatch.setattr(services, "enqueue_pdf", lambda pdf_id: True)
+    delegation = Delegation.objects.create(
+        title_en="Bureau visit", starts_on=date(2026, 12, 5), ends_on=date(2026, 12, 9)
+    )
+    document = GeneratedPDF.objects.create(
+        kind="itinerary", subject=str(delegation.pk), language="en", status="failed", error="x"
+    )
+    page_url = reverse("projects:delegation_detail", kwargs={"pk": delegation.pk})
+    retry = reverse("projects:pdf_retry", kwargs={"pk": document.pk})
+    assert retry in clients["staff"].get(page_url).content.decode()
+    response = clients["staff"].post(retry)
+    assert response.status_code == 302 and response["Location"] == f"{page_url}#pdfs"
+    document.refresh_from_db()
+    assert document.status == "pending" and document.error == ""
 
 
 def test_a_machine_that_cannot_make_pdfs_fails_the_row_with_the_reason(monkeypatch, clients):

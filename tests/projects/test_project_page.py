@@ -35,6 +35,18 @@ def test_the_page_shows_both_languages_and_marks_a_missing_translation(clients):
     assert "Call on Friday" in page
 
 
+def test_the_summary_is_rich_text_through_the_one_sanitizer_on_both_pages(clients):
+    project = ProjectFactory(
+        summary_en='**Solid-state** cells <script>alert("owned")</script>',
+        summary_zh_hans="**固态**电池<img src=x onerror=alert(2)>",
+    )
+    matches = reverse("projects:project_matches", kwargs={"pk": project.pk})
+    for path in (detail_url(project), matches):
+        page = clients["official"].get(path).content.decode()
+        assert "<strong>Solid-state</strong> cells" in page and "<strong>固态</strong>电池" in page
+        assert "**" not in page and "alert(" not in page and "onerror" not in page
+
+
 def test_history_and_time_in_stages_are_shown(clients, staff):
     project = ProjectFactory()
     move_project(project=project, to_stage=Stage.CONTACTED, by=staff)

@@ -15,6 +15,7 @@ from reports.dashboard.models import YearEndPDF
 from tests.conftest import signed_in_client
 from tests.factories import EventFactory, ProjectFactory, TalentProfileFactory
 from tests.fixtures.celery_worker import wait_until
+from tests.pdf_jobs import check_try_again
 from tests.pdf_reading import fonts_of, pdf_text
 from tests.reports.test_dashboard import build_invitations, build_projects, move
 from tests.reports.test_editions import needs_pdf
@@ -64,6 +65,7 @@ def test_the_english_pdf_gives_each_duty_its_figure_and_target(year_data):
     assert "Valley Tribune" in text
     assert "fewer than 3" in text  # Tianshui's two people
     assert "People in the pool now" in text
+    assert "Figures compiled on" in text and ("PST" in text or "PDT" in text)
     fonts = fonts_of(summary)
     assert fonts and all(embedded for _name, embedded in fonts), fonts
 
@@ -97,6 +99,36 @@ def test_regenerating_replaces_the_file_of_that_year_and_language(
     assert private_storage.exists(second.file.name)
     assert private_storage.exists(chinese.file.name)
     assert YearEndPDF.objects.filter(year=YEAR).count() == 2
+
+
+@pytest.mark.django_db
+def test_the_pdf_says_when_its_figures_were_compiled_on_the_workstations_clock():
+    from datetime import UTC
+
+    from reports.dashboard.document import summary_document
+
+    # 22:38 on the 6th in California is already the 7th in UTC.
+    moment = datetime(2026, 12, 7, 6, 38, tzinfo=UTC)
+    with timezone.override("UTC"):
+        for language, expected in (("en", "2026-12-06 22:38 PST"),
+                                   ("zh-hans", "2026-12-06 22:38 太平洋标准时间")):  # fmt: skip
+            document = summary_document(year=2026, language=language, now=moment)
+            assert document["computed_at"] == expected
+
+
+@pytest.mark.django_db
+def test_staff_try_again_a_summary_lost_on_its_way_to_a_worker(
+    monkeypatch, clients, staff, django_capture_on_commit_callbacks
+):
+    queued = []
+    monkeypatch.setattr(services, "enqueue_year_end_pdf", lambda pdf_id: queued.append(pdf_id) or 1)
+    summary = YearEndPDF.objects.create(year=YEAR, language="en", requested_at=timezone.now())
+    check_try_again(
+        clients=clients, staff=staff, record=summary,
+        page_url=f"{reverse('reports:dashboard')}?year={YEAR}",
+        retry_url=reverse("reports:dashboard_pdf_retry", kwargs={"pk": summary.pk}),
+        anchor="year-end-pdf", queued=queued, capture=django_capture_on_commit_callbacks,
+    )  # fmt: skip
 
 
 @pytest.mark.django_db

@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 import hashlib
+from datetime import timedelta
 
 import pytest
 from django.core.files.storage import storages
 from django.urls import reverse
+from django.utils import timezone
 
 from reports.briefings import services
+from reports.briefings.models import MonthlyBriefing
 from reports.editions import services as editions
 from reports.editions import tasks
 from reports.editions.models import BriefingPDF
 from tests.conftest import make_person, signed_in_client
 from tests.factories import BriefingItemFactory, TalentProfileFactory
 from tests.fixtures.celery_worker import wait_until
-from tests.pdf_reading import fonts_of, pdf_text
+from tests.pdf_jobs import check_try_again
+from tests.pdf_reading import fonts_of, page_texts, pdf_text
 from workstation.pdf import pdf_unavailable_reason
 
 needs_pdf = pytest.mark.skipif(
@@ -111,6 +115,46 @@ def test_no_talent_name_appears_in_the_briefing_or_its_pdfs(clients, briefing):
 
 @needs_pdf
 @pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "marks"),
+    [("zh-hans", ["草稿"]), ("en", ["DRAFT"]), ("bilingual", ["草稿", "DRAFT"])],
+)
+def test_every_page_of_a_draft_edition_and_its_cover_say_draft(briefing, language, marks):
+    pages = page_texts(make(briefing, language))
+    assert len(pages) >= 3
+    for number, text in enumerate(pages, start=1):
+        for mark in marks:
+            assert mark in text, (number, mark)
+    cover = pages[0]
+    assert all(cover.count(mark) == 2 for mark in marks)  # the page's head and the cover's stamp
+
+
+@pytest.mark.django_db
+def test_the_compiled_time_is_on_the_workstations_clock_with_its_zone_named(briefing):
+    """Compiled at 22:38 on the 6th in California (06:38 on the 7th in UTC)."""
+    from reports.briefings.compiled import compile_briefing
+    from reports.editions.document import briefing_document
+
+    compiled = {**compile_briefing(briefing), "compiled_at": "2026-12-07T06:38:00+00:00"}
+    MonthlyBriefing.objects.filter(pk=briefing.pk).update(
+        compiled=compiled, status="in_review", review_round=1
+    )
+    briefing.refresh_from_db()
+    with timezone.override("UTC"):
+        for language, expected in (
+            ("en", "Figures compiled on 2026-12-06 22:38 PST"),
+            ("zh-hans", "2026-12-06 22:38 太平洋标准时间"),
+            ("bilingual", "2026-12-06 22:38 PST"),
+        ):
+            note = briefing_document(briefing=briefing, language=language)["compiled_note"]
+            assert expected in note and "2026-12-07" not in note, language
+    if not pdf_unavailable_reason():
+        cover = page_texts(make(briefing, "en"))[0]
+        assert "Figures compiled on 2026-12-06 22:38 PST" in cover
+
+
+@needs_pdf
+@pytest.mark.django_db
 def test_regenerating_a_draft_replaces_only_that_editions_file(
     briefing, private_storage, django_capture_on_commit_callbacks
 ):
@@ -156,6 +200,7 @@ def test_published_editions_are_never_overwritten(briefing, official, staff):
     assert after == before
     for edition in briefing.pdfs.filter(kind="published"):
         assert hashlib.sha256(edition.file.open("rb").read()).hexdigest() == edition.sha256
+        assert "DRAFT" not in pdf_text(edition) and "草稿" not in pdf_text(edition)
 
 
 @pytest.mark.django_db
@@ -191,11 +236,24 @@ def test_staff_try_a_failed_published_edition_again(monkeypatch, clients, briefi
 
 
 @pytest.mark.django_db
+def test_staff_try_again_an_edition_lost_on_its_way_to_a_worker(
+    monkeypatch, clients, staff, briefing, django_capture_on_commit_callbacks
+):
+    queued = []
+    monkeypatch.setattr(editions, "enqueue_edition", lambda pdf_id: queued.append(pdf_id) or True)
+    services.submit(briefing=briefing, actor=staff)  # so that officials see the page
+    edition = editions.request_draft_edition(briefing=briefing, language="en", actor=None)
+    check_try_again(
+        clients=clients, staff=staff, record=edition,
+        page_url=reverse("reports:briefing_detail", kwargs={"pk": briefing.pk}),
+        retry_url=reverse("reports:edition_retry",
+                          kwargs={"pk": briefing.pk, "pdf_pk": edition.pk}),
+        anchor="pdfs", queued=queued, capture=django_capture_on_commit_callbacks,
+    )  # fmt: skip
+
+
+@pytest.mark.django_db
 def test_the_sweep_requeues_only_editions_pending_past_the_grace(monkeypatch, briefing):
-    from datetime import timedelta
-
-    from django.utils import timezone
-
     queued = []
     monkeypatch.setattr(editions, "enqueue_edition", lambda pdf_id: queued.append(pdf_id) or True)
     old = editions.request_draft_edition(briefing=briefing, language="en", actor=None)

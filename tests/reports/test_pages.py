@@ -44,6 +44,64 @@ def test_the_briefing_page_query_count_does_not_grow_with_its_items(clients):
     assert queries(clients["staff"], path) == few
 
 
+WRITES = ("INSERT", "UPDATE", "DELETE")
+
+
+def writes_of(client, path: str) -> list[str]:
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(path).status_code == 200, path
+    return [q["sql"] for q in captured if q["sql"].lstrip().upper().startswith(WRITES)]
+
+
+@pytest.mark.parametrize("status", ["draft", "in_review", "changes_requested", "published"])
+def test_a_get_on_any_briefing_page_writes_nothing(clients, staff, official, status):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from django.core.files.base import ContentFile
+
+    from reports.editions.models import BriefingPDF
+    from tests.factories import MeetingFactory
+
+    pacific = ZoneInfo("America/Los_Angeles")
+    item = BriefingItemFactory(briefing=BriefingFactory(year=2026, month=10))
+    briefing = item.briefing
+    if status != "draft":
+        services.submit(briefing=briefing, actor=staff)
+    if status == "changes_requested":
+        services.request_changes(briefing=briefing, note="请更新。", actor=official)
+    if status == "published":
+        services.approve(briefing=briefing, actor=official)
+        services.publish(briefing=briefing, actor=staff)
+    # A meeting scheduled after submission: the page must not link it to the briefing.
+    starts = datetime(2026, 10, 14, 17, tzinfo=pacific)
+    MeetingFactory(event__starts_at=starts, event__ends_at=starts.replace(hour=18))
+    edition, _created = BriefingPDF.objects.get_or_create(
+        briefing=briefing, kind="published" if status == "published" else "draft",
+        language="bilingual", defaults={"requested_at": briefing.created_at},
+    )  # fmt: skip
+    edition.status = "ready"
+    edition.file.save("b.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"), save=True)
+    kwargs = {"pk": briefing.pk}
+    paths = [
+        reverse("reports:briefing_list"),
+        reverse("reports:briefing_detail", kwargs=kwargs),
+        reverse("reports:item_add", kwargs=kwargs),
+        reverse("reports:item_edit", kwargs={**kwargs, "item_pk": item.pk}),
+    ]
+    for path in paths:
+        assert writes_of(clients["staff"], path) == [], path
+    if status != "draft":  # officials never see a draft never submitted
+        for path in paths[:2]:
+            assert writes_of(clients["official"], path) == [], path
+    download = reverse("reports:edition_download", kwargs={**kwargs, "pdf_pk": edition.pk})
+    with CaptureQueriesContext(connection) as captured:
+        response = clients["staff"].get(download)
+        b"".join(response.streaming_content)
+    assert response.status_code == 200
+    assert not [q for q in captured if q["sql"].lstrip().upper().startswith(WRITES)]
+
+
 def test_the_archive_finds_a_briefing_by_its_text_in_either_language_and_traditional(clients):
     battery = BriefingItemFactory(
         headline_zh_hans="固态电池初创企业融资", headline_en="Solid-state battery startup funding",
@@ -157,32 +215,63 @@ def test_compiled_figures_are_frozen_on_submission_and_compiled_afresh_on_resubm
     assert "Frozen Figures 3 Inc." in companies
 
 
-def test_the_events_section_lists_events_held_this_month_and_coming_next_month(clients, staff):
+def test_held_means_started_before_the_figures_were_compiled_the_rest_is_coming(clients):
+    """Compiled on the 6th (22:38 in California, already the 7th in UTC), the meeting of the
+    13th is coming, not held — on the page and in the frozen figures."""
     from datetime import datetime
     from zoneinfo import ZoneInfo
 
+    from reports.briefings.compiled import compile_briefing
     from tests.factories import EventFactory
 
     pacific = ZoneInfo("America/Los_Angeles")
     briefing = BriefingItemFactory(briefing=BriefingFactory(year=2026, month=3)).briefing
-    EventFactory(title_en="March forum", starts_at=datetime(2026, 3, 10, 18, tzinfo=pacific),
-                 ends_at=datetime(2026, 3, 10, 20, tzinfo=pacific))  # fmt: skip
-    EventFactory(title_en="April conference", kind="conference",
-                 starts_at=datetime(2026, 4, 20, 9, tzinfo=pacific),
-                 ends_at=datetime(2026, 4, 20, 17, tzinfo=pacific))  # fmt: skip
-    EventFactory(title_en="May expo", kind="expo", expo_year=2026,
-                 starts_at=datetime(2026, 5, 20, 9, tzinfo=pacific),
-                 ends_at=datetime(2026, 5, 20, 17, tzinfo=pacific))  # fmt: skip
-    page = clients["staff"].get(reverse("reports:briefing_detail", kwargs={"pk": briefing.pk}))
+
+    def event(title, kind, day, month=3):
+        starts = datetime(2026, month, day, 10, tzinfo=pacific)
+        EventFactory(title_en=title, kind=kind, starts_at=starts, ends_at=starts.replace(hour=12))
+
+    event("March forum", "forum", 2)
+    event("March meeting", "monthly_meeting", 13)
+    event("April conference", "conference", 20, month=4)
+    event("May expo", "expo", 20, month=5)
+    compiled = compile_briefing(briefing, now=datetime(2026, 3, 6, 22, 38, tzinfo=pacific))
+    assert [e["title"]["en"] for e in compiled["events"]["held"]] == ["March forum"]
+    assert [e["title"]["en"] for e in compiled["events"]["coming"]] == [
+        "March meeting", "April conference",
+    ]  # fmt: skip
+    MonthlyBriefing.objects.filter(pk=briefing.pk).update(
+        compiled=compiled, status="in_review", review_round=1
+    )
+    page = clients["official"].get(reverse("reports:briefing_detail", kwargs={"pk": briefing.pk}))
     html = page.content.decode()
     section = html[html.index('id="section-events"') :]
-    assert section.index("March forum") < section.index("Coming next month")
-    assert section.index("Coming next month") < section.index("April conference")
+    assert section.index("March forum") < section.index("Coming up")
+    assert section.index("Coming up") < section.index("March meeting")
+    assert section.index("March meeting") < section.index("April conference")
     assert "May expo" not in section
-    assert "PDT" in section and "CST" in section  # both zones
+    assert "PST" in section and "PDT" in section and "CST" in section  # both zones
+
+
+def test_submitting_freezes_a_meeting_later_in_the_month_as_coming(staff):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from tests.factories import EventFactory
+
+    now = timezone.now()
+    today = timezone.localdate(now)
+    briefing = BriefingItemFactory(
+        briefing=BriefingFactory(year=today.year, month=today.month)
+    ).briefing
+    EventFactory(title_en="Later today", starts_at=now + timedelta(hours=1),
+                 ends_at=now + timedelta(hours=2))  # fmt: skip
     services.submit(briefing=briefing, actor=staff)
     briefing.refresh_from_db()
-    assert [e["title"]["en"] for e in briefing.compiled["events"]["held"]] == ["March forum"]
+    events = briefing.compiled["events"]
+    assert [e["title"]["en"] for e in events["coming"]] == ["Later today"]
+    assert events["held"] == []
 
 
 def test_the_briefings_talent_counts_withhold_zero_to_two_so_no_cell_can_be_worked_out(

@@ -110,6 +110,53 @@ def test_the_whole_workflow_from_draft_to_published(clients, staff, official, br
 
 
 @pytest.mark.django_db
+def test_a_failed_final_edition_is_told_to_staff_and_publication_announced_after_the_retry(
+    monkeypatch, clients, staff, official, briefing, django_capture_on_commit_callbacks
+):
+    import workstation.pdf
+
+    def rendered(**kwargs):
+        return b"%PDF-1.4\n%%EOF\n"
+
+    def no_font(**kwargs):
+        raise workstation.pdf.PDFUnavailable("No Chinese font is installed.")
+
+    monkeypatch.setattr(editions_services, "enqueue_edition", lambda pdf_id: True)
+    monkeypatch.setattr(workstation.pdf, "render_pdf", rendered)
+    services.submit(briefing=briefing, actor=staff)
+    services.approve(briefing=briefing, actor=official)
+    services.publish(briefing=briefing, actor=staff)
+    deliver_all()
+    first, second, third = briefing.pdfs.filter(kind="published").order_by("pk")
+    assert editions_services.make_edition(pdf_id=first.pk) == "ready"
+    monkeypatch.setattr(workstation.pdf, "render_pdf", no_font)
+    assert editions_services.make_edition(pdf_id=second.pk) == "failed"
+    monkeypatch.setattr(workstation.pdf, "render_pdf", rendered)
+    assert editions_services.make_edition(pdf_id=third.pk) == "ready"
+
+    # Staff are told of the failure, with the way to the "Try again" button; nobody is told
+    # that the briefing is published.
+    (failed,) = deliver_all()
+    assert failed.to == [staff.email]
+    assert "PDF edition not made" in failed.subject and "No Chinese font" in failed.body
+    assert "Try again" in failed.body
+    assert f"/en/reports/briefings/{briefing.pk}/#pdfs" in failed.body
+    editions_services.make_edition(pdf_id=second.pk)  # a duplicate run tells nobody again
+    assert deliver_all() == []
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = clients["staff"].post(url("edition_retry", briefing, pdf_pk=second.pk))
+    assert response.status_code == 302
+    assert editions_services.make_edition(pdf_id=second.pk) == "ready"
+    announced = deliver_all()
+    assert sorted(m.to[0] for m in announced) == sorted([staff.email, official.email])
+    assert any("已发布" in m.subject for m in announced)
+    for edition in (first, second, third):  # a run repeated announces nothing twice
+        editions_services.make_edition(pdf_id=edition.pk)
+    assert deliver_all() == []
+
+
+@pytest.mark.django_db
 def test_only_officials_review_and_only_staff_write_submit_and_publish(clients, briefing):
     services.submit(briefing=briefing, actor=None)
     for role in ("staff", "talent"):

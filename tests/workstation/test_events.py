@@ -172,6 +172,15 @@ def test_the_ics_file_carries_the_instant_and_the_venues_time_zone(client, langu
     assert str(vevent["URL"]).endswith(f"/{language}/events/{event.pk}/")
 
 
+def test_the_ics_description_is_plain_text_through_the_sanitizer(client):
+    event = EventFactory(
+        description_en='**Talks** and <script>alert("x")</script><b onclick="steal()">food</b>'
+    )
+    _calendar, vevent = parse_ics(client.get(url("event_ics", pk=event.pk)).content)
+    description = str(vevent["DESCRIPTION"])
+    assert description == "**Talks** and food"
+
+
 def test_an_event_in_lanzhou_is_in_china_standard_time_in_the_ics(client):
     starts = datetime(2026, 9, 15, 1, 0, tzinfo=UTC)  # 09:00 in Lanzhou
     event = EventFactory(

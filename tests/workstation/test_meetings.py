@@ -369,17 +369,37 @@ def test_the_briefing_shows_its_months_meeting_on_the_pacific_calendar(clients, 
     assert "Tue 1 Dec 02:00 CST" in " ".join(section.get_text().split())
     assert "Minutes not written yet." in section.get_text()
     briefing.refresh_from_db()
-    assert briefing.meeting == meeting
+    assert briefing.meeting is None  # shown live while written; linked only on submission
 
-    # Moved into December: November's briefing no longer points to it.
+    # Moved into December: November's briefing no longer shows it.
     services.save_meeting(
         event=_moved(meeting.event, datetime(2026, 12, 3, 17, 0, tzinfo=PACIFIC)),
         meeting=meeting, invitees=[], actor=staff,
     )  # fmt: skip
     section = soup_of(clients["staff"].get(path)).select_one("#meeting")
     assert "No meeting with the bureau is scheduled in this month." in section.get_text()
+
+
+def test_the_meeting_is_linked_on_submission_and_kept_with_the_figures(clients, staff):
+    from reports.briefings.services import submit
+    from tests.factories import BriefingItemFactory
+
+    briefing = BriefingItemFactory(briefing=BriefingFactory(year=2026, month=11)).briefing
+    meeting = meeting_at(datetime(2026, 11, 12, 17, 0, tzinfo=PACIFIC),
+                         event__title_en="November meeting")  # fmt: skip
+    submit(briefing=briefing, actor=staff)
     briefing.refresh_from_db()
-    assert briefing.meeting is None
+    assert briefing.meeting == meeting
+    # Moved into December after submission: the submitted briefing still refers to it.
+    services.save_meeting(
+        event=_moved(meeting.event, datetime(2026, 12, 3, 17, 0, tzinfo=PACIFIC)),
+        meeting=meeting, invitees=[], actor=staff,
+    )  # fmt: skip
+    path = reverse("reports:briefing_detail", kwargs={"pk": briefing.pk})
+    for role in ("staff", "official"):
+        assert "November meeting" in soup_of(clients[role].get(path)).select_one("#meeting").text
+    briefing.refresh_from_db()
+    assert briefing.meeting == meeting
 
 
 def _moved(event, starts_at):
@@ -449,6 +469,19 @@ def test_each_invitee_gets_one_reminder_24_hours_before_with_both_zones_and_the_
     assert services.schedule_meeting_reminders(now=timezone.now() + timedelta(minutes=50)) == 0
     assert send_all() == []
     assert len(mail.outbox) == 2
+
+
+def test_the_reminder_gives_the_agenda_as_plain_text_through_the_sanitizer(staff):
+    meeting = invited_meeting(timedelta(hours=23), staff)
+    Meeting.objects.filter(pk=meeting.pk).update(
+        agenda_en='1. **Expo** projects <script>alert("x")</script><img src=x onerror=alert(2)>'
+    )
+    services.schedule_meeting_reminders()
+    assert send_all() == ["sent"]
+    (message,) = mail.outbox
+    assert "1. **Expo** projects" in message.body  # Markdown reads well as plain text
+    assert "<script" not in message.body and "alert" not in message.body
+    assert "<img" not in message.body
 
 
 def test_a_moved_meeting_is_reminded_again_and_a_removed_invitee_is_not(staff, official):

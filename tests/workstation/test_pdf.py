@@ -119,3 +119,17 @@ def test_text_no_installed_face_can_draw_is_refused_not_printed_as_boxes(setting
 
 def test_spaces_joiners_and_variation_selectors_need_no_glyph():
     assert pdf.missing_glyphs(" \n\t\u200b\u200d\ufe0f\u00ad") == []
+
+
+def test_lost_pdfs_are_swept_every_two_minutes_after_a_short_grace():
+    from workstation.celery import app
+
+    sweeps = [
+        entry["schedule"]
+        for entry in app.conf.beat_schedule.values()
+        if entry["task"].rsplit(".", 1)[1]
+        in ("sweep_pending_pdfs", "sweep_pending_briefing_pdfs", "sweep_pending_year_end_pdfs")
+    ]
+    assert len(sweeps) == 3
+    assert all(schedule.minute == set(range(0, 60, 2)) for schedule in sweeps)
+    assert pdf.PENDING_GRACE.total_seconds() <= 180

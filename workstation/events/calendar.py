@@ -15,6 +15,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from workstation.events.models import Event, Registration
+from workstation.richtext import plain_text
 from workstation.timezones import zone
 
 PRODUCT_ID = "-//Lanzhou Silicon Valley Workstation//Portal//EN"
@@ -46,7 +47,7 @@ def vevent(event: Event, language: str, *, status: str | None = None) -> icalend
         if status == Registration.Status.WAITING:
             summary = _("%(title)s (waiting list)") % {"title": text.title}
         if text.description:
-            component.add("description", text.description)
+            component.add("description", plain_text(text.description))
     component.add("summary", summary)
     if text.venue:
         component.add("location", text.venue)

@@ -23,6 +23,7 @@ from workstation.meetings.services import (
     meeting_period,
 )
 from workstation.reminders.kinds import ReminderKind, register
+from workstation.richtext import plain_text
 from workstation.timezones import dual_span
 from workstation.translated import shown
 
@@ -48,7 +49,7 @@ def meeting_context(reminder, meeting: Meeting) -> dict | None:
         "title": text.title,
         "venue": text.venue,
         "times": dual_span(event.starts_at, event.ends_at),
-        "agenda": shown(meeting, "agenda", language).text,
+        "agenda": plain_text(shown(meeting, "agenda", language).text),
         "meeting_url": meeting_url(meeting),
         "attachments": [
             (f"meeting-{meeting.pk}.ics", calendar.event_ics(event, language), "text/calendar")
