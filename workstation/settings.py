@@ -209,6 +209,8 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 # Confirming who you are before a sensitive change takes the password or the second factor, never
 # only a code mailed to the account (allauth 65.22 turned that on by default).
 ACCOUNT_REAUTHENTICATION_METHODS = ("password", "mfa")
+# A double click on "Sign up" must not fail the second request.
+ACCOUNT_FORMS = {"signup": "workstation.accounts.forms.PortalSignupForm"}
 # allauth's default rate limits stay on (they live in the database cache above).
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Lanzhou SV Workstation"
