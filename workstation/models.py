@@ -1,6 +1,6 @@
 """Models of the core app, one sub-package per domain noun."""
 
-from workstation.accounts.models import Role, User
+from workstation.accounts.models import AccountMail, Role, User
 from workstation.audit.models import AuditEntry
 from workstation.events.models import (
     CalendarFeed,
@@ -18,6 +18,7 @@ from workstation.reminders.models import Reminder
 from workstation.targets.models import Target
 
 __all__ = [
+    "AccountMail",
     "ActionItem",
     "AuditEntry",
     "CalendarFeed",

@@ -209,7 +209,23 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 # Confirming who you are before a sensitive change takes the password or the second factor, never
 # only a code mailed to the account (allauth 65.22 turned that on by default).
 ACCOUNT_REAUTHENTICATION_METHODS = ("password", "mfa")
-# allauth's default rate limits stay on (they live in the database cache above).
+# A double click on "Sign up" must not fail the second request.
+ACCOUNT_FORMS = {"signup": "workstation.accounts.forms.PortalSignupForm"}
+# Rate limits (kept in the database cache above, so they hold while Redis is down). At the Lanzhou
+# Sci-Tech Expo or the conference, a hall of people signs up and signs in over one shared Wi-Fi,
+# i.e. from one IP address: allauth's 20 sign-ups a minute per IP would turn a queue at the desk
+# away. So the limits per IP are generous (300 sign-ups an hour) and only stop a script; what
+# protects an account or a mailbox is the limit per email address ("key"): failed sign-ins (5 in
+# 5 minutes), password reset mails (5 an hour) and confirmation mails. Unlisted actions keep
+# allauth's defaults. A refusal shows the portal's 429 page (workstation.urls.handler429).
+ACCOUNT_RATE_LIMITS = {
+    "signup": "300/h/ip",
+    "login": "60/m/ip",
+    "login_failed": "30/m/ip,5/5m/key",
+    "reset_password": "20/m/ip,5/h/key",
+    # One confirmation mail per address every 3 minutes (allauth's cooldown), 10 a day.
+    "confirm_email": "1/3m/key,10/d/key",
+}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Lanzhou SV Workstation"
 SESSION_COOKIE_AGE = 60 * 60 * 12

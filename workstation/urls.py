@@ -49,4 +49,7 @@ urlpatterns += i18n_patterns(
     prefix_default_language=True,
 )
 
+# allauth looks its rate-limit answer up here.
+handler429 = accounts.too_many_requests
+
 admin.site.site_header = admin.site.site_title = _("Workstation administration")

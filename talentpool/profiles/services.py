@@ -8,7 +8,7 @@ import zipfile
 from pathlib import PurePath
 
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 from pypinyin import lazy_pinyin
@@ -108,8 +108,22 @@ def delete_cv_after_commit(name: str) -> None:
 def save_own_profile(
     *, profile: TalentProfile, actor, changed: list[str] | tuple[str, ...], previous_cv: str = ""
 ) -> TalentProfile:
-    """Save what the person changed; a replaced or removed CV file leaves the storage too."""
-    save_profile(profile=profile, actor=actor, changed=changed)
+    """Save what the person changed; a replaced or removed CV file leaves the storage too.
+
+    The first step sent twice at once (a double click) makes one profile: the request that
+    comes second finds the person's profile made by the first and returns that one.
+    """
+    creating = profile.pk is None
+    try:
+        with transaction.atomic():
+            save_profile(profile=profile, actor=actor, changed=changed)
+    except IntegrityError:
+        if not creating or profile.user_id is None:
+            raise
+        made_meanwhile = TalentProfile.objects.filter(user_id=profile.user_id).first()
+        if made_meanwhile is None:
+            raise
+        return made_meanwhile
     if previous_cv and previous_cv != profile.cv.name:
         delete_cv_after_commit(previous_cv)
     return profile

@@ -32,6 +32,7 @@ from workstation.accounts.models import User
 from workstation.audit.models import AuditEntry
 from workstation.reference.models import Industry, Region
 from workstation.reminders.models import Reminder
+from workstation.reminders.tasks import send_reminder
 
 pytestmark = pytest.mark.django_db
 
@@ -174,6 +175,7 @@ def test_sign_up_verify_and_complete_the_wizard(client, cv_storage):
         {"email": "Wei.Wang@Example.org", "password1": PASSWORD, "password2": PASSWORD},
     )
     assert response.status_code == 302
+    send_reminder(Reminder.objects.get(kind="account_mail").pk)  # the outbox sends it
     assert len(mail.outbox) == 1
     link = re.search(r"https?://\S+", mail.outbox[0].body).group(0)
     confirm_path = re.sub(r"^https?://[^/]+", "", link)

@@ -386,3 +386,37 @@ def test_a_reminder_that_cannot_be_composed_fails_with_its_error(monkeypatch, ma
     assert reminder.state == Reminder.State.FAILED
     assert "missing" in reminder.last_error
     assert mailoutbox == []
+
+
+@pytest.mark.django_db
+def test_a_reminder_sent_again_after_a_worker_died_keeps_its_message_id(
+    smtp_settings, smtp_sink, monkeypatch
+):
+    """At least once, but one mail in the inbox: mail clients drop a second copy by Message-ID."""
+    smtp_settings.DEFAULT_FROM_EMAIL = "Lanzhou SV Workstation <noreply@portal.example.org>"
+    monkeypatch.setattr(  # the sweep hands the reminder straight to a "worker"
+        services,
+        "enqueue_reminder",
+        lambda *, reminder_id: bool(services.deliver_reminder(reminder_id=reminder_id)),
+    )
+    reminder = invitation_of(invite("sent-twice@example.org"))
+    other = invitation_of(invite("someone-else@example.org"))
+    assert send_reminder(reminder.pk) == "sent"
+    # The worker died after the mail server took the mail and before the row said so.
+    Reminder.objects.filter(pk=reminder.pk).update(
+        state=Reminder.State.SENDING,
+        sent_at=None,
+        claimed_at=timezone.now() - STALE_CLAIM - timedelta(minutes=1),
+    )
+
+    sweep_pending_reminders()
+
+    first, again = (
+        mail.message["Message-ID"] for mail in smtp_sink.wait_for(2, to=reminder.recipient_email)
+    )
+    assert first == again
+    assert re.fullmatch(rf"<reminder-{reminder.pk}-\w+@portal\.example\.org>", first)
+    (to_other,) = smtp_sink.wait_for(1, to=other.recipient_email)
+    assert to_other.message["Message-ID"] != first
+    other.refresh_from_db()
+    assert other.state == Reminder.State.SENT

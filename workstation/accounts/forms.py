@@ -1,5 +1,8 @@
+from allauth.account.adapter import get_adapter
+from allauth.account.forms import SignupForm
 from django import forms
 from django.conf import settings
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
 from workstation.accounts.models import Role, User
@@ -30,3 +33,22 @@ class AccountSettingsForm(forms.ModelForm):
     class Meta:
         model = User
         fields = ["full_name", "preferred_language"]
+
+
+class PortalSignupForm(SignupForm):
+    def try_save(self, request):
+        """A second sign-up racing the first with the same address (a double click) gets the
+        same "check your mail" page, and no second account.
+
+        Both requests found the address free; the second one's insert then breaks the unique
+        email. It sends nothing: allauth's "account already exists" mail would use up the
+        address's confirmation cooldown, and the first request's confirmation would be skipped.
+        Anything else that breaks is a real error.
+        """
+        try:
+            with transaction.atomic():
+                return super().try_save(request)
+        except IntegrityError:
+            if not User.objects.filter(email__iexact=self.cleaned_data["email"]).exists():
+                raise
+        return None, get_adapter(request).respond_email_verification_sent(request, None)

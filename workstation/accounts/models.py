@@ -115,3 +115,26 @@ class User(AbstractBaseUser, PermissionsMixin):
     @property
     def needs_two_factor(self) -> bool:
         return self.is_superuser or bool(self.roles & TWO_FACTOR_ROLES)
+
+
+class AccountMail(models.Model):
+    """A mail of allauth's (an address confirmation, a password reset, ...) as it was rendered
+    during the request, kept for the reminder outbox to send.
+
+    Its links and keys are the ones made in the request, so they still work when the mail goes
+    out later: a mail server or broker that is down only delays it. Plain text only: the portal
+    gives allauth's mails no HTML templates.
+    """
+
+    template = models.CharField(_("template"), max_length=100)
+    recipient_email = models.EmailField(_("recipient email"))
+    subject = models.TextField(_("subject"))
+    body = models.TextField(_("body"))
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("account mail")
+        verbose_name_plural = _("account mails")
+
+    def __str__(self) -> str:
+        return f"{self.template} → {self.recipient_email}"

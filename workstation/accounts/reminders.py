@@ -1,4 +1,4 @@
-"""Reminder kinds of the accounts: the invitation mail and its reminder."""
+"""Reminder kinds of the accounts: the invitation mail and its reminder, and allauth's mails."""
 
 from __future__ import annotations
 
@@ -25,3 +25,11 @@ def invitation_context(reminder, user) -> dict | None:
 
 register(ReminderKind("account_invitation", "account_invitation", invitation_context))
 register(ReminderKind("invitation_reminder", "invitation_reminder", invitation_context))
+
+
+def account_mail_context(reminder, account_mail) -> dict:
+    """The mail as allauth rendered it in the request (see ``AccountMail``)."""
+    return {"subject": account_mail.subject, "body": account_mail.body}
+
+
+register(ReminderKind("account_mail", "account_mail", account_mail_context))

@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
 
-from workstation.accounts.models import Role, User
+from workstation.accounts.models import AccountMail, Role, User
 from workstation.reminders.services import schedule_reminder
 
 INVITABLE_ROLES = (Role.STAFF, Role.OFFICIAL)
@@ -62,3 +62,22 @@ def remind_pending_invitations(*, older_than) -> int:
         )
         count += created
     return count
+
+
+@transaction.atomic
+def keep_account_mail(
+    *, template: str, recipient_email: str, subject: str, body: str
+) -> AccountMail:
+    """Keep a mail allauth rendered and hand it to the reminder outbox, which sends it once."""
+    account_mail = AccountMail.objects.create(
+        template=template, recipient_email=recipient_email, subject=subject, body=body
+    )
+    schedule_reminder(
+        kind="account_mail",
+        target=account_mail,
+        # e.g. "email_confirmation_signup": which mail it is, in the admin's list of reminders
+        period=template.rsplit("/", 1)[-1][:40],
+        recipient_email=recipient_email,
+        recipient=User.objects.filter(email__iexact=recipient_email).first(),
+    )
+    return account_mail

@@ -1,18 +1,24 @@
 from __future__ import annotations
 
+import math
+from http import HTTPStatus
+
+from allauth.account.forms import ResetPasswordForm
 from allauth.mfa.models import Authenticator
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from workstation.accounts import services
 from workstation.accounts.decorators import permission_required
-from workstation.accounts.forms import AccountSettingsForm, InviteColleagueForm
+from workstation.accounts.forms import AccountSettingsForm, InviteColleagueForm, PortalSignupForm
 from workstation.accounts.models import Role, User
+from workstation.accounts.rate_limits import seconds_until_allowed
 from workstation.accounts.services import INVITABLE_ROLES
 from workstation.events.services import calendar_feed_of
 
@@ -74,3 +80,27 @@ def account_settings(request):
     return render(
         request, "workstation/account_settings.html", {"form": form, "calendar_feed_url": feed_url}
     )
+
+
+# The refused forms shown again on the 429 page, with the address typed (never a password).
+FORMS_KEPT_WHEN_REFUSED = {
+    "account_signup": PortalSignupForm,
+    "account_reset_password": ResetPasswordForm,
+}
+
+
+def too_many_requests(request):
+    """allauth's answer when a rate limit refuses a request (``handler429`` in the URLconf):
+    the portal's page in the visitor's language, with Retry-After, and the form again."""
+    url_name = request.resolver_match.url_name if request.resolver_match else ""
+    email = request.POST.get("email", "").strip()
+    wait = seconds_until_allowed(request, url_name=url_name, key=email.lower() or None)
+    form_class = FORMS_KEPT_WHEN_REFUSED.get(url_name)
+    context = {
+        "minutes": math.ceil(wait / 60),
+        "form": form_class(initial={"email": email}) if form_class else None,
+    }
+    response = render(request, "429.html", context, status=HTTPStatus.TOO_MANY_REQUESTS)
+    response["Retry-After"] = str(wait)
+    add_never_cache_headers(response)
+    return response

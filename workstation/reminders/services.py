@@ -3,6 +3,8 @@ from __future__ import annotations
 import logging
 import smtplib
 from datetime import timedelta
+from email.utils import parseaddr
+from urllib.parse import urlparse
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -120,7 +122,21 @@ def _compose(reminder: Reminder) -> EmailMessage | None:
         body=body,
         to=[reminder.recipient_email],
         attachments=attachments,
+        headers={"Message-ID": message_id_of(reminder)},
     )
+
+
+def message_id_of(reminder: Reminder) -> str:
+    """The same Message-ID every time the reminder is sent.
+
+    A worker that dies after the mail server took the mail but before the row was marked sent
+    leaves a claim the sweep releases, and the mail goes out again: with the same Message-ID,
+    mail clients show it once. The creation time keeps ids apart across databases.
+    """
+    token = format(int(reminder.created_at.timestamp() * 1_000_000), "x")
+    domain = parseaddr(settings.DEFAULT_FROM_EMAIL)[1].rpartition("@")[2]
+    domain = domain or urlparse(settings.SITE_URL).hostname or "localhost"
+    return f"<reminder-{reminder.pk}-{token}@{domain}>"
 
 
 def _language_of(kind, reminder: Reminder, target) -> str:
