@@ -49,9 +49,11 @@ run: install
 codes: install
 	@DEBUG=$${DEBUG:-1} $(BIN)/python manage.py demo_codes
 
+# The suite runs in one process per core (at most 4; pytest-xdist), each with its own test
+# database, Celery queue and worker.
 test: install
 	@set -o pipefail; status=0; \
-	$(BIN)/python -m pytest $(PYTEST_ARGS) || status=$$?; \
+	$(BIN)/python -m pytest -n auto --maxprocesses 4 $(PYTEST_ARGS) || status=$$?; \
 	if [ $$status -eq 5 ]; then echo "No tests were collected: that is a failure."; status=1; fi; \
 	exit $$status
 

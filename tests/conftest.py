@@ -8,6 +8,7 @@ import os
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 import time
+from pathlib import Path
 
 import pytest
 from allauth.account.internal.flows.login import (
@@ -30,8 +31,19 @@ ROLES = ("anonymous", "talent", "other_talent", "official", "staff")
 
 @pytest.fixture(scope="session", autouse=True)
 def collected_static():
-    """Production serves static files from the manifest: build it once, as a deploy would."""
-    call_command("collectstatic", "--noinput", verbosity=0)
+    """Production serves static files from the manifest: build it once, as a deploy would. The
+    suite's processes (pytest-xdist) take turns, so none reads a half-written manifest."""
+    import fcntl
+
+    from django.conf import settings
+
+    lock = Path(settings.BASE_DIR) / ".collectstatic.lock"
+    with open(lock, "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            call_command("collectstatic", "--noinput", verbosity=0)
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 @pytest.fixture(autouse=True)
