@@ -55,268 +55,456 @@ EXPECTED_PAGES = (8, 12)  # "about ten pages": the content is meant to land in t
 # (section, day of the month, Chinese headline, English headline, Chinese summary, English summary)
 # Invented news written like the workstation's items; no real company is named.
 ITEMS = [
-    ("us_innovation", 3,
-     "弗里蒙特固态电池企业启动车规级电芯中试线",
-     "Fremont solid-state battery startup begins building an automotive pilot line",
-     "一家研发硫化物固态电解质的弗里蒙特初创企业宣布开始建设中试线，计划年内生产可用于车规认证的"
-     "样品电芯。该公司称，其电芯在第三方测试中循环800次后容量保持率仍在80%以上。\n\n"
-     "兰州新区已形成锂电材料产业基础，可为其在国内扩大生产提供落地选择，建议列入重点联系名单。",
-     "A Fremont startup developing sulfide solid electrolytes has begun building a pilot line "
-     "and plans to ship sample cells for automotive qualification this year. The company says "
-     "its cells kept more than 80 % of their capacity after 800 cycles in third-party tests.\n\n"
-     "Lanzhou New Area already hosts lithium materials suppliers and could offer a place to "
-     "scale production in China; we suggest adding the company to the contact list."),
-    ("us_innovation", 6,
-     "斯坦福团队推出低功耗存内计算推理芯片",
-     "Stanford spin-out unveils a low-power in-memory computing chip for edge inference",
-     "斯坦福大学一个研究团队孵化的企业发布了基于模拟存内计算的推理芯片，称在图像识别任务上的能效"
-     "比同类数字芯片高出一个数量级。首批样片面向工业视觉和电力巡检设备，团队正在寻找制造和应用"
-     "场景合作方。",
-     "A company spun out of a Stanford research group released an inference chip based on "
-     "analogue in-memory computing and claims ten times the energy efficiency of comparable "
-     "digital chips on image recognition. The first samples target industrial vision and "
-     "power-line inspection devices, and the team is looking for manufacturing and pilot "
-     "partners."),
-    ("us_innovation", 11,
-     "湾区生物技术公司公布肝脏靶向递送平台一期数据",
-     "Bay Area biotech reports phase 1 data for its liver-targeted delivery platform",
-     "南旧金山一家生物技术公司公布了其脂质纳米颗粒递送平台的一期临床数据，20名受试者未出现严重"
-     "不良反应，目标蛋白水平平均下降约六成。公司表示将在明年启动二期试验，并考虑在亚洲寻找合作"
-     "生产伙伴。",
-     "A South San Francisco biotech published phase 1 results for its lipid nanoparticle "
-     "delivery platform: none of the 20 participants had a serious adverse event, and the "
-     "target protein fell by about 60 % on average. The company plans a phase 2 trial next year "
-     "and is considering contract manufacturing partners in Asia."),
-    ("us_innovation", 14,
-     "伯克利实验室开放新材料发现数据集",
-     "Berkeley laboratory opens a large dataset for machine-learning materials discovery",
-     "伯克利一家国家实验室开放了包含数十万种无机化合物计算性质的数据集，并附带训练好的预测模型，"
-     "可用于筛选电池正极、催化剂和耐高温涂层材料。数据集采用开放许可，国内高校和企业均可使用。",
-     "A national laboratory in Berkeley released a dataset of computed properties for several "
-     "hundred thousand inorganic compounds, together with trained prediction models, to screen "
-     "candidates for battery cathodes, catalysts and heat-resistant coatings. The data are under "
-     "an open licence that universities and companies in China can use as well."),
-    ("us_innovation", 19,
-     "森尼韦尔初创企业降低电解水制氢膜电极成本",
-     "Sunnyvale startup cuts the cost of membrane electrodes for water electrolysis",
-     "一家森尼韦尔初创企业发布新型膜电极，贵金属铱用量降至现有产品的十分之一，电解槽效率基本不变。"
-     "企业正在与加州两座光伏电站开展示范。甘肃风光资源丰富，绿氢项目对低成本电解槽需求明确。",
-     "A Sunnyvale startup presented a membrane electrode that needs a tenth of the iridium of "
-     "current products at almost the same electrolyser efficiency. It is running pilots at two "
-     "solar farms in California. Gansu's wind and solar resources make cheaper electrolysers "
-     "directly relevant to its green hydrogen projects."),
-    ("us_innovation", 24,
-     "萨利纳斯谷农业科技企业推广土壤墒情传感网络",
-     "Salinas Valley agritech company expands its soil moisture sensor network",
-     "萨利纳斯谷一家农业科技企业的无线土壤墒情传感网络已覆盖超过两万英亩农田，配合灌溉决策软件，"
-     "用户平均节水约两成。其产品适用于干旱半干旱地区，与甘肃旱作农业和戈壁农业需求契合。",
-     "An agritech company in the Salinas Valley now runs its wireless soil moisture sensors on "
-     "more than 20,000 acres; with its irrigation software, growers save about a fifth of their "
-     "water on average. The product is designed for dry regions and fits Gansu's dryland and "
-     "desert farming."),
-    ("venture_capital", 2,
-     "湾区人工智能融资继续向大额轮次集中",
-     "Bay Area AI funding keeps concentrating in very large rounds",
-     "据多家数据机构统计，本月湾区人工智能领域融资总额环比上升，但近七成资金流向单笔超过一亿美元"
-     "的轮次。早期项目估值分化明显，投资人更关注真实收入和算力成本控制。",
-     "Data providers count a month-on-month rise in AI funding in the Bay Area, but nearly 70 % "
-     "of the money went to rounds above 100 million dollars. Early-stage valuations diverge "
-     "widely, and investors ask for real revenue and control of compute costs."),
-    ("venture_capital", 5,
-     "气候科技种子基金扩大对工业脱碳项目的投资",
-     "Climate tech seed funds widen their bets on industrial decarbonisation",
-     "多家专注气候科技的种子基金宣布新一期基金募集完成，投资重点从消费类产品转向钢铁、水泥和化工"
-     "等工业脱碳技术。基金管理人表示，具备海外示范场景的项目更受青睐。",
-     "Several climate-focused seed funds closed new funds and are moving from consumer products "
-     "to decarbonising steel, cement and chemicals. Their managers say that projects with a "
-     "demonstration site abroad are easier to back."),
-    ("venture_capital", 9,
-     "生物医药投资转向按里程碑分期拨付",
-     "Biotech investors turn to milestone-based tranches",
-     "本月湾区生物医药领域融资笔数与上月持平，但分期拨付条款明显增多，后续资金与临床进展挂钩。"
-     "部分初创企业开始寻求海外授权合作，以延长现金跑道。",
-     "The number of biotech rounds in the Bay Area was unchanged from last month, but more of "
-     "them are paid in tranches tied to clinical milestones. Some startups are looking for "
-     "licensing deals abroad to extend their runway."),
-    ("venture_capital", 13,
-     "半导体初创企业融资中产业资本占比上升",
-     "Corporate investors take a larger share of semiconductor startup rounds",
-     "本月公布的十余笔半导体初创企业融资中，超过一半有产业资本参与，主要集中在先进封装、光互连和"
-     "专用加速芯片领域。产业资本更看重与自身产品线的协同。",
-     "More than half of the dozen semiconductor startup rounds announced this month had a "
-     "corporate investor, mostly in advanced packaging, optical interconnects and dedicated "
-     "accelerators. Corporate investors look above all for a fit with their own products."),
-    ("venture_capital", 20,
-     "二级份额交易活跃，部分企业接受估值下调",
-     "Secondary sales pick up as some companies accept lower valuations",
-     "随着上市窗口仍未完全打开，员工和早期投资人通过二级市场转让股份的交易增加。部分成立五年以上"
-     "的企业以低于上一轮的估值完成融资，为后续合作谈判提供了更现实的价格基础。",
-     "With the listing window still only half open, more employees and early investors sell "
-     "shares on secondary markets. Some companies older than five years raised money below "
-     "their last valuation, which gives later partnership talks more realistic prices."),
-    ("venture_capital", 26,
-     "华人工程师天使网络加大硬科技投资",
-     "Angel networks of Chinese engineers back more hardware startups",
-     "湾区几个由华人工程师组成的天使投资网络本月举办路演活动，参与项目以储能、传感器和工业软件为"
-     "主。组织者表示，部分项目有意在国内寻找制造基地和首批客户。",
-     "Angel networks run by Chinese engineers in the Bay Area held pitch events this month, "
-     "mostly for energy storage, sensor and industrial software startups. The organisers say "
-     "several of the projects would like a manufacturing base and first customers in China."),
-    ("startup_trends", 4,
-     "智能体软件初创企业普遍改用按量计费",
-     "AI agent startups move to usage-based pricing",
-     "面向企业的智能体软件初创企业越来越多地按任务量而非席位收费，以应对模型调用成本波动。分析人士"
-     "认为，这一变化有利于中小企业以较低门槛试用。",
-     "Startups selling AI agents to companies increasingly charge per task instead of per seat, "
-     "to cope with fluctuating model costs. Analysts expect this to make trials cheaper for "
-     "small and medium-sized firms."),
-    ("startup_trends", 8,
-     "硬件初创企业将中试环节外移",
-     "Hardware startups move pilot production to partner regions",
-     "受湾区厂房和人工成本上升影响，多家硬件初创企业选择在外地合作园区建设中试线，只保留研发团队在"
-     "湾区。这为兰州等具备产业园区和要素成本优势的地区提供了承接机会。",
-     "Rising rents and wages in the Bay Area lead several hardware startups to build pilot lines "
-     "in partner parks elsewhere and keep only research in the Bay Area. Regions with industrial "
-     "parks and lower costs, Lanzhou among them, have a chance to host them."),
-    ("startup_trends", 12,
-     "兰州大学湾区校友会举办创业分享会",
-     "Lanzhou University alumni in the Bay Area hold a founders' evening",
-     "兰州大学北加州校友会本月在圣何塞举办创业分享会，约六十名校友参加，涉及新材料、医疗器械和"
-     "数据服务等领域。工作站介绍了兰州人才政策和科博会报名安排，现场收集到五个项目意向。",
-     "The Northern California alumni association of Lanzhou University held a founders' evening "
-     "in San Jose with about sixty alumni working in new materials, medical devices and data "
-     "services. The workstation presented Lanzhou's talent policies and the Expo registration, "
-     "and collected five project leads."),
-    ("startup_trends", 17,
-     "旧金山初创企业回归线下办公",
-     "San Francisco startups bring their teams back to the office",
-     "调查显示，旧金山员工少于百人的初创企业中，约四成已要求员工每周至少三天到岗，理由是加快产品"
-     "迭代和新员工培养。办公空置率随之略有下降。",
-     "A survey finds that about 40 % of San Francisco startups with fewer than a hundred staff "
-     "now ask their teams to come in at least three days a week, to ship faster and train new "
-     "hires. Office vacancy has fallen slightly as a result."),
-    ("startup_trends", 21,
-     "仓储机器人企业转向租赁模式",
-     "Warehouse robotics startups switch to leasing",
-     "多家仓储机器人初创企业推出按月租赁方案，客户无需一次性采购设备即可上线分拣和搬运机器人。"
-     "该模式降低了中型物流企业的使用门槛，也适合国内西部物流枢纽试点。",
-     "Several warehouse robotics startups now lease their sorting and carrying robots by the "
-     "month, so customers need not buy the machines up front. This lowers the threshold for "
-     "mid-sized logistics firms and would suit a pilot at a logistics hub in western China."),
-    ("startup_trends", 27,
-     "动力电池回收初创企业加快布局",
-     "Battery recycling startups expand quickly",
-     "随着首批电动汽车电池进入退役期，湾区多家电池回收初创企业扩大湿法冶金产能，并与车企签订长期"
-     "回收协议。金昌等地的有色金属冶炼基础可与此类技术形成互补。",
-     "As the first electric vehicle batteries reach the end of their life, several Bay Area "
-     "recycling startups expand their hydrometallurgy capacity and sign long-term take-back "
-     "agreements with carmakers. The non-ferrous smelting base of Jinchang and nearby cities "
-     "complements such technology."),
-    ("policy_watch", 3,
-     "国会讨论恢复研发费用当年全额扣除",
-     "Congress debates restoring immediate expensing of research costs",
-     "国会两院本月继续讨论恢复企业国内研发费用当年全额扣除的税收规定。如获通过，初创企业的应税"
-     "收入将明显下降，有助于其保留更多现金用于研发。",
-     "Both chambers of Congress continued to discuss restoring the immediate deduction of "
-     "domestic research costs. If passed, startups would owe markedly less tax and keep more "
-     "cash for research."),
-    ("policy_watch", 7,
-     "美国商务部更新先进计算出口管制规则",
-     "Commerce Department updates export controls on advanced computing",
-     "美国商务部本月发布出口管制规则更新，调整了部分先进计算芯片和相关制造设备的许可要求。涉及"
-     "人工智能算力和芯片制造的合作项目，应在接洽初期进行合规评估。",
-     "The Commerce Department updated its export control rules and changed licence requirements "
-     "for some advanced computing chips and manufacturing equipment. Projects involving AI "
-     "computing or chip manufacturing should get a compliance check early in the talks."),
-    ("policy_watch", 10,
-     "加州议会审议人工智能安全相关法案",
-     "California legislature considers AI safety bills",
-     "加州议会本月就多项人工智能安全法案举行听证，内容涉及大型模型开发者的安全测试义务和事故报告"
-     "制度。业界对合规成本看法不一，法案最终文本仍有变数。",
-     "The California legislature held hearings on several AI safety bills that would oblige "
-     "developers of large models to run safety tests and report incidents. The industry is "
-     "divided on the cost of compliance, and the final texts may still change."),
-    ("policy_watch", 16,
-     "H-1B抽签结果公布，申请数量继续下降",
-     "H-1B lottery results published as registrations keep falling",
-     "本财年H-1B工作签证抽签结果公布，有效注册数量较上年继续下降。部分持临时签证的华人科技人才开始"
-     "考虑回国发展，工作站将加强对相关人才的联络服务。",
-     "This year's H-1B lottery results were published, and valid registrations fell again. Some "
-     "Chinese engineers on temporary visas are considering a move back to China; the "
-     "workstation will reach out to them more actively."),
-    ("policy_watch", 23,
-     "美国对外投资审查规则进入实施阶段",
-     "US outbound investment rules take effect",
-     "美国财政部对外投资审查规则开始实施，美国人对中国半导体、量子信息和部分人工智能领域的投资需"
-     "申报或受到限制。工作站在对接投资类项目时需提前核实投资方身份和业务范围。",
-     "The Treasury's outbound investment rules took effect: investments by US persons in Chinese "
-     "semiconductor, quantum and some AI businesses must be notified or are prohibited. When "
-     "brokering investment projects, the workstation has to check who the investors are and "
-     "what the business does."),
-    ("policy_watch", 28,
-     "兰州新区发布海外高层次人才创业支持措施",
-     "Lanzhou New Area announces support for overseas founders",
-     "兰州新区本月发布支持海外高层次人才来区创业的若干措施，包括最高三年的场地租金减免、首台套产品"
-     "采购支持和人才公寓保障。工作站已将相关内容翻译为英文并发送给重点联系人。",
-     "Lanzhou New Area published measures for overseas founders who start a company there, "
-     "including up to three years of free premises, purchasing support for first-of-a-kind "
-     "products and housing for talent. The workstation translated them into English and sent "
-     "them to its key contacts."),
-]  # fmt: skip
+    (
+        "us_innovation",
+        3,
+        "弗里蒙特固态电池企业启动车规级电芯中试线",
+        "Fremont solid-state battery startup begins building an automotive pilot line",
+        "一家研发硫化物固态电解质的弗里蒙特初创企业宣布开始建设中试线，计划年内生产可用于车规认证的"
+        "样品电芯。该公司称，其电芯在第三方测试中循环800次后容量保持率仍在80%以上。\n\n"
+        "兰州新区已形成锂电材料产业基础，可为其在国内扩大生产提供落地选择，建议列入重点联系名单。",
+        "A Fremont startup developing sulfide solid electrolytes has begun building a pilot line "
+        "and plans to ship sample cells for automotive qualification this year. The company says "
+        "its cells kept more than 80 % of their capacity after 800 cycles in third-party tests.\n\n"
+        "Lanzhou New Area already hosts lithium materials suppliers and could offer a place to "
+        "scale production in China; we suggest adding the company to the contact list.",
+    ),
+    (
+        "us_innovation",
+        6,
+        "斯坦福团队推出低功耗存内计算推理芯片",
+        "Stanford spin-out unveils a low-power in-memory computing chip for edge inference",
+        "斯坦福大学一个研究团队孵化的企业发布了基于模拟存内计算的推理芯片，称在图像识别任务上的能效"
+        "比同类数字芯片高出一个数量级。首批样片面向工业视觉和电力巡检设备，团队正在寻找制造和应用"
+        "场景合作方。",
+        "A company spun out of a Stanford research group released an inference chip based on "
+        "analogue in-memory computing and claims ten times the energy efficiency of comparable "
+        "digital chips on image recognition. The first samples target industrial vision and "
+        "power-line inspection devices, and the team is looking for manufacturing and pilot "
+        "partners.",
+    ),
+    (
+        "us_innovation",
+        11,
+        "湾区生物技术公司公布肝脏靶向递送平台一期数据",
+        "Bay Area biotech reports phase 1 data for its liver-targeted delivery platform",
+        "南旧金山一家生物技术公司公布了其脂质纳米颗粒递送平台的一期临床数据，20名受试者未出现严重"
+        "不良反应，目标蛋白水平平均下降约六成。公司表示将在明年启动二期试验，并考虑在亚洲寻找合作"
+        "生产伙伴。",
+        "A South San Francisco biotech published phase 1 results for its lipid nanoparticle "
+        "delivery platform: none of the 20 participants had a serious adverse event, and the "
+        "target protein fell by about 60 % on average. The company plans a phase 2 trial next year "
+        "and is considering contract manufacturing partners in Asia.",
+    ),
+    (
+        "us_innovation",
+        14,
+        "伯克利实验室开放新材料发现数据集",
+        "Berkeley laboratory opens a large dataset for machine-learning materials discovery",
+        "伯克利一家国家实验室开放了包含数十万种无机化合物计算性质的数据集，并附带训练好的预测模型，"
+        "可用于筛选电池正极、催化剂和耐高温涂层材料。数据集采用开放许可，国内高校和企业均可使用。",
+        "A national laboratory in Berkeley released a dataset of computed properties for several "
+        "hundred thousand inorganic compounds, together with trained prediction models, to screen "
+        "candidates for battery cathodes, catalysts and heat-resistant coatings. The data are "
+        "under "
+        "an open licence that universities and companies in China can use as well.",
+    ),
+    (
+        "us_innovation",
+        19,
+        "森尼韦尔初创企业降低电解水制氢膜电极成本",
+        "Sunnyvale startup cuts the cost of membrane electrodes for water electrolysis",
+        "一家森尼韦尔初创企业发布新型膜电极，贵金属铱用量降至现有产品的十分之一，电解槽效率基本不变。"
+        "企业正在与加州两座光伏电站开展示范。甘肃风光资源丰富，绿氢项目对低成本电解槽需求明确。",
+        "A Sunnyvale startup presented a membrane electrode that needs a tenth of the iridium of "
+        "current products at almost the same electrolyser efficiency. It is running pilots at two "
+        "solar farms in California. Gansu's wind and solar resources make cheaper electrolysers "
+        "directly relevant to its green hydrogen projects.",
+    ),
+    (
+        "us_innovation",
+        24,
+        "萨利纳斯谷农业科技企业推广土壤墒情传感网络",
+        "Salinas Valley agritech company expands its soil moisture sensor network",
+        "萨利纳斯谷一家农业科技企业的无线土壤墒情传感网络已覆盖超过两万英亩农田，配合灌溉决策软件，"
+        "用户平均节水约两成。其产品适用于干旱半干旱地区，与甘肃旱作农业和戈壁农业需求契合。",
+        "An agritech company in the Salinas Valley now runs its wireless soil moisture sensors on "
+        "more than 20,000 acres; with its irrigation software, growers save about a fifth of their "
+        "water on average. The product is designed for dry regions and fits Gansu's dryland and "
+        "desert farming.",
+    ),
+    (
+        "venture_capital",
+        2,
+        "湾区人工智能融资继续向大额轮次集中",
+        "Bay Area AI funding keeps concentrating in very large rounds",
+        "据多家数据机构统计，本月湾区人工智能领域融资总额环比上升，但近七成资金流向单笔超过一亿美元"
+        "的轮次。早期项目估值分化明显，投资人更关注真实收入和算力成本控制。",
+        "Data providers count a month-on-month rise in AI funding in the Bay Area, but nearly 70 % "
+        "of the money went to rounds above 100 million dollars. Early-stage valuations diverge "
+        "widely, and investors ask for real revenue and control of compute costs.",
+    ),
+    (
+        "venture_capital",
+        5,
+        "气候科技种子基金扩大对工业脱碳项目的投资",
+        "Climate tech seed funds widen their bets on industrial decarbonisation",
+        "多家专注气候科技的种子基金宣布新一期基金募集完成，投资重点从消费类产品转向钢铁、水泥和化工"
+        "等工业脱碳技术。基金管理人表示，具备海外示范场景的项目更受青睐。",
+        "Several climate-focused seed funds closed new funds and are moving from consumer products "
+        "to decarbonising steel, cement and chemicals. Their managers say that projects with a "
+        "demonstration site abroad are easier to back.",
+    ),
+    (
+        "venture_capital",
+        9,
+        "生物医药投资转向按里程碑分期拨付",
+        "Biotech investors turn to milestone-based tranches",
+        "本月湾区生物医药领域融资笔数与上月持平，但分期拨付条款明显增多，后续资金与临床进展挂钩。"
+        "部分初创企业开始寻求海外授权合作，以延长现金跑道。",
+        "The number of biotech rounds in the Bay Area was unchanged from last month, but more of "
+        "them are paid in tranches tied to clinical milestones. Some startups are looking for "
+        "licensing deals abroad to extend their runway.",
+    ),
+    (
+        "venture_capital",
+        13,
+        "半导体初创企业融资中产业资本占比上升",
+        "Corporate investors take a larger share of semiconductor startup rounds",
+        "本月公布的十余笔半导体初创企业融资中，超过一半有产业资本参与，主要集中在先进封装、光互连和"
+        "专用加速芯片领域。产业资本更看重与自身产品线的协同。",
+        "More than half of the dozen semiconductor startup rounds announced this month had a "
+        "corporate investor, mostly in advanced packaging, optical interconnects and dedicated "
+        "accelerators. Corporate investors look above all for a fit with their own products.",
+    ),
+    (
+        "venture_capital",
+        20,
+        "二级份额交易活跃，部分企业接受估值下调",
+        "Secondary sales pick up as some companies accept lower valuations",
+        "随着上市窗口仍未完全打开，员工和早期投资人通过二级市场转让股份的交易增加。部分成立五年以上"
+        "的企业以低于上一轮的估值完成融资，为后续合作谈判提供了更现实的价格基础。",
+        "With the listing window still only half open, more employees and early investors sell "
+        "shares on secondary markets. Some companies older than five years raised money below "
+        "their last valuation, which gives later partnership talks more realistic prices.",
+    ),
+    (
+        "venture_capital",
+        26,
+        "华人工程师天使网络加大硬科技投资",
+        "Angel networks of Chinese engineers back more hardware startups",
+        "湾区几个由华人工程师组成的天使投资网络本月举办路演活动，参与项目以储能、传感器和工业软件为"
+        "主。组织者表示，部分项目有意在国内寻找制造基地和首批客户。",
+        "Angel networks run by Chinese engineers in the Bay Area held pitch events this month, "
+        "mostly for energy storage, sensor and industrial software startups. The organisers say "
+        "several of the projects would like a manufacturing base and first customers in China.",
+    ),
+    (
+        "startup_trends",
+        4,
+        "智能体软件初创企业普遍改用按量计费",
+        "AI agent startups move to usage-based pricing",
+        "面向企业的智能体软件初创企业越来越多地按任务量而非席位收费，以应对模型调用成本波动。分析人士"
+        "认为，这一变化有利于中小企业以较低门槛试用。",
+        "Startups selling AI agents to companies increasingly charge per task instead of per seat, "
+        "to cope with fluctuating model costs. Analysts expect this to make trials cheaper for "
+        "small and medium-sized firms.",
+    ),
+    (
+        "startup_trends",
+        8,
+        "硬件初创企业将中试环节外移",
+        "Hardware startups move pilot production to partner regions",
+        "受湾区厂房和人工成本上升影响，多家硬件初创企业选择在外地合作园区建设中试线，只保留研发团队在"
+        "湾区。这为兰州等具备产业园区和要素成本优势的地区提供了承接机会。",
+        "Rising rents and wages in the Bay Area lead several hardware startups to build pilot "
+        "lines "
+        "in partner parks elsewhere and keep only research in the Bay Area. Regions with "
+        "industrial "
+        "parks and lower costs, Lanzhou among them, have a chance to host them.",
+    ),
+    (
+        "startup_trends",
+        12,
+        "兰州大学湾区校友会举办创业分享会",
+        "Lanzhou University alumni in the Bay Area hold a founders' evening",
+        "兰州大学北加州校友会本月在圣何塞举办创业分享会，约六十名校友参加，涉及新材料、医疗器械和"
+        "数据服务等领域。工作站介绍了兰州人才政策和科博会报名安排，现场收集到五个项目意向。",
+        "The Northern California alumni association of Lanzhou University held a founders' evening "
+        "in San Jose with about sixty alumni working in new materials, medical devices and data "
+        "services. The workstation presented Lanzhou's talent policies and the Expo registration, "
+        "and collected five project leads.",
+    ),
+    (
+        "startup_trends",
+        17,
+        "旧金山初创企业回归线下办公",
+        "San Francisco startups bring their teams back to the office",
+        "调查显示，旧金山员工少于百人的初创企业中，约四成已要求员工每周至少三天到岗，理由是加快产品"
+        "迭代和新员工培养。办公空置率随之略有下降。",
+        "A survey finds that about 40 % of San Francisco startups with fewer than a hundred staff "
+        "now ask their teams to come in at least three days a week, to ship faster and train new "
+        "hires. Office vacancy has fallen slightly as a result.",
+    ),
+    (
+        "startup_trends",
+        21,
+        "仓储机器人企业转向租赁模式",
+        "Warehouse robotics startups switch to leasing",
+        "多家仓储机器人初创企业推出按月租赁方案，客户无需一次性采购设备即可上线分拣和搬运机器人。"
+        "该模式降低了中型物流企业的使用门槛，也适合国内西部物流枢纽试点。",
+        "Several warehouse robotics startups now lease their sorting and carrying robots by the "
+        "month, so customers need not buy the machines up front. This lowers the threshold for "
+        "mid-sized logistics firms and would suit a pilot at a logistics hub in western China.",
+    ),
+    (
+        "startup_trends",
+        27,
+        "动力电池回收初创企业加快布局",
+        "Battery recycling startups expand quickly",
+        "随着首批电动汽车电池进入退役期，湾区多家电池回收初创企业扩大湿法冶金产能，并与车企签订长期"
+        "回收协议。金昌等地的有色金属冶炼基础可与此类技术形成互补。",
+        "As the first electric vehicle batteries reach the end of their life, several Bay Area "
+        "recycling startups expand their hydrometallurgy capacity and sign long-term take-back "
+        "agreements with carmakers. The non-ferrous smelting base of Jinchang and nearby cities "
+        "complements such technology.",
+    ),
+    (
+        "policy_watch",
+        3,
+        "国会讨论恢复研发费用当年全额扣除",
+        "Congress debates restoring immediate expensing of research costs",
+        "国会两院本月继续讨论恢复企业国内研发费用当年全额扣除的税收规定。如获通过，初创企业的应税"
+        "收入将明显下降，有助于其保留更多现金用于研发。",
+        "Both chambers of Congress continued to discuss restoring the immediate deduction of "
+        "domestic research costs. If passed, startups would owe markedly less tax and keep more "
+        "cash for research.",
+    ),
+    (
+        "policy_watch",
+        7,
+        "美国商务部更新先进计算出口管制规则",
+        "Commerce Department updates export controls on advanced computing",
+        "美国商务部本月发布出口管制规则更新，调整了部分先进计算芯片和相关制造设备的许可要求。涉及"
+        "人工智能算力和芯片制造的合作项目，应在接洽初期进行合规评估。",
+        "The Commerce Department updated its export control rules and changed licence requirements "
+        "for some advanced computing chips and manufacturing equipment. Projects involving AI "
+        "computing or chip manufacturing should get a compliance check early in the talks.",
+    ),
+    (
+        "policy_watch",
+        10,
+        "加州议会审议人工智能安全相关法案",
+        "California legislature considers AI safety bills",
+        "加州议会本月就多项人工智能安全法案举行听证，内容涉及大型模型开发者的安全测试义务和事故报告"
+        "制度。业界对合规成本看法不一，法案最终文本仍有变数。",
+        "The California legislature held hearings on several AI safety bills that would oblige "
+        "developers of large models to run safety tests and report incidents. The industry is "
+        "divided on the cost of compliance, and the final texts may still change.",
+    ),
+    (
+        "policy_watch",
+        16,
+        "H-1B抽签结果公布，申请数量继续下降",
+        "H-1B lottery results published as registrations keep falling",
+        "本财年H-1B工作签证抽签结果公布，有效注册数量较上年继续下降。部分持临时签证的华人科技人才开始"
+        "考虑回国发展，工作站将加强对相关人才的联络服务。",
+        "This year's H-1B lottery results were published, and valid registrations fell again. Some "
+        "Chinese engineers on temporary visas are considering a move back to China; the "
+        "workstation will reach out to them more actively.",
+    ),
+    (
+        "policy_watch",
+        23,
+        "美国对外投资审查规则进入实施阶段",
+        "US outbound investment rules take effect",
+        "美国财政部对外投资审查规则开始实施，美国人对中国半导体、量子信息和部分人工智能领域的投资需"
+        "申报或受到限制。工作站在对接投资类项目时需提前核实投资方身份和业务范围。",
+        "The Treasury's outbound investment rules took effect: investments by US persons in "
+        "Chinese "
+        "semiconductor, quantum and some AI businesses must be notified or are prohibited. When "
+        "brokering investment projects, the workstation has to check who the investors are and "
+        "what the business does.",
+    ),
+    (
+        "policy_watch",
+        28,
+        "兰州新区发布海外高层次人才创业支持措施",
+        "Lanzhou New Area announces support for overseas founders",
+        "兰州新区本月发布支持海外高层次人才来区创业的若干措施，包括最高三年的场地租金减免、首台套产品"
+        "采购支持和人才公寓保障。工作站已将相关内容翻译为英文并发送给重点联系人。",
+        "Lanzhou New Area published measures for overseas founders who start a company there, "
+        "including up to three years of free premises, purchasing support for first-of-a-kind "
+        "products and housing for talent. The workstation translated them into English and sent "
+        "them to its key contacts.",
+    ),
+]
 
 # The talent pool: (native place code, how many people). Codes of Lanzhou's districts count under
 # the prefecture Lanzhou; 610000 (Shaanxi) is outside Gansu.
 PLACES = [
-    ("620102", 9), ("620103", 5), ("620104", 3), ("620105", 4), ("lanzhou-new-area", 3),
-    ("620500", 5), ("620900", 4), ("620400", 3), ("620300", 3), ("620600", 3), ("621100", 2),
-    ("622900", 1), ("610000", 4),
-]  # fmt: skip
+    ("620102", 9),
+    ("620103", 5),
+    ("620104", 3),
+    ("620105", 4),
+    ("lanzhou-new-area", 3),
+    ("620500", 5),
+    ("620900", 4),
+    ("620400", 3),
+    ("620300", 3),
+    ("620600", 3),
+    ("621100", 2),
+    ("622900", 1),
+    ("610000", 4),
+]
 INDUSTRIES = [
-    "artificial_intelligence", "new_energy", "biomedicine", "integrated_circuits",
-    "new_materials", "big_data_computing", "digital_economy", "electronic_information",
-]  # fmt: skip
+    "artificial_intelligence",
+    "new_energy",
+    "biomedicine",
+    "integrated_circuits",
+    "new_materials",
+    "big_data_computing",
+    "digital_economy",
+    "electronic_information",
+]
 SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗"
 GIVEN = [
-    "伟", "芳", "娜", "敏", "静", "磊", "洋", "勇", "杰", "涛", "明", "超", "晓东", "建国",
-    "海燕", "志强", "丽娟", "宇航", "佳怡", "子涵", "文博", "雪梅", "俊杰", "思远",
-]  # fmt: skip
+    "伟",
+    "芳",
+    "娜",
+    "敏",
+    "静",
+    "磊",
+    "洋",
+    "勇",
+    "杰",
+    "涛",
+    "明",
+    "超",
+    "晓东",
+    "建国",
+    "海燕",
+    "志强",
+    "丽娟",
+    "宇航",
+    "佳怡",
+    "子涵",
+    "文博",
+    "雪梅",
+    "俊杰",
+    "思远",
+]
 EMPLOYERS = [
-    "Example Robotics", "Example Bio", "Example Semiconductor", "Example Energy",
-    "Example Cloud", "Example Materials", "Stanford University", "UC Berkeley",
-]  # fmt: skip
+    "Example Robotics",
+    "Example Bio",
+    "Example Semiconductor",
+    "Example Energy",
+    "Example Cloud",
+    "Example Materials",
+    "Stanford University",
+    "UC Berkeley",
+]
 
 # (English title, Chinese title, company, industry, created in the month, stages moved through)
 PROJECTS = [
-    ("Solid-state battery pilot line", "固态电池中试线", "Example Cells Inc.", "new_energy",
-     True, ["contacted", "qualified"]),
-    ("In-memory computing chip for industrial vision", "面向工业视觉的存内计算芯片",
-     "Example Analog AI", "integrated_circuits", True, ["contacted"]),
-    ("Liver-targeted drug delivery platform", "肝脏靶向药物递送平台", "Example Therapeutics",
-     "biomedicine", False, ["qualified", "dossier_complete"]),
-    ("Low-iridium electrolyser membranes", "低铱电解水制氢膜电极", "Example Hydrogen",
-     "new_energy", False, ["dossier_complete", "matched"]),
-    ("Soil moisture sensor network", "土壤墒情传感网络", "Example Agritech", "modern_agriculture",
-     True, ["contacted", "qualified", "dossier_complete"]),
-    ("Battery recycling by hydrometallurgy", "湿法冶金电池回收", "Example Recycling",
-     "new_materials", False, ["matched", "in_talks"]),
-    ("Warehouse robots on lease", "租赁式仓储机器人", "Example Logistics Robots",
-     "equipment_manufacturing", False, ["in_talks", "intent_agreed"]),
-    ("Graphene anti-corrosion coatings", "石墨烯防腐涂层", "Example Graphene",
-     "new_materials", False, ["intent_agreed", "expo_confirmed"]),
-    ("Industrial knowledge assistant", "工业知识问答助手", "Example Agents",
-     "artificial_intelligence", True, ["contacted"]),
-    ("Rapid point-of-care diagnostics", "床旁快速诊断试剂", "Example Diagnostics",
-     "biomedicine", False, ["on_hold"]),
-]  # fmt: skip
+    (
+        "Solid-state battery pilot line",
+        "固态电池中试线",
+        "Example Cells Inc.",
+        "new_energy",
+        True,
+        ["contacted", "qualified"],
+    ),
+    (
+        "In-memory computing chip for industrial vision",
+        "面向工业视觉的存内计算芯片",
+        "Example Analog AI",
+        "integrated_circuits",
+        True,
+        ["contacted"],
+    ),
+    (
+        "Liver-targeted drug delivery platform",
+        "肝脏靶向药物递送平台",
+        "Example Therapeutics",
+        "biomedicine",
+        False,
+        ["qualified", "dossier_complete"],
+    ),
+    (
+        "Low-iridium electrolyser membranes",
+        "低铱电解水制氢膜电极",
+        "Example Hydrogen",
+        "new_energy",
+        False,
+        ["dossier_complete", "matched"],
+    ),
+    (
+        "Soil moisture sensor network",
+        "土壤墒情传感网络",
+        "Example Agritech",
+        "modern_agriculture",
+        True,
+        ["contacted", "qualified", "dossier_complete"],
+    ),
+    (
+        "Battery recycling by hydrometallurgy",
+        "湿法冶金电池回收",
+        "Example Recycling",
+        "new_materials",
+        False,
+        ["matched", "in_talks"],
+    ),
+    (
+        "Warehouse robots on lease",
+        "租赁式仓储机器人",
+        "Example Logistics Robots",
+        "equipment_manufacturing",
+        False,
+        ["in_talks", "intent_agreed"],
+    ),
+    (
+        "Graphene anti-corrosion coatings",
+        "石墨烯防腐涂层",
+        "Example Graphene",
+        "new_materials",
+        False,
+        ["intent_agreed", "expo_confirmed"],
+    ),
+    (
+        "Industrial knowledge assistant",
+        "工业知识问答助手",
+        "Example Agents",
+        "artificial_intelligence",
+        True,
+        ["contacted"],
+    ),
+    (
+        "Rapid point-of-care diagnostics",
+        "床旁快速诊断试剂",
+        "Example Diagnostics",
+        "biomedicine",
+        False,
+        ["on_hold"],
+    ),
+]
 # (Chinese title, English title, industry, projects confirmed as matches by index)
 DEMANDS = [
-    ("锂电池正极材料及固态电池技术", "Cathode materials and solid-state battery technology",
-     "new_energy", [0, 3]),
-    ("化工园区智能巡检", "Intelligent inspection for chemical parks", "artificial_intelligence",
-     [1, 8]),
+    (
+        "锂电池正极材料及固态电池技术",
+        "Cathode materials and solid-state battery technology",
+        "new_energy",
+        [0, 3],
+    ),
+    (
+        "化工园区智能巡检",
+        "Intelligent inspection for chemical parks",
+        "artificial_intelligence",
+        [1, 8],
+    ),
     ("戈壁农业节水灌溉", "Water-saving irrigation for desert farming", "modern_agriculture", [4]),
     ("有色金属冶炼废料综合利用", "Reuse of non-ferrous smelting waste", "new_materials", [5, 7]),
-]  # fmt: skip
+]
 
 
 def fingerprint(items_per_section: int) -> str:
@@ -354,9 +542,17 @@ def fill(items_per_section: int) -> None:
     from workstation.reminders.models import Reminder
 
     rng = random.Random(SEED)  # noqa: S311 - reproducible sample data
-    tables = [model._meta.db_table for model in (
-        MonthlyBriefing, TalentProfile, Project, Demand, AuditEntry, Reminder,
-    )]  # fmt: skip
+    tables = [
+        model._meta.db_table
+        for model in (
+            MonthlyBriefing,
+            TalentProfile,
+            Project,
+            Demand,
+            AuditEntry,
+            Reminder,
+        )
+    ]
     industries = {industry.key: industry for industry in Industry.objects.all()}
     month_start = in_month(1, 0)
     with transaction.atomic():
@@ -371,15 +567,21 @@ def fill(items_per_section: int) -> None:
                 name_en = f"{''.join(lazy_pinyin(given)).capitalize()} {lazy_pinyin(surname)[0]}"
                 profile = save_profile(
                     profile=TalentProfile(
-                        name_zh=surname + given, name_en=name_en.title(), native_region=region,
+                        name_zh=surname + given,
+                        name_en=name_en.title(),
+                        native_region=region,
                         current_city=rng.choice(["San Jose", "Palo Alto", "Fremont"]),
-                        current_state="CA", employer=rng.choice(EMPLOYERS), title="Engineer",
+                        current_state="CA",
+                        employer=rng.choice(EMPLOYERS),
+                        title="Engineer",
                         industry=industries[INDUSTRIES[number % len(INDUSTRIES)]],
-                        expertise="batteries, machine learning", source="staff",
-                        email=f"bench-briefing-{number}@example.com", is_complete=True,
+                        expertise="batteries, machine learning",
+                        source="staff",
+                        email=f"bench-briefing-{number}@example.com",
+                        is_complete=True,
                     ),
                     actor=None,
-                )  # fmt: skip
+                )
                 new = number % 3 == 0  # a third registered in the month, the rest before
                 created = (
                     in_month(1 + number % 28)
@@ -400,19 +602,28 @@ def fill(items_per_section: int) -> None:
         for index, (title_en, title_zh, company, industry, new, stages) in enumerate(PROJECTS):
             project = create_project(
                 project=Project(
-                    title=title_en, title_en=title_en, title_zh_hans=title_zh, company=company,
+                    title=title_en,
+                    title_en=title_en,
+                    title_zh_hans=title_zh,
+                    company=company,
                     summary_en=f"{title_en}, looking for a partner in Lanzhou.",
                     summary_zh_hans=f"{title_zh}，寻求兰州合作伙伴。",
-                    contact_name="Alex Chen", contact_email=f"founder{index}@example.com",
-                    industry=industries[industry], landing_mode="rd_centre", expo_year=YEAR,
+                    contact_name="Alex Chen",
+                    contact_email=f"founder{index}@example.com",
+                    industry=industries[industry],
+                    landing_mode="rd_centre",
+                    expo_year=YEAR,
                 ),
                 actor=None,
-            )  # fmt: skip
+            )
             for stage in stages:
                 move_project(
-                    project=project, to_stage=stage, by=None, criteria=criteria,
+                    project=project,
+                    to_stage=stage,
+                    by=None,
+                    criteria=criteria,
                     on_date=revisit if stage == "on_hold" else None,
-                )  # fmt: skip
+                )
             changes = list(project.stage_changes.order_by("changed_at", "pk"))
             if not new:  # created earlier: only its moves fall in the month
                 StageChange.objects.filter(pk=changes[0].pk).update(
@@ -427,24 +638,33 @@ def fill(items_per_section: int) -> None:
 
         organization, _created = Organization.objects.get_or_create(
             name_en="Example Lanzhou New Area enterprise",
-            defaults={"name": "Example Lanzhou New Area enterprise",
-                      "name_zh_hans": "兰州新区示例企业", "kind": "lanzhou_enterprise"},
-        )  # fmt: skip
+            defaults={
+                "name": "Example Lanzhou New Area enterprise",
+                "name_zh_hans": "兰州新区示例企业",
+                "kind": "lanzhou_enterprise",
+            },
+        )
         for index, (title_zh, title_en, industry, matched) in enumerate(DEMANDS):
             demand = save_demand(
                 demand=Demand(
-                    organization=organization, kind=Demand.Kind.TECHNOLOGY, title=title_zh,
-                    title_zh_hans=title_zh, title_en=title_en, industry=industries[industry],
+                    organization=organization,
+                    kind=Demand.Kind.TECHNOLOGY,
+                    title=title_zh,
+                    title_zh_hans=title_zh,
+                    title_en=title_en,
+                    industry=industries[industry],
                     description_zh_hans=f"希望引进{title_zh}相关技术。",
                     description_en=f"Looking for {title_en.lower()}.",
                 ),
                 actor=None,
-            )  # fmt: skip
+            )
             for position, project_index in enumerate(matched):
                 match = decide_match(
-                    project=projects[project_index], demand=demand,
-                    decision=Decision.CONFIRM, actor=None,
-                )  # fmt: skip
+                    project=projects[project_index],
+                    demand=demand,
+                    decision=Decision.CONFIRM,
+                    actor=None,
+                )
                 Match.objects.filter(pk=match.pk).update(
                     decided_at=in_month(5 + index * 5 + position * 2)
                 )
@@ -462,12 +682,18 @@ def fill(items_per_section: int) -> None:
                 continue
             edited = in_month(day, 16)
             BriefingItem.objects.create(
-                briefing=briefing, section=section, position=positions[section],
-                headline_zh_hans=headline_zh, headline_en=headline_en,
-                summary_zh_hans=summary_zh, summary_en=summary_en,
+                briefing=briefing,
+                section=section,
+                position=positions[section],
+                headline_zh_hans=headline_zh,
+                headline_en=headline_en,
+                summary_zh_hans=summary_zh,
+                summary_en=summary_en,
                 source_url=f"https://example.com/news/{YEAR}/{MONTH:02d}/{day:02d}",
-                item_date=date(YEAR, MONTH, day), edited_zh_hans=edited, edited_en=edited,
-            )  # fmt: skip
+                item_date=date(YEAR, MONTH, day),
+                edited_zh_hans=edited,
+                edited_en=edited,
+            )
 
 
 def prepare(refill: bool, items_per_section: int) -> tuple[str, bool]:
@@ -535,12 +761,20 @@ def child(repeat: int, output: str) -> None:
 
 
 def measure(url: str, repeat: int, output: Path) -> dict:
-    env = {**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "workstation.settings",
-           "DEBUG": "0"}  # fmt: skip
+    env = {
+        **os.environ,
+        "DATABASE_URL": url,
+        "DJANGO_SETTINGS_MODULE": "workstation.settings",
+        "DEBUG": "0",
+    }
     result = subprocess.run(
         [sys.executable, __file__, "--child", "--repeat", str(repeat), "--output", str(output)],
-        cwd=BASE_DIR, env=env, capture_output=True, text=True, check=False,
-    )  # fmt: skip
+        cwd=BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if result.returncode:
         raise SystemExit(f"The rendering process failed:\n{result.stderr}")
     return json.loads(result.stdout.strip().splitlines()[-1])
@@ -551,9 +785,13 @@ def main() -> None:
     parser.add_argument("--processes", type=int, default=3, help="fresh processes (cold runs)")
     parser.add_argument("--repeat", type=int, default=5, help="renderings in each process")
     parser.add_argument(
-        "--items-per-section", type=int, choices=range(1, 7), default=ITEMS_PER_SECTION,
-        metavar="1-6", help=f"items in each written section (default {ITEMS_PER_SECTION})",
-    )  # fmt: skip
+        "--items-per-section",
+        type=int,
+        choices=range(1, 7),
+        default=ITEMS_PER_SECTION,
+        metavar="1-6",
+        help=f"items in each written section (default {ITEMS_PER_SECTION})",
+    )
     parser.add_argument("--refill", action="store_true", help="write the content again")
     parser.add_argument("--output", help="keep the PDF at this path")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
@@ -575,12 +813,16 @@ def main() -> None:
         if filled
         else "kept from an earlier run (--refill to write it again)"
     )
-    print(f"Database {DATABASE} ({server}): briefing {briefing}, {briefing.items.count()} items, "
-          f"content {how}")  # fmt: skip
+    print(
+        f"Database {DATABASE} ({server}): briefing {briefing}, {briefing.items.count()} items, "
+        f"content {how}"
+    )
     print(f"Load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs")
     print(f"\nBilingual edition, {args.processes} fresh processes x {args.repeat} renderings")
-    print(f"  {'process':<8} {'cold s':>7} {'(doc':>6} {'+ pdf)':>7} {'warm s':>7} "
-          f"{'RSS before MB':>14} {'peak MB':>8}")  # fmt: skip
+    print(
+        f"  {'process':<8} {'cold s':>7} {'(doc':>6} {'+ pdf)':>7} {'warm s':>7} "
+        f"{'RSS before MB':>14} {'peak MB':>8}"
+    )
     with tempfile.TemporaryDirectory() as directory:
         pdf_path = Path(args.output).resolve() if args.output else Path(directory, "briefing.pdf")
         results = [measure(url, args.repeat, pdf_path) for _ in range(args.processes)]
@@ -599,31 +841,45 @@ def main() -> None:
         colds.append(cold)
         warms += warm
         peaks.append(result["rss_peak_kb"] / 1024)
-        print(f"  {number:<8} {cold:7.2f} {document:6.2f} {render:7.2f} "
-              f"{statistics.median(warm):7.2f} {result['rss_before_kb'] / 1024:14.0f} "
-              f"{peaks[-1]:8.0f}")  # fmt: skip
+        print(
+            f"  {number:<8} {cold:7.2f} {document:6.2f} {render:7.2f} "
+            f"{statistics.median(warm):7.2f} {result['rss_before_kb'] / 1024:14.0f} "
+            f"{peaks[-1]:8.0f}"
+        )
     sizes = {size for result in results for _doc, _pdf, size in result["runs"]}
     cold_median, cold_worst = statistics.median(colds), max(colds)
     warm_median = statistics.median(warms)
-    print(f"\nCold (first rendering in a fresh process): median {cold_median:.2f} s, "
-          f"worst {cold_worst:.2f} s")  # fmt: skip
-    print(f"Warm (later renderings): median {warm_median:.2f} s, worst {max(warms):.2f} s "
-          f"over {len(warms)}")  # fmt: skip
+    print(
+        f"\nCold (first rendering in a fresh process): median {cold_median:.2f} s, "
+        f"worst {cold_worst:.2f} s"
+    )
+    print(
+        f"Warm (later renderings): median {warm_median:.2f} s, worst {max(warms):.2f} s "
+        f"over {len(warms)}"
+    )
     print(f"Peak RSS of the rendering process: {max(peaks):.0f} MB")
-    print(f"PDF: {len(content):,} bytes ({len(content) / 1024 / 1024:.2f} MB), {pages} pages"
-          + (f" (sizes varied: {sorted(sizes)})" if len(sizes) > 1 else ""))  # fmt: skip
+    print(
+        f"PDF: {len(content):,} bytes ({len(content) / 1024 / 1024:.2f} MB), {pages} pages"
+        + (f" (sizes varied: {sorted(sizes)})" if len(sizes) > 1 else "")
+    )
     if args.output:
         print(f"Kept at {pdf_path}")
     if not EXPECTED_PAGES[0] <= pages <= EXPECTED_PAGES[1]:
         print(f"Note: the targets are for about ten pages; this briefing has {pages}.")
 
     checks = [
-        (f"cold rendering < {TARGET_SECONDS:.0f} s", cold_worst < TARGET_SECONDS,
-         f"worst {cold_worst:.2f} s"),
-        (f"warm rendering < {TARGET_SECONDS:.0f} s", warm_median < TARGET_SECONDS,
-         f"median {warm_median:.2f} s"),
+        (
+            f"cold rendering < {TARGET_SECONDS:.0f} s",
+            cold_worst < TARGET_SECONDS,
+            f"worst {cold_worst:.2f} s",
+        ),
+        (
+            f"warm rendering < {TARGET_SECONDS:.0f} s",
+            warm_median < TARGET_SECONDS,
+            f"median {warm_median:.2f} s",
+        ),
         ("size < 2 MB", len(content) < TARGET_BYTES, f"{len(content) / 1024 / 1024:.2f} MB"),
-    ]  # fmt: skip
+    ]
     print()
     for label, ok, figure in checks:
         print(f"{'PASS' if ok else 'FAIL'}  {label} ({figure})")

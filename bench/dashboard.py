@@ -54,15 +54,20 @@ def add_pipeline_and_events(*, projects: int, year: int) -> None:
     rng = random.Random(SEED)  # noqa: S311 - reproducible sample data
     made = Project.objects.bulk_create(
         Project(
-            title=f"{MARKER} {n}", title_en=f"{MARKER} project {n}",
+            title=f"{MARKER} {n}",
+            title_en=f"{MARKER} project {n}",
             title_zh_hans=f"{MARKER}项目{n}",
-            summary_en="Benchmark project", summary_zh_hans="基准测试项目",
-            company=f"Bench Tech {n}", contact_name="Alex Chen",
-            contact_email=f"bench{n}@example.com", landing_mode="rd_centre",
-            expo_year=year + rng.choice((-1, 0, 1)), stage=rng.choice(MAIN_LINE),
+            summary_en="Benchmark project",
+            summary_zh_hans="基准测试项目",
+            company=f"Bench Tech {n}",
+            contact_name="Alex Chen",
+            contact_email=f"bench{n}@example.com",
+            landing_mode="rd_centre",
+            expo_year=year + rng.choice((-1, 0, 1)),
+            stage=rng.choice(MAIN_LINE),
         )
         for n in range(projects)
-    )  # fmt: skip
+    )
     changes = []
     for project in made:
         previous = ""
@@ -74,26 +79,34 @@ def add_pipeline_and_events(*, projects: int, year: int) -> None:
     def event(kind: str, month: int, **extra) -> Event:
         starts = datetime(year, month, 12, 17, 0, tzinfo=UTC)
         return Event.objects.create(
-            kind=kind, title=f"{MARKER} {kind} {month}", title_en=f"{MARKER} {kind} {month}",
-            title_zh_hans=f"{MARKER}活动{month}", starts_at=starts,
-            ends_at=starts + timedelta(hours=2), **extra,
-        )  # fmt: skip
+            kind=kind,
+            title=f"{MARKER} {kind} {month}",
+            title_en=f"{MARKER} {kind} {month}",
+            title_zh_hans=f"{MARKER}活动{month}",
+            starts_at=starts,
+            ends_at=starts + timedelta(hours=2),
+            **extra,
+        )
 
     for month in range(1, 13):
         Meeting.objects.create(event=event("monthly_meeting", month))
         MonthlyBriefing.objects.get_or_create(
-            year=year, month=month,
-            defaults={"status": "published",
-                      "published_at": datetime(year, month, 28, 18, 0, tzinfo=UTC)},
-        )  # fmt: skip
+            year=year,
+            month=month,
+            defaults={
+                "status": "published",
+                "published_at": datetime(year, month, 28, 18, 0, tzinfo=UTC),
+            },
+        )
     conference = event("conference", 6, is_public=True)
     for position, name in enumerate(("Valley Daily", "Bay Tribune")):
         MediaPartner.objects.create(event=conference, name_en=name, position=position)
     expo = event("expo", 9, is_public=True, expo_year=year)
     statuses = ["attended", "attended", "travel_arranged", "declined", "sent", "draft"]
     for number, status in enumerate(statuses):
-        Invitation.objects.create(event=expo, name=f"{MARKER} VIP {number}", kind="investor",
-                                  status=status)  # fmt: skip
+        Invitation.objects.create(
+            event=expo, name=f"{MARKER} VIP {number}", kind="investor", status=status
+        )
 
 
 def ensure_data(args) -> None:
@@ -198,8 +211,10 @@ def main() -> None:
         times, queries, size = time_page(signed_in(role), path, args.repeat)
         p95 = percentile(times, 0.95)
         failed |= p95 >= PAGE_TARGET_MS
-        print(f"  {role:<8} {path:<32} p50 {statistics.median(times):6.1f} ms  "
-              f"p95 {p95:6.1f} ms  {queries} queries  {size / 1024:.0f} KB")  # fmt: skip
+        print(
+            f"  {role:<8} {path:<32} p50 {statistics.median(times):6.1f} ms  "
+            f"p95 {p95:6.1f} ms  {queries} queries  {size / 1024:.0f} KB"
+        )
 
     from workstation.pdf import pdf_unavailable_reason, render_pdf
 
@@ -221,8 +236,10 @@ def main() -> None:
             failed |= seconds >= PDF_TARGET_S or len(content) >= PDF_TARGET_BYTES
             print(f"  {language:<8} {seconds:5.2f} s  {len(content) / 1024:.0f} KB")
 
-    print(f"\nTargets: page p95 < {PAGE_TARGET_MS} ms, PDF < {PDF_TARGET_S:.0f} s and < 2 MB: "
-          f"{'FAIL' if failed else 'PASS'}")  # fmt: skip
+    print(
+        f"\nTargets: page p95 < {PAGE_TARGET_MS} ms, PDF < {PDF_TARGET_S:.0f} s and < 2 MB: "
+        f"{'FAIL' if failed else 'PASS'}"
+    )
     sys.exit(1 if failed else 0)
 
 

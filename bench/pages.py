@@ -49,11 +49,18 @@ def add_rows(rows: int) -> None:
 
     for model, extra in ((PolicyPage, {"topic": "talent"}), (NewsPost, {})):
         model.objects.bulk_create(
-            model(title=f"{MARKER} {n}", title_en=f"{MARKER} {n}", title_zh_hans=f"{MARKER}{n}",
-                  summary_en="Benchmark row", summary_zh_hans="基准测试", is_published=True,
-                  is_sample=True, **extra)
+            model(
+                title=f"{MARKER} {n}",
+                title_en=f"{MARKER} {n}",
+                title_zh_hans=f"{MARKER}{n}",
+                summary_en="Benchmark row",
+                summary_zh_hans="基准测试",
+                is_published=True,
+                is_sample=True,
+                **extra,
+            )
             for n in range(rows)
-        )  # fmt: skip
+        )
 
 
 def remove_rows() -> None:
@@ -97,17 +104,38 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=200)
     options = parser.parse_args()
 
-    env = {**os.environ, **django_env(), "DEBUG": "0", "SECRET_KEY": "bench-" + "x" * 50,
-           "ALLOWED_HOSTS": "127.0.0.1", "LOG_LEVEL": "WARNING"}  # fmt: skip
-    subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
-                   cwd=BASE_DIR, env=env, check=True)  # fmt: skip
+    env = {
+        **os.environ,
+        **django_env(),
+        "DEBUG": "0",
+        "SECRET_KEY": "bench-" + "x" * 50,
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "LOG_LEVEL": "WARNING",
+    }
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+        cwd=BASE_DIR,
+        env=env,
+        check=True,
+    )
     add_rows(options.rows)
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "workstation.wsgi:application", "--bind",
-         f"127.0.0.1:{port}", "--workers", str(options.workers), "--log-level", "warning"],
-        cwd=BASE_DIR, env=env,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "workstation.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(options.workers),
+            "--log-level",
+            "warning",
+        ],
+        cwd=BASE_DIR,
+        env=env,
+    )
     try:
         for _attempt in range(100):
             try:
@@ -115,15 +143,19 @@ def main() -> None:
                 break
             except OSError:
                 time.sleep(0.1)
-        print(f"gunicorn, {options.workers} workers, {options.concurrency} clients, "
-              f"{options.rows} rows per list, {options.seconds:.0f} s per page")  # fmt: skip
+        print(
+            f"gunicorn, {options.workers} workers, {options.concurrency} clients, "
+            f"{options.rows} rows per list, {options.seconds:.0f} s per page"
+        )
         print(f"{'page':24} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8}")
         for path in PAGES:
             hammer(port, path, 1, options.concurrency)  # warm up
             latencies = sorted(hammer(port, path, options.seconds, options.concurrency))
             p95 = latencies[int(len(latencies) * 0.95) - 1]
-            print(f"{path:24} {len(latencies) / options.seconds:8.0f} "
-                  f"{statistics.median(latencies) * 1000:8.1f} {p95 * 1000:8.1f}")  # fmt: skip
+            print(
+                f"{path:24} {len(latencies) / options.seconds:8.0f} "
+                f"{statistics.median(latencies) * 1000:8.1f} {p95 * 1000:8.1f}"
+            )
     finally:
         server.terminate()
         server.wait(10)

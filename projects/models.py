@@ -7,6 +7,14 @@ from projects.matching.models import Introduction, Match
 from projects.pipeline.models import Project, ProjectDocument, StageChange
 
 __all__ = [
-    "Delegation", "DelegationMember", "Demand", "GeneratedPDF", "Introduction", "ItineraryItem",
-    "Match", "Project", "ProjectDocument", "StageChange",
-]  # fmt: skip
+    "Delegation",
+    "DelegationMember",
+    "Demand",
+    "GeneratedPDF",
+    "Introduction",
+    "ItineraryItem",
+    "Match",
+    "Project",
+    "ProjectDocument",
+    "StageChange",
+]

@@ -43,9 +43,16 @@ def load_demo_briefing() -> int:
     now = timezone.now()
     for position, (section, zh, en, summary_zh, summary_en) in enumerate(DEMO_ITEMS, start=1):
         BriefingItem.objects.create(
-            briefing=briefing, section=section, position=position,
-            headline_zh_hans=zh, headline_en=en, summary_zh_hans=summary_zh, summary_en=summary_en,
-            item_date=timezone.localdate(), source_url="https://example.com/sample",
-            edited_zh_hans=now, edited_en=now,
-        )  # fmt: skip
+            briefing=briefing,
+            section=section,
+            position=position,
+            headline_zh_hans=zh,
+            headline_en=en,
+            summary_zh_hans=summary_zh,
+            summary_en=summary_en,
+            item_date=timezone.localdate(),
+            source_url="https://example.com/sample",
+            edited_zh_hans=now,
+            edited_en=now,
+        )
     return len(DEMO_ITEMS)

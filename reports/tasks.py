@@ -11,4 +11,4 @@ __all__ = [
     "render_year_end_pdf",
     "sweep_pending_briefing_pdfs",
     "sweep_pending_year_end_pdfs",
-]  # fmt: skip
+]

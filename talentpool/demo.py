@@ -12,21 +12,77 @@ from workstation.reference.models import Industry, Region
 # (Chinese name, English name, native place code, employer, title, industry key, expertise,
 #  shares with Lanzhou)
 DEMO_TALENT = [
-    ("王伟", "Wei Wang", "620102", "Example Robotics", "Staff Engineer", "artificial_intelligence",
-     "machine learning, robotics", True),
-    ("李娜", "Na Li", "620103", "Example Bio", "Research Scientist", "biomedicine",
-     "drug discovery, 生物医药", True),
-    ("张磊", "Lei Zhang", "620500", "Example Semiconductor", "Design Manager",
-     "integrated_circuits", "chip design, EDA", False),
-    ("刘洋", "Yang Liu", "lanzhou-new-area", "Example Energy", "Battery Engineer", "new_energy",
-     "固态锂电池, solid-state batteries", True),
-    ("陈静", "Jing Chen", "620900", "Example Capital", "Partner", "digital_economy",
-     "venture capital, fintech", False),
-    ("杨帆", "Fan Yang", "620123", "Example Cloud", "Architect", "big_data_computing",
-     "distributed systems, 大数据", True),
-    ("赵敏", "Min Zhao", "610000", "Example Materials", "Chemist", "new_materials",
-     "graphene, coatings", False),
-]  # fmt: skip
+    (
+        "王伟",
+        "Wei Wang",
+        "620102",
+        "Example Robotics",
+        "Staff Engineer",
+        "artificial_intelligence",
+        "machine learning, robotics",
+        True,
+    ),
+    (
+        "李娜",
+        "Na Li",
+        "620103",
+        "Example Bio",
+        "Research Scientist",
+        "biomedicine",
+        "drug discovery, 生物医药",
+        True,
+    ),
+    (
+        "张磊",
+        "Lei Zhang",
+        "620500",
+        "Example Semiconductor",
+        "Design Manager",
+        "integrated_circuits",
+        "chip design, EDA",
+        False,
+    ),
+    (
+        "刘洋",
+        "Yang Liu",
+        "lanzhou-new-area",
+        "Example Energy",
+        "Battery Engineer",
+        "new_energy",
+        "固态锂电池, solid-state batteries",
+        True,
+    ),
+    (
+        "陈静",
+        "Jing Chen",
+        "620900",
+        "Example Capital",
+        "Partner",
+        "digital_economy",
+        "venture capital, fintech",
+        False,
+    ),
+    (
+        "杨帆",
+        "Fan Yang",
+        "620123",
+        "Example Cloud",
+        "Architect",
+        "big_data_computing",
+        "distributed systems, 大数据",
+        True,
+    ),
+    (
+        "赵敏",
+        "Min Zhao",
+        "610000",
+        "Example Materials",
+        "Chemist",
+        "new_materials",
+        "graphene, coatings",
+        False,
+    ),
+]
 
 
 def load_demo_talent() -> int:
@@ -37,14 +93,23 @@ def load_demo_talent() -> int:
             continue
         profile = save_profile(
             profile=TalentProfile(
-                name_zh=name_zh, name_en=name_en, native_region=Region.objects.get(code=region),
-                current_city="San Jose", current_state="CA", employer=employer, title=title,
-                industry=Industry.objects.get(key=industry), expertise=expertise, email=email,
-                source="staff", tags=["sample"], is_complete=True,
+                name_zh=name_zh,
+                name_en=name_en,
+                native_region=Region.objects.get(code=region),
+                current_city="San Jose",
+                current_state="CA",
+                employer=employer,
+                title=title,
+                industry=Industry.objects.get(key=industry),
+                expertise=expertise,
+                email=email,
+                source="staff",
+                tags=["sample"],
+                is_complete=True,
                 staff_notes="Sample profile for demonstration.",
             ),
             actor=None,
-        )  # fmt: skip
+        )
         set_consent(profile=profile, purpose=Consent.Purpose.PRIVACY_NOTICE, given=True, by=None)
         if shares:
             set_consent(

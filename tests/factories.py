@@ -124,9 +124,12 @@ class DemandFactory(factory.django.DjangoModelFactory):
 
         return Organization.objects.get_or_create(
             name_en="Example Lanzhou Enterprise",
-            defaults={"name": "Example Lanzhou Enterprise", "name_zh_hans": "示例兰州企业",
-                      "kind": "lanzhou_enterprise"},
-        )[0]  # fmt: skip
+            defaults={
+                "name": "Example Lanzhou Enterprise",
+                "name_zh_hans": "示例兰州企业",
+                "kind": "lanzhou_enterprise",
+            },
+        )[0]
 
 
 class BriefingFactory(factory.django.DjangoModelFactory):

@@ -33,14 +33,23 @@ def signed_in(result, anonymous=LOGIN):
 
 
 def staff_only(result=200, others=403):
-    return {"anonymous": LOGIN, "talent": others, "other_talent": others, "official": others,
-            "staff": result}  # fmt: skip
+    return {
+        "anonymous": LOGIN,
+        "talent": others,
+        "other_talent": others,
+        "official": others,
+        "staff": result,
+    }
 
 
 def talents_own(result, others=403, other_talent=None, anonymous=LOGIN):
-    return {"anonymous": anonymous, "talent": result,
-            "other_talent": result if other_talent is None else other_talent,
-            "official": others, "staff": others}  # fmt: skip
+    return {
+        "anonymous": anonymous,
+        "talent": result,
+        "other_talent": result if other_talent is None else other_talent,
+        "official": others,
+        "staff": others,
+    }
 
 
 def talent_profile():
@@ -80,9 +89,11 @@ def a_project_document():
     from projects.pipeline.services import add_document
 
     document = add_document(
-        project=ProjectFactory(), title="Deck", actor=None,
+        project=ProjectFactory(),
+        title="Deck",
+        actor=None,
         file=SimpleUploadedFile("d.pdf", b"%PDF-1.4\n%%EOF\n"),
-    )  # fmt: skip
+    )
     return {"pk": document.pk}
 
 
@@ -141,9 +152,12 @@ def ready_edition():
 
     kwargs = briefing(submitted=True)
     edition = BriefingPDF.objects.create(
-        briefing_id=kwargs["pk"], kind="draft", language="en", status="ready",
+        briefing_id=kwargs["pk"],
+        kind="draft",
+        language="en",
+        status="ready",
         requested_at=timezone.now(),
-    )  # fmt: skip
+    )
     edition.file.save("briefing.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"), save=True)
     return {**kwargs, "pdf_pk": edition.pk}
 
@@ -153,9 +167,13 @@ def failed_edition():
 
     kwargs = briefing(submitted=True)
     edition = BriefingPDF.objects.create(
-        briefing_id=kwargs["pk"], kind="published", language="zh-hans", status="failed",
-        error="No Chinese font", requested_at=timezone.now(),
-    )  # fmt: skip
+        briefing_id=kwargs["pk"],
+        kind="published",
+        language="zh-hans",
+        status="failed",
+        error="No Chinese font",
+        requested_at=timezone.now(),
+    )
     return {**kwargs, "pdf_pk": edition.pk}
 
 
@@ -172,8 +190,13 @@ def ready_year_end_pdf():
 
 
 def officials_only(result, others=403):
-    return {"anonymous": LOGIN, "talent": others, "other_talent": others, "official": result,
-            "staff": others}  # fmt: skip
+    return {
+        "anonymous": LOGIN,
+        "talent": others,
+        "other_talent": others,
+        "official": result,
+        "staff": others,
+    }
 
 
 def delegation():
@@ -209,9 +232,10 @@ def pending_import():
     from workstation.accounts.models import User
 
     return PendingImport.objects.create(
-        uploaded_by=User.objects.get(email="staff@example.org"), file_name="people.csv",
+        uploaded_by=User.objects.get(email="staff@example.org"),
+        file_name="people.csv",
         rows=[{"number": 2, "values": {"name_en": "Jane Doe"}}],
-    )  # fmt: skip
+    )
 
 
 def shared_profile():
@@ -260,9 +284,11 @@ def a_coverage_item():
     from workstation.events.models import Coverage
 
     item = Coverage.objects.create(
-        partner_id=a_media_partner()["pk"], title="Story", url="https://news.example/a",
+        partner_id=a_media_partner()["pk"],
+        title="Story",
+        url="https://news.example/a",
         published_on=timezone.localdate(),
-    )  # fmt: skip
+    )
     return {"pk": item.pk}
 
 
@@ -328,8 +354,11 @@ def an_action_item():
 ACCESS = {
     # Monthly briefings: staff write, submit, publish; officials see submitted ones and review.
     "reports:briefing_list": ("get", None, staff_only() | {"official": 200}),
-    "reports:briefing_detail": ("get", lambda: briefing(submitted=True),
-                                staff_only() | {"official": 200}),
+    "reports:briefing_detail": (
+        "get",
+        lambda: briefing(submitted=True),
+        staff_only() | {"official": 200},
+    ),
     "reports:item_add": ("get", briefing, staff_only()),
     "reports:item_edit": ("get", briefing_item, staff_only()),
     "reports:item_delete": ("post", briefing_item, staff_only(AWAY)),
@@ -341,15 +370,20 @@ ACCESS = {
     "reports:edition_retry": ("post", failed_edition, staff_only(AWAY)),
     # The annual-duties dashboard and its year-end PDF: staff and officials.
     "reports:dashboard": ("get", None, staff_only() | {"official": 200}),
-    "reports:dashboard_pdf_request": ("post", lambda: {"year": 2025},
-                                      staff_only(AWAY) | {"official": AWAY}),
-    "reports:dashboard_pdf_download": ("get", ready_year_end_pdf,
-                                       staff_only() | {"official": 200}),
+    "reports:dashboard_pdf_request": (
+        "post",
+        lambda: {"year": 2025},
+        staff_only(AWAY) | {"official": AWAY},
+    ),
+    "reports:dashboard_pdf_download": ("get", ready_year_end_pdf, staff_only() | {"official": 200}),
     "reports:dashboard_pdf_retry": ("post", failed_year_end_pdf, staff_only(AWAY)),
     # An empty comment or request re-renders the page with its error.
     "reports:comment_add": ("post", lambda: briefing(submitted=True), officials_only(400)),
-    "reports:briefing_request_changes": ("post", lambda: briefing(submitted=True),
-                                         officials_only(400)),
+    "reports:briefing_request_changes": (
+        "post",
+        lambda: briefing(submitted=True),
+        officials_only(400),
+    ),
     "reports:briefing_approve": ("post", lambda: briefing(submitted=True), officials_only(AWAY)),
     "healthz": ("get", None, everyone(200)),
     "set_language": ("post", None, everyone(AWAY)),
@@ -362,8 +396,11 @@ ACCESS = {
     "workstation:account_settings": ("get", None, signed_in(200)),
     "workstation:colleague_list": ("get", None, staff_only()),
     "workstation:colleague_invite": ("get", None, staff_only()),
-    "workstation:colleague_reinvite": ("post", lambda: {"pk": invited_official().pk},
-                                       staff_only(AWAY)),
+    "workstation:colleague_reinvite": (
+        "post",
+        lambda: {"pk": invited_official().pk},
+        staff_only(AWAY),
+    ),
     # Events: public events for everyone (events that are not public: tests/workstation/
     # test_events.py); staff edit them, see the QR code and check people in.
     "workstation:event_list": ("get", None, everyone(200)),
@@ -407,8 +444,11 @@ ACCESS = {
     "talentpool:counts": ("get", None, staff_only() | {"official": 200}),
     "talentpool:directory": ("get", None, staff_only() | {"official": 200}),
     "talentpool:profile_create": ("get", None, staff_only()),
-    "talentpool:profile_detail": ("get", lambda: {"pk": shared_profile().pk},
-                                  staff_only() | {"official": 200}),
+    "talentpool:profile_detail": (
+        "get",
+        lambda: {"pk": shared_profile().pk},
+        staff_only() | {"official": 200},
+    ),
     "talentpool:profile_edit": ("get", lambda: {"pk": shared_profile().pk}, staff_only()),
     "talentpool:profile_verify": ("post", lambda: {"pk": shared_profile().pk}, staff_only(AWAY)),
     "talentpool:profile_invite": ("post", lambda: {"pk": shared_profile().pk}, staff_only(AWAY)),
@@ -423,11 +463,16 @@ ACCESS = {
     "talentpool:import_confirm": ("post", lambda: {"pk": pending_import().pk}, staff_only(AWAY)),
     "talentpool:import_discard": ("post", lambda: {"pk": pending_import().pk}, staff_only(AWAY)),
     "talentpool:duplicates": ("get", None, staff_only()),
-    "talentpool:merge": ("get", lambda: {"keep": TalentProfileFactory().pk,
-                                         "other": TalentProfileFactory().pk}, staff_only()),
-    "talentpool:not_duplicates": ("post", lambda: {"first": TalentProfileFactory().pk,
-                                                   "second": TalentProfileFactory().pk},
-                                  staff_only(AWAY)),
+    "talentpool:merge": (
+        "get",
+        lambda: {"keep": TalentProfileFactory().pk, "other": TalentProfileFactory().pk},
+        staff_only(),
+    ),
+    "talentpool:not_duplicates": (
+        "post",
+        lambda: {"first": TalentProfileFactory().pk, "second": TalentProfileFactory().pk},
+        staff_only(AWAY),
+    ),
     # A talent's own pages ("other_talent" has no profile yet: sent to the wizard).
     "talentpool:profile_start": ("get", with_own_profile, talents_own(AWAY)),
     "talentpool:profile_step": ("get", lambda: {"step": 1}, talents_own(200)),
@@ -438,11 +483,16 @@ ACCESS = {
     "talentpool:own_delete": ("get", None, talents_own(200)),
     "talentpool:privacy_notice": ("get", None, everyone(200)),
     # The CV of the talent fixture, who does not share with Lanzhou.
-    "talentpool:profile_cv": ("get", lambda: {"pk": talent_profile().pk},
-                              {"anonymous": LOGIN, "talent": 200, "other_talent": 404,
-                               "official": 404, "staff": 200}),
-    "talentpool:profile_claim": ("get", lambda: {"token": claim_token()},
-                                 talents_own(200, other_talent=403)),
+    "talentpool:profile_cv": (
+        "get",
+        lambda: {"pk": talent_profile().pk},
+        {"anonymous": LOGIN, "talent": 200, "other_talent": 404, "official": 404, "staff": 200},
+    ),
+    "talentpool:profile_claim": (
+        "get",
+        lambda: {"token": claim_token()},
+        talents_own(200, other_talent=403),
+    ),
     # The project pipeline: staff work it, officials read it.
     "projects:intake": ("get", None, everyone(200)),
     "projects:intake_done": ("get", None, everyone(200)),
@@ -458,25 +508,40 @@ ACCESS = {
     "projects:demand_list": ("get", None, staff_only() | {"official": 200}),
     "projects:demand_create": ("get", None, staff_only()),
     "projects:demand_edit": ("get", lambda: {"pk": DemandFactory().pk}, staff_only()),
-    "projects:demand_detail": ("get", lambda: {"pk": DemandFactory().pk},
-                               staff_only() | {"official": 200}),
-    "projects:project_matches": ("get", lambda: {"pk": ProjectFactory().pk},
-                                 staff_only() | {"official": 200}),
-    "projects:match_decide": ("post", lambda: {"pk": ProjectFactory().pk,
-                                               "demand_pk": DemandFactory().pk}, staff_only(AWAY)),
+    "projects:demand_detail": (
+        "get",
+        lambda: {"pk": DemandFactory().pk},
+        staff_only() | {"official": 200},
+    ),
+    "projects:project_matches": (
+        "get",
+        lambda: {"pk": ProjectFactory().pk},
+        staff_only() | {"official": 200},
+    ),
+    "projects:match_decide": (
+        "post",
+        lambda: {"pk": ProjectFactory().pk, "demand_pk": DemandFactory().pk},
+        staff_only(AWAY),
+    ),
     # An empty form re-renders the page with its errors.
     "projects:introduction_add": ("post", lambda: {"pk": ProjectFactory().pk}, staff_only(200)),
     # Expo and PDFs: staff and officials read; staff ask for PDFs (an empty request re-renders).
     "projects:expo": ("get", None, staff_only() | {"official": 200}),
     "projects:expo_roster_request": ("post", None, staff_only(200)),
-    "projects:pdf_download": ("get", lambda: {"pk": ready_pdf().pk},
-                              staff_only() | {"official": 200}),
+    "projects:pdf_download": (
+        "get",
+        lambda: {"pk": ready_pdf().pk},
+        staff_only() | {"official": 200},
+    ),
     "projects:pdf_retry": ("post", failed_pdf, staff_only(AWAY)),
     # Delegations: officials read; empty forms re-render the delegation page with their errors.
     "projects:delegation_list": ("get", None, staff_only() | {"official": 200}),
     "projects:delegation_create": ("get", None, staff_only()),
-    "projects:delegation_detail": ("get", lambda: {"pk": delegation().pk},
-                                   staff_only() | {"official": 200}),
+    "projects:delegation_detail": (
+        "get",
+        lambda: {"pk": delegation().pk},
+        staff_only() | {"official": 200},
+    ),
     "projects:delegation_edit": ("get", lambda: {"pk": delegation().pk}, staff_only()),
     "projects:delegation_member_add": ("post", lambda: {"pk": delegation().pk}, staff_only(200)),
     "projects:delegation_member_delete": ("post", delegation_member, staff_only(AWAY)),
@@ -500,8 +565,11 @@ ACCESS = {
     "account_confirm_login_code": ("get", None, signed_in(AWAY)),
     "account_confirm_email": ("get", lambda: {"key": "not-a-key"}, everyone(200)),
     "account_reset_password_from_key_done": ("get", None, everyone(200)),
-    "account_reset_password_from_key": ("get", lambda: {"uidb36": "zz", "key": "bad-key"},
-                                        everyone(200)),
+    "account_reset_password_from_key": (
+        "get",
+        lambda: {"uidb36": "zz", "key": "bad-key"},
+        everyone(200),
+    ),
     "account_reset_password_done": ("get", None, everyone(200)),
     "mfa_index": ("get", None, signed_in(200)),
     "mfa_authenticate": ("get", None, signed_in(AWAY)),
@@ -516,43 +584,88 @@ ACCESS = {
     "admin:index": ("get", None, staff_only(200, others=ADMIN_LOGIN) | {"anonymous": ADMIN_LOGIN}),
     "admin:login": ("get", None, signed_in(200, anonymous=200) | {"staff": AWAY}),
     "admin:workstation_policypage_changelist": (
-        "get", None, staff_only(200, others=ADMIN_LOGIN) | {"anonymous": ADMIN_LOGIN}),
+        "get",
+        None,
+        staff_only(200, others=ADMIN_LOGIN) | {"anonymous": ADMIN_LOGIN},
+    ),
     "admin:workstation_newspost_add": (
-        "get", None, staff_only(200, others=ADMIN_LOGIN) | {"anonymous": ADMIN_LOGIN}),
+        "get",
+        None,
+        staff_only(200, others=ADMIN_LOGIN) | {"anonymous": ADMIN_LOGIN},
+    ),
     "admin:workstation_event_changelist": (
-        "get", None, staff_only(200, others=ADMIN_LOGIN) | {"anonymous": ADMIN_LOGIN}),
+        "get",
+        None,
+        staff_only(200, others=ADMIN_LOGIN) | {"anonymous": ADMIN_LOGIN},
+    ),
     "admin:workstation_mediapartner_add": (
-        "get", None, staff_only(200, others=ADMIN_LOGIN) | {"anonymous": ADMIN_LOGIN}),
+        "get",
+        None,
+        staff_only(200, others=ADMIN_LOGIN) | {"anonymous": ADMIN_LOGIN},
+    ),
     "admin:workstation_user_changelist": (
-        "get", None, staff_only(403, others=ADMIN_LOGIN) | {"anonymous": ADMIN_LOGIN}),
+        "get",
+        None,
+        staff_only(403, others=ADMIN_LOGIN) | {"anonymous": ADMIN_LOGIN},
+    ),
     "admin:workstation_reminder_changelist": (
-        "get", None, staff_only(403, others=ADMIN_LOGIN) | {"anonymous": ADMIN_LOGIN}),
+        "get",
+        None,
+        staff_only(403, others=ADMIN_LOGIN) | {"anonymous": ADMIN_LOGIN},
+    ),
     # VIP invitations: staff keep them, officials see them once submitted and approve; talents
     # never see them (their URLs answer 404: they hold a VIP's personal details).
     "workstation:invitation_list": ("get", None, staff_only() | {"official": 200}),
     "workstation:invitation_create": ("get", None, staff_only()),
-    "workstation:invitation_detail": ("get", lambda: an_invitation("submitted"),
-                                      staff_only(others=404) | {"official": 200}),
+    "workstation:invitation_detail": (
+        "get",
+        lambda: an_invitation("submitted"),
+        staff_only(others=404) | {"official": 200},
+    ),
     "workstation:invitation_edit": ("get", an_invitation, staff_only(others=404)),
-    "workstation:invitation_notes": ("get", lambda: an_invitation("submitted"),
-                                     staff_only(others=404) | {"official": 403}),
+    "workstation:invitation_notes": (
+        "get",
+        lambda: an_invitation("submitted"),
+        staff_only(others=404) | {"official": 403},
+    ),
     "workstation:invitation_submit": ("post", an_invitation, staff_only(AWAY, others=404)),
-    "workstation:invitation_approve": ("post", lambda: an_invitation("submitted"),
-                                       staff_only(403, others=404) | {"official": AWAY}),
+    "workstation:invitation_approve": (
+        "post",
+        lambda: an_invitation("submitted"),
+        staff_only(403, others=404) | {"official": AWAY},
+    ),
     # An empty note re-renders the page with its error.
-    "workstation:invitation_send_back": ("post", lambda: an_invitation("submitted"),
-                                         staff_only(403, others=404) | {"official": 400}),
-    "workstation:invitation_mark_sent": ("post", lambda: an_invitation("approved"),
-                                         staff_only(AWAY, others=404) | {"official": 403}),
-    "workstation:invitation_answer": ("post", lambda: an_invitation("sent"),
-                                      staff_only(AWAY, others=404) | {"official": 403}),
-    "workstation:invitation_travel": ("post", lambda: an_invitation("accepted"),
-                                      staff_only(AWAY, others=404) | {"official": 403}),
-    "workstation:invitation_attended": ("post", lambda: an_invitation("travel_arranged"),
-                                        staff_only(AWAY, others=404) | {"official": 403}),
+    "workstation:invitation_send_back": (
+        "post",
+        lambda: an_invitation("submitted"),
+        staff_only(403, others=404) | {"official": 400},
+    ),
+    "workstation:invitation_mark_sent": (
+        "post",
+        lambda: an_invitation("approved"),
+        staff_only(AWAY, others=404) | {"official": 403},
+    ),
+    "workstation:invitation_answer": (
+        "post",
+        lambda: an_invitation("sent"),
+        staff_only(AWAY, others=404) | {"official": 403},
+    ),
+    "workstation:invitation_travel": (
+        "post",
+        lambda: an_invitation("accepted"),
+        staff_only(AWAY, others=404) | {"official": 403},
+    ),
+    "workstation:invitation_attended": (
+        "post",
+        lambda: an_invitation("travel_arranged"),
+        staff_only(AWAY, others=404) | {"official": 403},
+    ),
     "admin:workstation_invitation_changelist": (
-        "get", None, staff_only(200, others=ADMIN_LOGIN) | {"anonymous": ADMIN_LOGIN}),
-}  # fmt: skip
+        "get",
+        None,
+        staff_only(200, others=ADMIN_LOGIN) | {"anonymous": ADMIN_LOGIN},
+    ),
+}
 
 # The admin's other URLs (one set per model) are guarded by the admin site itself: for them the
 # test checks that nobody but staff gets past its sign-in, without a row each.
@@ -607,8 +720,12 @@ def test_access_table(name, clients):
 def test_no_role_but_staff_passes_the_admins_sign_in(clients):
     """Every admin URL, its arguments filled with an existing object where it takes some."""
     user = UserFactory()
-    arguments = {"object_id": str(user.pk), "id": str(user.pk), "app_label": "workstation",
-                 "content_type_id": "1"}  # fmt: skip
+    arguments = {
+        "object_id": str(user.pk),
+        "id": str(user.pk),
+        "app_label": "workstation",
+        "content_type_id": "1",
+    }
     checked = 0
     for name, pattern in url_patterns():
         if not name.startswith(f"{ADMIN_NAMESPACE}:") or name in PUBLIC_ADMIN_URLS:

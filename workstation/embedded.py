@@ -91,18 +91,27 @@ def redis_url(var_dir: Path = VAR_DIR) -> str:
             subprocess.run(
                 [
                     str(server),
-                    "--daemonize", "yes",
-                    "--port", "0",
-                    "--unixsocket", str(socket),
-                    "--unixsocketperm", "700",
-                    "--dir", str(data_dir),
-                    "--pidfile", str(data_dir / "redis.pid"),
-                    "--logfile", str(data_dir / "redis.log"),
-                    "--save", "",
-                    "--appendonly", "no",
+                    "--daemonize",
+                    "yes",
+                    "--port",
+                    "0",
+                    "--unixsocket",
+                    str(socket),
+                    "--unixsocketperm",
+                    "700",
+                    "--dir",
+                    str(data_dir),
+                    "--pidfile",
+                    str(data_dir / "redis.pid"),
+                    "--logfile",
+                    str(data_dir / "redis.log"),
+                    "--save",
+                    "",
+                    "--appendonly",
+                    "no",
                 ],
                 check=True,
-            )  # fmt: skip
+            )
             deadline = time.monotonic() + 10
             while not _redis_answers(socket):
                 if time.monotonic() > deadline:

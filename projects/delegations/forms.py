@@ -15,8 +15,14 @@ from workstation.reference.models import Organization
 class DelegationForm(forms.ModelForm):
     class Meta:
         model = Delegation
-        fields = ["title_zh_hans", "title_en", "lanzhou_organization", "starts_on", "ends_on",
-                  "notes"]  # fmt: skip
+        fields = [
+            "title_zh_hans",
+            "title_en",
+            "lanzhou_organization",
+            "starts_on",
+            "ends_on",
+            "notes",
+        ]
         labels = {
             "title_zh_hans": _("Title in Chinese"),
             "title_en": _("Title in English"),

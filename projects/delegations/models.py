@@ -13,16 +13,24 @@ class Delegation(models.Model):
     # title is zh/en (modeltranslation, projects/translation.py)
     title = models.CharField(_("title"), max_length=200)
     lanzhou_organization = models.ForeignKey(
-        Organization, verbose_name=_("sending organization"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
-    )  # fmt: skip
+        Organization,
+        verbose_name=_("sending organization"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     starts_on = models.DateField(_("arrives on"))
     ends_on = models.DateField(_("leaves on"))
     notes = models.TextField(_("notes"), blank=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("created by"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
-    )  # fmt: skip
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
@@ -56,22 +64,32 @@ class ItineraryItem(models.Model):
     """A meeting or visit; starts_at is stored in UTC and shown in Pacific and China time."""
 
     delegation = models.ForeignKey(
-        Delegation, verbose_name=_("delegation"), on_delete=models.CASCADE,
+        Delegation,
+        verbose_name=_("delegation"),
+        on_delete=models.CASCADE,
         related_name="itinerary",
-    )  # fmt: skip
+    )
     starts_at = models.DateTimeField(_("starts at"))
     ends_at = models.DateTimeField(_("ends at"), null=True, blank=True)
     # title is zh/en (modeltranslation)
     title = models.CharField(_("what"), max_length=200)
     place = models.CharField(_("where"), max_length=300, blank=True)
     organization = models.ForeignKey(
-        Organization, verbose_name=_("organization met"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
-    )  # fmt: skip
+        Organization,
+        verbose_name=_("organization met"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     project = models.ForeignKey(
-        "projects.Project", verbose_name=_("project met"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="itinerary_items",
-    )  # fmt: skip
+        "projects.Project",
+        verbose_name=_("project met"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="itinerary_items",
+    )
     notes = models.TextField(_("notes"), blank=True)
 
     class Meta:

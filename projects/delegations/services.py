@@ -41,9 +41,11 @@ def remove_member(*, delegation: Delegation, member_id: int, actor) -> bool:
         deleted, _rows = delegation.members.filter(pk=member_id).delete()
         if deleted:
             record(
-                actor=actor, action="delegation.member_removed", target=delegation,
+                actor=actor,
+                action="delegation.member_removed",
+                target=delegation,
                 member=member_id,
-            )  # fmt: skip
+            )
     return bool(deleted)
 
 
@@ -78,8 +80,11 @@ def itinerary_of(delegation: Delegation) -> list[ItineraryItem]:
 
 
 ITINERARY_COLUMNS = (
-    gettext_noop("Time"), gettext_noop("What"), gettext_noop("Where"), gettext_noop("Meeting with"),
-)  # fmt: skip
+    gettext_noop("Time"),
+    gettext_noop("What"),
+    gettext_noop("Where"),
+    gettext_noop("Meeting with"),
+)
 
 
 def itinerary_context(*, delegation_id: int, languages) -> dict:

@@ -145,8 +145,10 @@ def itinerary_pdf_request(request, pk: int):
         messages.error(request, _("The itinerary PDF was not requested: please choose a language."))
         return _render_detail(request, delegation, pdf_form=form)
     request_pdf(
-        kind=GeneratedPDF.Kind.ITINERARY, subject=delegation.pk,
-        language=form.cleaned_data["language"], actor=request.user,
-    )  # fmt: skip
+        kind=GeneratedPDF.Kind.ITINERARY,
+        subject=delegation.pk,
+        language=form.cleaned_data["language"],
+        actor=request.user,
+    )
     messages.success(request, _("The itinerary PDF is being made; it appears in the list below."))
     return redirect(_detail_url(delegation, "pdfs"))

@@ -51,9 +51,15 @@ class DemandForm(BilingualRowsMixin, forms.ModelForm):
     class Meta:
         model = Demand
         fields = [
-            "organization", "kind", "industry", "title_zh_hans", "title_en",
-            "description_zh_hans", "description_en", "is_active",
-        ]  # fmt: skip
+            "organization",
+            "kind",
+            "industry",
+            "title_zh_hans",
+            "title_en",
+            "description_zh_hans",
+            "description_en",
+            "is_active",
+        ]
         labels = {"is_active": _("Open (still sought)")}
 
     def __init__(self, *args, **kwargs):

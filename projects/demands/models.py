@@ -17,23 +17,33 @@ class Demand(models.Model):
         INVESTMENT = "investment", _("Investment need")
 
     organization = models.ForeignKey(
-        Organization, verbose_name=_("Lanzhou organization"), on_delete=models.PROTECT,
+        Organization,
+        verbose_name=_("Lanzhou organization"),
+        on_delete=models.PROTECT,
         related_name="demands",
-    )  # fmt: skip
+    )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     # title and description are zh/en (modeltranslation, projects/translation.py)
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), max_length=5000, blank=True)
     industry = models.ForeignKey(
-        Industry, verbose_name=_("industry"), null=True, blank=True, on_delete=models.PROTECT,
+        Industry,
+        verbose_name=_("industry"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="+",
-    )  # fmt: skip
+    )
     is_active = models.BooleanField(_("open"), default=True)
     match_document = SearchVectorField(null=True, editable=False)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("created by"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
-    )  # fmt: skip
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 

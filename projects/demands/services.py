@@ -39,9 +39,13 @@ def create_organization(*, name: str, kind: str, actor) -> Organization:
 
 @transaction.atomic
 def save_demand(
-    *, demand: Demand, actor, changed=(), new_organization_name: str = "",
+    *,
+    demand: Demand,
+    actor,
+    changed=(),
+    new_organization_name: str = "",
     new_organization_kind: str = "",
-) -> Demand:  # fmt: skip
+) -> Demand:
     """Save a new or changed demand (with, if given, a new organization), index it, audit it."""
     created = demand.pk is None
     if new_organization_name:

@@ -41,9 +41,13 @@ class GeneratedPDF(RenderedPDF, models.Model):
     )
     error = models.CharField(_("error"), max_length=500, blank=True)
     requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("requested by"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
-    )  # fmt: skip
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("requested by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     requested_at = models.DateTimeField(_("requested at"), auto_now_add=True)
     generated_at = models.DateTimeField(_("made at"), null=True, blank=True)
 

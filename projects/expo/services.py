@@ -30,9 +30,13 @@ ATTENDED_STAGES = MAIN_LINE[MAIN_LINE.index(Stage.ATTENDED_EXPO) :]
 
 # The roster's columns, marked for the catalog and translated when a PDF is rendered.
 ROSTER_COLUMNS = (  # the roster template sets their widths, in this order
-    gettext_noop("Project"), gettext_noop("Company"), gettext_noop("Location"),
-    gettext_noop("Industry"), gettext_noop("Landing mode"), gettext_noop("Stage"),
-)  # fmt: skip
+    gettext_noop("Project"),
+    gettext_noop("Company"),
+    gettext_noop("Location"),
+    gettext_noop("Industry"),
+    gettext_noop("Landing mode"),
+    gettext_noop("Stage"),
+)
 
 BILINGUAL = "bilingual"
 PDF_LANGUAGES = ("zh-hans", "en")

@@ -59,9 +59,11 @@ def expo_roster_request(request):
         return _render_expo(request, services.default_expo_year(), roster_form=form)
     year = form.cleaned_data["year"]
     services.request_pdf(
-        kind=GeneratedPDF.Kind.EXPO_ROSTER, subject=year,
-        language=form.cleaned_data["language"], actor=request.user,
-    )  # fmt: skip
+        kind=GeneratedPDF.Kind.EXPO_ROSTER,
+        subject=year,
+        language=form.cleaned_data["language"],
+        actor=request.user,
+    )
     messages.success(request, _("The roster is being made; it appears in the list below."))
     return redirect(f"{reverse('projects:expo')}?year={year}#pdfs")
 

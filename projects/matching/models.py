@@ -16,20 +16,28 @@ class Match(models.Model):
         REJECTED = "rejected", _("Rejected")
 
     project = models.ForeignKey(
-        "projects.Project", verbose_name=_("project"), on_delete=models.CASCADE,
+        "projects.Project",
+        verbose_name=_("project"),
+        on_delete=models.CASCADE,
         related_name="matches",
-    )  # fmt: skip
+    )
     demand = models.ForeignKey(
-        "projects.Demand", verbose_name=_("demand"), on_delete=models.CASCADE,
+        "projects.Demand",
+        verbose_name=_("demand"),
+        on_delete=models.CASCADE,
         related_name="matches",
-    )  # fmt: skip
+    )
     status = models.CharField(_("status"), max_length=20, choices=Status.choices)
     score = models.FloatField(_("score"), default=0)
     reason = models.TextField(_("reason"), blank=True)
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("decided by"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
-    )  # fmt: skip
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     # Set by each decision (projects.matching.services.decide_match), not by any later save:
     # the briefing dates a confirmed match by it.
     decided_at = models.DateTimeField(_("decided at"), default=timezone.now)
@@ -50,24 +58,37 @@ class Introduction(models.Model):
     """Who met whom, when, and what came of it."""
 
     project = models.ForeignKey(
-        "projects.Project", verbose_name=_("project"), on_delete=models.CASCADE,
+        "projects.Project",
+        verbose_name=_("project"),
+        on_delete=models.CASCADE,
         related_name="introductions",
-    )  # fmt: skip
+    )
     demand = models.ForeignKey(
-        "projects.Demand", verbose_name=_("demand"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="introductions",
-    )  # fmt: skip
+        "projects.Demand",
+        verbose_name=_("demand"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="introductions",
+    )
     organization = models.ForeignKey(
-        Organization, verbose_name=_("Lanzhou organization"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
-    )  # fmt: skip
+        Organization,
+        verbose_name=_("Lanzhou organization"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     met_on = models.DateField(_("met on"))
     participants = models.CharField(_("who met"), max_length=500)
     outcome = models.TextField(_("outcome"), blank=True)
     recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("recorded by"), null=True,
-        on_delete=models.SET_NULL, related_name="+",
-    )  # fmt: skip
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:

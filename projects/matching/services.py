@@ -264,10 +264,14 @@ def suggest_demands(project, limit: int = 10) -> list[Suggestion]:
             continue
         suggestions.append(
             Suggestion(
-                demand=demand, score=score, reasons=reasons, keywords=shown,
-                same_industry=same_industry, match=decided.get(demand.pk),
+                demand=demand,
+                score=score,
+                reasons=reasons,
+                keywords=shown,
+                same_industry=same_industry,
+                match=decided.get(demand.pk),
             )
-        )  # fmt: skip
+        )
     return _rank(suggestions, limit)
 
 
@@ -290,10 +294,14 @@ def suggest_projects(demand, limit: int = 10) -> list[Suggestion]:
             continue
         suggestions.append(
             Suggestion(
-                project=project, score=score, reasons=reasons, keywords=shown,
-                same_industry=same_industry, match=decided.get(project.pk),
+                project=project,
+                score=score,
+                reasons=reasons,
+                keywords=shown,
+                same_industry=same_industry,
+                match=decided.get(project.pk),
             )
-        )  # fmt: skip
+        )
     return _rank(suggestions, limit)
 
 

@@ -70,9 +70,11 @@ def match_decide(request, pk: int, demand_pk: int):
     form = DecisionForm(request.POST)
     if form.is_valid():
         match = services.decide_match(
-            project=project, demand=demand, decision=form.cleaned_data["decision"],
+            project=project,
+            demand=demand,
+            decision=form.cleaned_data["decision"],
             actor=request.user,
-        )  # fmt: skip
+        )
         if match.status == match.Status.CONFIRMED:
             messages.success(request, _("The match was confirmed."))
         else:

@@ -7,8 +7,17 @@ class StageChangeInline(admin.TabularInline):
     model = StageChange
     extra = 0
     can_delete = False
-    fields = ("from_stage", "to_stage", "changed_by", "changed_at", "reason", "on_date", "amount",
-              "agreement_type", "note")  # fmt: skip
+    fields = (
+        "from_stage",
+        "to_stage",
+        "changed_by",
+        "changed_at",
+        "reason",
+        "on_date",
+        "amount",
+        "agreement_type",
+        "note",
+    )
     readonly_fields = fields
 
     def has_add_permission(self, request, obj=None) -> bool:

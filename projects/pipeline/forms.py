@@ -46,17 +46,21 @@ class IntakeForm(forms.Form):
         label=_("Company website"), required=False, max_length=200, assume_scheme="https"
     )
     company_location = forms.CharField(
-        label=_("Company location"), required=False, max_length=200,
+        label=_("Company location"),
+        required=False,
+        max_length=200,
         help_text=_("City and state or province, e.g. San Jose, California."),
-    )  # fmt: skip
+    )
     contact_name = forms.CharField(label=_("Contact person"), max_length=100)
     contact_email = forms.EmailField(label=_("Contact email"))
     contact_phone = forms.CharField(label=_("Contact phone"), required=False, max_length=40)
     title = forms.CharField(label=_("Project title"), max_length=200)
     summary = forms.CharField(
-        label=_("Summary"), max_length=5000, widget=forms.Textarea(attrs={"rows": 6}),
+        label=_("Summary"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("What the technology does, who uses it and what you would do in Lanzhou."),
-    )  # fmt: skip
+    )
     industry = forms.ModelChoiceField(
         label=_("Industry"), queryset=Industry.objects.all(), empty_label=_("Choose an industry")
     )
@@ -65,19 +69,23 @@ class IntakeForm(forms.Form):
         choices=[("", _("Choose a stage")), *TechnologyStage.choices],
     )
     funding_sought = forms.IntegerField(
-        label=_("Funding sought (US dollars)"), required=False, min_value=0,
-        max_value=MAX_FUNDING, widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+        label=_("Funding sought (US dollars)"),
+        required=False,
+        min_value=0,
+        max_value=MAX_FUNDING,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
         help_text=_("A whole number of US dollars; leave empty if you are not seeking funding."),
-    )  # fmt: skip
+    )
     landing_mode = forms.ChoiceField(
         label=_("Preferred landing mode"),
         choices=[("", _("Choose a landing mode")), *LandingMode.choices],
     )
     # Spam traps: a field people do not see (bots fill it) and when the form was shown.
     homepage = forms.CharField(
-        label=_("Leave this field empty"), required=False,
+        label=_("Leave this field empty"),
+        required=False,
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )  # fmt: skip
+    )
     started = forms.CharField(required=False, widget=forms.HiddenInput)
 
     SECTIONS = (
@@ -121,30 +129,52 @@ class ProjectForm(forms.ModelForm):
     """The staff's form for every field of a project; the stage moves only through a move."""
 
     owner = forms.ModelChoiceField(
-        label=_("Owner"), queryset=User.objects.none(), required=False,
+        label=_("Owner"),
+        queryset=User.objects.none(),
+        required=False,
         empty_label=_("No owner"),
-    )  # fmt: skip
+    )
     funding_sought = forms.IntegerField(
-        label=_("Funding sought (US dollars)"), required=False, min_value=0,
-        max_value=MAX_FUNDING, widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
-    )  # fmt: skip
+        label=_("Funding sought (US dollars)"),
+        required=False,
+        min_value=0,
+        max_value=MAX_FUNDING,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    )
     company_website = forms.URLField(
         label=_("Company website"), required=False, max_length=200, assume_scheme="https"
     )
     expo_year = forms.IntegerField(
-        label=_("Expo year"), required=False, min_value=2000, max_value=2100,
+        label=_("Expo year"),
+        required=False,
+        min_value=2000,
+        max_value=2100,
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
-    )  # fmt: skip
+    )
 
     class Meta:
         model = Project
         fields = [
-            "title_zh_hans", "title_en", "summary_zh_hans", "summary_en",
-            "company", "company_website", "company_location",
-            "contact_name", "contact_email", "contact_phone",
-            "industry", "technology_stage", "funding_sought", "landing_mode", "expo_year",
-            "owner", "next_action", "next_action_on", "notes",
-        ]  # fmt: skip
+            "title_zh_hans",
+            "title_en",
+            "summary_zh_hans",
+            "summary_en",
+            "company",
+            "company_website",
+            "company_location",
+            "contact_name",
+            "contact_email",
+            "contact_phone",
+            "industry",
+            "technology_stage",
+            "funding_sought",
+            "landing_mode",
+            "expo_year",
+            "owner",
+            "next_action",
+            "next_action_on",
+            "notes",
+        ]
         widgets = {
             "summary_zh_hans": forms.Textarea(attrs={"rows": 5}),
             "summary_en": forms.Textarea(attrs={"rows": 5}),
@@ -161,12 +191,33 @@ class ProjectForm(forms.ModelForm):
         help_texts = {"summary_zh_hans": _("Markdown."), "summary_en": _("Markdown.")}
 
     SECTIONS = (
-        (_("Project"), ("title_zh_hans", "title_en", "summary_zh_hans", "summary_en", "industry",
-                        "technology_stage", "funding_sought", "landing_mode", "expo_year")),
-        (_("Company and contact"), ("company", "company_website", "company_location",
-                                    "contact_name", "contact_email", "contact_phone")),
+        (
+            _("Project"),
+            (
+                "title_zh_hans",
+                "title_en",
+                "summary_zh_hans",
+                "summary_en",
+                "industry",
+                "technology_stage",
+                "funding_sought",
+                "landing_mode",
+                "expo_year",
+            ),
+        ),
+        (
+            _("Company and contact"),
+            (
+                "company",
+                "company_website",
+                "company_location",
+                "contact_name",
+                "contact_email",
+                "contact_phone",
+            ),
+        ),
         (_("Staff only"), ("owner", "next_action", "next_action_on", "notes")),
-    )  # fmt: skip
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -192,38 +243,51 @@ class StageMoveForm(forms.Form):
 
     to_stage = forms.ChoiceField(label=_("Move to"), choices=Stage.choices)
     criteria = forms.MultipleChoiceField(
-        label=_("The Expo's criteria met"), choices=Criterion.choices, required=False,
+        label=_("The Expo's criteria met"),
+        choices=Criterion.choices,
+        required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Needed when moving to Qualified: all five are required."),
-    )  # fmt: skip
+    )
     reason = forms.CharField(
-        label=_("Reason"), required=False, max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 2}), help_text=_("Needed when moving to Dropped."),
-    )  # fmt: skip
+        label=_("Reason"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Needed when moving to Dropped."),
+    )
     on_date = forms.DateField(
-        label=_("Date"), required=False,
+        label=_("Date"),
+        required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text=_(
             "Needed when moving to On hold (the date to look at the project again, in the "
             "future) or to Landed (the date the entity was registered)."
         ),
-    )  # fmt: skip
+    )
     amount = forms.IntegerField(
-        label=_("Amount (US dollars)"), required=False, min_value=0, max_value=MAX_FUNDING,
+        label=_("Amount (US dollars)"),
+        required=False,
+        min_value=0,
+        max_value=MAX_FUNDING,
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
         help_text=_(
             "Needed when moving to Signed at the Expo (the amount signed) or to Landed (the "
             "investment that arrived)."
         ),
-    )  # fmt: skip
+    )
     agreement_type = forms.CharField(
-        label=_("Agreement type"), required=False, max_length=100,
+        label=_("Agreement type"),
+        required=False,
+        max_length=100,
         help_text=_("Needed when moving to Signed at the Expo."),
-    )  # fmt: skip
+    )
     note = forms.CharField(
-        label=_("Note"), required=False, max_length=2000,
+        label=_("Note"),
+        required=False,
+        max_length=2000,
         widget=forms.Textarea(attrs={"rows": 2}),
-    )  # fmt: skip
+    )
 
     def __init__(self, *args, project: Project | None = None, **kwargs):
         super().__init__(*args, **kwargs)

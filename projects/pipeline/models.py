@@ -76,9 +76,13 @@ class Project(models.Model):
     contact_email = models.EmailField(_("contact email"))
     contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
     industry = models.ForeignKey(
-        Industry, verbose_name=_("industry"), null=True, blank=True, on_delete=models.PROTECT,
+        Industry,
+        verbose_name=_("industry"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="+",
-    )  # fmt: skip
+    )
     technology_stage = models.CharField(
         _("technology stage"), max_length=20, choices=TechnologyStage.choices, blank=True
     )
@@ -94,9 +98,13 @@ class Project(models.Model):
     )
     stage_changed_at = models.DateTimeField(_("in this stage since"), auto_now_add=True)
     owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("owner"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="owned_projects",
-    )  # fmt: skip
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("owner"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="owned_projects",
+    )
     next_action = models.CharField(_("next action"), max_length=300, blank=True)
     next_action_on = models.DateField(_("next action date"), null=True, blank=True, db_index=True)
     notes = models.TextField(_("notes"), blank=True)
@@ -127,9 +135,13 @@ class StageChange(models.Model):
     from_stage = models.CharField(_("from"), max_length=20, choices=Stage.choices, blank=True)
     to_stage = models.CharField(_("to"), max_length=20, choices=Stage.choices)
     changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("changed by"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
-    )  # fmt: skip
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("changed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     changed_at = models.DateTimeField(_("changed at"), auto_now_add=True)
     # What the target stage asks for: a reason (dropped), a date (on hold: revisit on; landed:
     # entity registered on), an amount (signed at the Expo; landed: investment arrived), an
@@ -156,9 +168,12 @@ class ProjectDocument(models.Model):
     title = models.CharField(_("title"), max_length=200)
     file = models.FileField(_("file"), storage=private_storage, upload_to=document_path)
     uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("uploaded by"), null=True,
-        on_delete=models.SET_NULL, related_name="+",
-    )  # fmt: skip
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
 
     class Meta:

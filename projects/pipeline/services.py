@@ -99,9 +99,15 @@ def workstation_today() -> date:
 
 
 def check_move(
-    *, project: Project, to_stage: str, reason="", on_date=None, amount=None,
-    agreement_type="", criteria=(),
-) -> None:  # fmt: skip
+    *,
+    project: Project,
+    to_stage: str,
+    reason="",
+    on_date=None,
+    amount=None,
+    agreement_type="",
+    criteria=(),
+) -> None:
     """Raise a ValidationError keyed by field naming everything the target stage still needs."""
     if to_stage not in Stage.values:
         raise ValidationError({"to_stage": [_("Choose a stage from the list.")]})
@@ -150,22 +156,39 @@ def _criteria_note(criteria) -> str:
 
 
 def move_project(
-    *, project: Project, to_stage: str, by, reason: str = "", on_date=None, amount=None,
-    agreement_type: str = "", note: str = "", criteria=(),
-) -> StageChange:  # fmt: skip
+    *,
+    project: Project,
+    to_stage: str,
+    by,
+    reason: str = "",
+    on_date=None,
+    amount=None,
+    agreement_type: str = "",
+    note: str = "",
+    criteria=(),
+) -> StageChange:
     """Move ``project`` to ``to_stage`` (any stage, backward too) once the stage has what it
     needs (STAGE_REQUIREMENTS); keep the change with who and when, and audit it."""
     with transaction.atomic():
         locked = Project.objects.select_for_update().get(pk=project.pk)
         check_move(
-            project=locked, to_stage=to_stage, reason=reason, on_date=on_date, amount=amount,
-            agreement_type=agreement_type, criteria=criteria,
-        )  # fmt: skip
+            project=locked,
+            to_stage=to_stage,
+            reason=reason,
+            on_date=on_date,
+            amount=amount,
+            agreement_type=agreement_type,
+            criteria=criteria,
+        )
         needed = {requirement.field for requirement in STAGE_REQUIREMENTS.get(to_stage, ())}
         full_note = "\n\n".join(
-            part for part in (_criteria_note(criteria) if "criteria" in needed else "",
-                              (note or "").strip()) if part
-        )  # fmt: skip
+            part
+            for part in (
+                _criteria_note(criteria) if "criteria" in needed else "",
+                (note or "").strip(),
+            )
+            if part
+        )
         change = StageChange.objects.create(
             project=locked,
             from_stage=locked.stage,
@@ -182,9 +205,12 @@ def move_project(
             stage=to_stage, stage_changed_at=now, updated_at=now
         )
         record(
-            actor=by, action="project.stage_moved", target=locked,
-            from_stage=change.from_stage, to_stage=to_stage,
-        )  # fmt: skip
+            actor=by,
+            action="project.stage_moved",
+            target=locked,
+            from_stage=change.from_stage,
+            to_stage=to_stage,
+        )
     project.stage, project.stage_changed_at = to_stage, now
     return change
 

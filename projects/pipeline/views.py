@@ -211,9 +211,11 @@ def document_upload(request, pk: int):
     form = DocumentForm(request.POST, request.FILES)
     if form.is_valid():
         services.add_document(
-            project=project, title=form.cleaned_data["title"], file=form.cleaned_data["file"],
+            project=project,
+            title=form.cleaned_data["title"],
+            file=form.cleaned_data["file"],
             actor=request.user,
-        )  # fmt: skip
+        )
         messages.success(request, _("The document was uploaded."))
         return redirect(reverse("projects:project_detail", args=[pk]) + "#documents")
     messages.error(request, _("The document was not uploaded: please correct the form below."))

@@ -40,9 +40,17 @@ class MonthlyBriefingAdmin(admin.ModelAdmin):
     list_display = ("__str__", "status", "review_round", "submitted_at", "published_at")
     list_filter = ("status", "year")
     readonly_fields = (
-        "year", "month", "status", "review_round", "submitted_at", "approved_by", "approved_at",
-        "published_by", "published_at", "compiled_at",
-    )  # fmt: skip
+        "year",
+        "month",
+        "status",
+        "review_round",
+        "submitted_at",
+        "approved_by",
+        "approved_at",
+        "published_by",
+        "published_at",
+        "compiled_at",
+    )
     inlines = [HistoryInline, CommentInline, PDFInline]
 
     def has_add_permission(self, request) -> bool:

@@ -19,15 +19,19 @@ class ItemForm(BilingualRowsMixin, forms.ModelForm):
     )
     headline_en = forms.CharField(label=_("Headline in English"), max_length=300, required=False)
     summary_zh_hans = forms.CharField(
-        label=_("Summary in Chinese"), max_length=10000, required=False,
+        label=_("Summary in Chinese"),
+        max_length=10000,
+        required=False,
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text=_("Markdown: **bold**, *italic*, lists and [links](address)."),
-    )  # fmt: skip
+    )
     summary_en = forms.CharField(
-        label=_("Summary in English"), max_length=10000, required=False,
+        label=_("Summary in English"),
+        max_length=10000,
+        required=False,
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text=_("Markdown: **bold**, *italic*, lists and [links](address)."),
-    )  # fmt: skip
+    )
     item_date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
     source_url = forms.URLField(
         label=_("Source link"), max_length=500, required=False, assume_scheme="https"
@@ -85,8 +89,10 @@ class CommentForm(forms.Form):
 class RequestChangesForm(forms.Form):
     note = forms.CharField(
         label=_("Note to the workstation (optional when you have commented on sections)"),
-        max_length=5000, required=False, widget=forms.Textarea(attrs={"rows": 3}),
-    )  # fmt: skip
+        max_length=5000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
 
 
 class EditionForm(forms.Form):

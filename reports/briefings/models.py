@@ -35,8 +35,11 @@ class Section(models.TextChoices):
 
 
 WRITTEN_SECTIONS = (
-    Section.US_INNOVATION, Section.VENTURE_CAPITAL, Section.STARTUP_TRENDS, Section.POLICY_WATCH,
-)  # fmt: skip
+    Section.US_INNOVATION,
+    Section.VENTURE_CAPITAL,
+    Section.STARTUP_TRENDS,
+    Section.POLICY_WATCH,
+)
 COMPILED_SECTIONS = (Section.TALENT_POOL, Section.PIPELINE, Section.EVENTS)
 
 
@@ -64,20 +67,32 @@ class MonthlyBriefing(models.Model):
     review_round = models.PositiveSmallIntegerField(_("review round"), default=0)
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
     approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("approved by"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
-    )  # fmt: skip
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("approved by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
     published_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("published by"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
-    )  # fmt: skip
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("published by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
     # The month's meeting with the bureau, whose minutes the briefing refers to.
     meeting = models.ForeignKey(
-        "workstation.Meeting", verbose_name=_("monthly meeting"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="briefings",
-    )  # fmt: skip
+        "workstation.Meeting",
+        verbose_name=_("monthly meeting"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="briefings",
+    )
     created_at = models.DateTimeField(_("opened at"), auto_now_add=True)
 
     class Meta:
@@ -125,9 +140,11 @@ class BriefingItem(models.Model):
     """A news item of a written section, in Chinese and English (modeltranslation fields)."""
 
     briefing = models.ForeignKey(
-        MonthlyBriefing, verbose_name=_("briefing"), on_delete=models.CASCADE,
+        MonthlyBriefing,
+        verbose_name=_("briefing"),
+        on_delete=models.CASCADE,
         related_name="items",
-    )  # fmt: skip
+    )
     section = models.CharField(
         _("section"), max_length=20, choices=[(s.value, s.label) for s in WRITTEN_SECTIONS]
     )
@@ -179,15 +196,20 @@ class BriefingItem(models.Model):
 
 class ReviewComment(models.Model):
     briefing = models.ForeignKey(
-        MonthlyBriefing, verbose_name=_("briefing"), on_delete=models.CASCADE,
+        MonthlyBriefing,
+        verbose_name=_("briefing"),
+        on_delete=models.CASCADE,
         related_name="comments",
-    )  # fmt: skip
+    )
     section = models.CharField(_("section"), max_length=20, choices=Section.choices)
     review_round = models.PositiveSmallIntegerField(_("review round"))
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("author"), null=True,
-        on_delete=models.SET_NULL, related_name="+",
-    )  # fmt: skip
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     body = models.TextField(_("comment"))
     created_at = models.DateTimeField(_("written at"), auto_now_add=True)
 
@@ -212,14 +234,20 @@ class HistoryEntry(models.Model):
         PUBLISHED = "published", _("Published")
 
     briefing = models.ForeignKey(
-        MonthlyBriefing, verbose_name=_("briefing"), on_delete=models.CASCADE,
+        MonthlyBriefing,
+        verbose_name=_("briefing"),
+        on_delete=models.CASCADE,
         related_name="history",
-    )  # fmt: skip
+    )
     action = models.CharField(_("action"), max_length=20, choices=Action.choices)
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("by"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
-    )  # fmt: skip
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     note = models.TextField(_("note"), blank=True)
     at = models.DateTimeField(_("when"), auto_now_add=True)
 

@@ -76,10 +76,11 @@ def never_submitted(reminder, briefing) -> bool:
 def _register(key, subject, message, still_due=lambda reminder, target: True, fragment=""):
     register(
         ReminderKind(
-            key, "briefing_notice",
+            key,
+            "briefing_notice",
             notice(subject, message, still_due=still_due, fragment=fragment),
         )
-    )  # fmt: skip
+    )
 
 
 def still_failed(reminder, edition) -> bool:
@@ -197,8 +198,9 @@ def schedule_briefing_reminders(*, now=None) -> int:
         status=Status.IN_REVIEW, submitted_at__lte=now - REVIEW_WAITS
     )
     for briefing in waiting:
-        created += _remind_role(REVIEW_WAITING, briefing, f"round-{briefing.review_round}",
-                                Role.OFFICIAL)  # fmt: skip
+        created += _remind_role(
+            REVIEW_WAITING, briefing, f"round-{briefing.review_round}", Role.OFFICIAL
+        )
     return created
 
 

@@ -98,8 +98,13 @@ def save_item(*, item: BriefingItem, edited_languages, actor) -> BriefingItem:
         )
     item.save()
     _return_to_draft(briefing, actor)
-    record(actor=actor, action="briefing.item_saved", target=briefing, item=item.pk,
-           languages=sorted(edited_languages))  # fmt: skip
+    record(
+        actor=actor,
+        action="briefing.item_saved",
+        target=briefing,
+        item=item.pk,
+        languages=sorted(edited_languages),
+    )
     return item
 
 
@@ -114,8 +119,13 @@ def confirm_translation(*, item: BriefingItem, language: str, actor) -> None:
     setattr(item, f"edited_{language.replace('-', '_')}", newest)
     item.save(update_fields=[f"edited_{language.replace('-', '_')}"])
     _return_to_draft(briefing, actor)
-    record(actor=actor, action="briefing.translation_confirmed", target=briefing, item=item.pk,
-           language=language)  # fmt: skip
+    record(
+        actor=actor,
+        action="briefing.translation_confirmed",
+        target=briefing,
+        item=item.pk,
+        language=language,
+    )
 
 
 @transaction.atomic
@@ -179,8 +189,12 @@ def submit(*, briefing: MonthlyBriefing, actor) -> MonthlyBriefing:
         briefing=briefing, action=HistoryEntry.Action.SUBMITTED, actor=actor
     )
     record(actor=actor, action="briefing.submitted", target=briefing, round=briefing.review_round)
-    _announce(kind=REVIEW_REQUESTED, briefing=briefing, period=f"round-{briefing.review_round}",
-              role=Role.OFFICIAL)  # fmt: skip
+    _announce(
+        kind=REVIEW_REQUESTED,
+        briefing=briefing,
+        period=f"round-{briefing.review_round}",
+        role=Role.OFFICIAL,
+    )
     return briefing
 
 
@@ -194,9 +208,12 @@ def add_comment(*, briefing: MonthlyBriefing, section: str, body: str, actor) ->
     briefing = _locked(briefing)
     _check_in_review(briefing)
     comment = ReviewComment.objects.create(
-        briefing=briefing, section=section, body=body, author=actor,
+        briefing=briefing,
+        section=section,
+        body=body,
+        author=actor,
         review_round=briefing.review_round,
-    )  # fmt: skip
+    )
     record(actor=actor, action="briefing.commented", target=briefing, section=section)
     return comment
 
@@ -215,10 +232,18 @@ def request_changes(*, briefing: MonthlyBriefing, note: str, actor) -> MonthlyBr
     HistoryEntry.objects.create(
         briefing=briefing, action=HistoryEntry.Action.CHANGES_REQUESTED, actor=actor, note=note
     )
-    record(actor=actor, action="briefing.changes_requested", target=briefing,
-           round=briefing.review_round)  # fmt: skip
-    _announce(kind=CHANGES_REQUESTED, briefing=briefing, period=f"round-{briefing.review_round}",
-              role=Role.STAFF)  # fmt: skip
+    record(
+        actor=actor,
+        action="briefing.changes_requested",
+        target=briefing,
+        round=briefing.review_round,
+    )
+    _announce(
+        kind=CHANGES_REQUESTED,
+        briefing=briefing,
+        period=f"round-{briefing.review_round}",
+        role=Role.STAFF,
+    )
     return briefing
 
 
@@ -233,8 +258,9 @@ def approve(*, briefing: MonthlyBriefing, actor) -> MonthlyBriefing:
     briefing.save(update_fields=["status", "approved_by", "approved_at"])
     HistoryEntry.objects.create(briefing=briefing, action=HistoryEntry.Action.APPROVED, actor=actor)
     record(actor=actor, action="briefing.approved", target=briefing, round=briefing.review_round)
-    _announce(kind=APPROVED, briefing=briefing, period=f"round-{briefing.review_round}",
-              role=Role.STAFF)  # fmt: skip
+    _announce(
+        kind=APPROVED, briefing=briefing, period=f"round-{briefing.review_round}", role=Role.STAFF
+    )
     return briefing
 
 
@@ -272,6 +298,8 @@ def tell_staff_edition_failed(*, edition) -> None:
     """Mail staff that a final edition could not be made; once per request of the edition (a
     retry that fails again is told again)."""
     schedule_for_role(
-        kind=EDITION_FAILED, target=edition, role=Role.STAFF,
+        kind=EDITION_FAILED,
+        target=edition,
+        role=Role.STAFF,
         period=f"failed-{edition.requested_at:%Y%m%dT%H%M%S.%f}",
-    )  # fmt: skip
+    )

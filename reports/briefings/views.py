@@ -142,9 +142,10 @@ def _item_form(request, briefing, item):
     if request.method == "POST" and form.is_valid():
         try:
             services.save_item(
-                item=form.save(commit=False), edited_languages=form.edited_languages(),
+                item=form.save(commit=False),
+                edited_languages=form.edited_languages(),
                 actor=request.user,
-            )  # fmt: skip
+            )
         except services.BriefingError as error:
             messages.error(request, str(error))
         else:
@@ -157,10 +158,11 @@ def _item_form(request, briefing, item):
     if not briefing.is_editable:
         messages.error(request, _("This briefing can no longer be edited."))
     return render(
-        request, "reports/item_form.html",
+        request,
+        "reports/item_form.html",
         {"form": form, "briefing": briefing, "item": item if item.pk else None},
         status=400 if form.errors else 200,
-    )  # fmt: skip
+    )
 
 
 @write_permission
@@ -195,8 +197,12 @@ def _act(request, briefing, action, success: str):
 def item_delete(request, pk: int, item_pk: int):
     briefing = _briefing(request, pk)
     item = get_object_or_404(briefing.items, pk=item_pk)
-    return _act(request, briefing, lambda: services.delete_item(item=item, actor=request.user),
-                _("The item is deleted."))  # fmt: skip
+    return _act(
+        request,
+        briefing,
+        lambda: services.delete_item(item=item, actor=request.user),
+        _("The item is deleted."),
+    )
 
 
 @require_POST
@@ -206,18 +212,23 @@ def item_confirm(request, pk: int, item_pk: int):
     item = get_object_or_404(briefing.items, pk=item_pk)
     language = request.POST.get("language", "")
     return _act(
-        request, briefing,
+        request,
+        briefing,
         lambda: services.confirm_translation(item=item, language=language, actor=request.user),
         _("The translation is confirmed as current."),
-    )  # fmt: skip
+    )
 
 
 @require_POST
 @write_permission
 def briefing_submit(request, pk: int):
     briefing = _briefing(request, pk)
-    return _act(request, briefing, lambda: services.submit(briefing=briefing, actor=request.user),
-                _("The briefing is submitted; the officials are told by mail."))  # fmt: skip
+    return _act(
+        request,
+        briefing,
+        lambda: services.submit(briefing=briefing, actor=request.user),
+        _("The briefing is submitted; the officials are told by mail."),
+    )
 
 
 @require_POST
@@ -225,9 +236,11 @@ def briefing_submit(request, pk: int):
 def briefing_publish(request, pk: int):
     briefing = _briefing(request, pk)
     return _act(
-        request, briefing, lambda: services.publish(briefing=briefing, actor=request.user),
+        request,
+        briefing,
+        lambda: services.publish(briefing=briefing, actor=request.user),
         _("The briefing is published; its PDF editions are being made and everyone is told."),
-    )  # fmt: skip
+    )
 
 
 @require_POST
@@ -239,10 +252,11 @@ def comment_add(request, pk: int):
         messages.error(request, _("The comment was not added: please correct it below."))
         return _render_briefing(request, briefing, status=400, comment_form=form)
     return _act(
-        request, briefing,
+        request,
+        briefing,
         lambda: services.add_comment(briefing=briefing, actor=request.user, **form.cleaned_data),
         _("Your comment is added."),
-    )  # fmt: skip
+    )
 
 
 @require_POST
@@ -267,8 +281,12 @@ def briefing_request_changes(request, pk: int):
 @review_permission
 def briefing_approve(request, pk: int):
     briefing = _briefing(request, pk)
-    return _act(request, briefing, lambda: services.approve(briefing=briefing, actor=request.user),
-                _("The briefing is approved."))  # fmt: skip
+    return _act(
+        request,
+        briefing,
+        lambda: services.approve(briefing=briefing, actor=request.user),
+        _("The briefing is approved."),
+    )
 
 
 @require_POST
@@ -313,9 +331,11 @@ def edition_download(request, pk: int, pdf_pk: int):
         raise Http404 from None
     kind = "" if edition.kind == BriefingPDF.Kind.PUBLISHED else "-draft"
     response = FileResponse(
-        handle, as_attachment=True, content_type="application/pdf",
+        handle,
+        as_attachment=True,
+        content_type="application/pdf",
         filename=f"briefing-{briefing.year}-{briefing.month:02d}-{edition.language}{kind}.pdf",
-    )  # fmt: skip
+    )
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
     return response

@@ -38,9 +38,13 @@ class YearEndPDF(RenderedPDF, models.Model):
     size = models.PositiveIntegerField(_("size in bytes"), default=0)
     error = models.CharField(_("error"), max_length=500, blank=True)
     requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("requested by"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
-    )  # fmt: skip
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("requested by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     requested_at = models.DateTimeField(_("requested at"))
     generated_at = models.DateTimeField(_("made at"), null=True, blank=True)
 

@@ -34,9 +34,10 @@ def request_year_end_pdf(*, year: int, language: str, actor) -> YearEndPDF:
     """(Re)make the year's summary in ``language``: the same row, pending again."""
     with transaction.atomic():
         summary, created = YearEndPDF.objects.select_for_update().get_or_create(
-            year=year, language=pdf_language(language),
+            year=year,
+            language=pdf_language(language),
             defaults={"requested_by": actor, "requested_at": timezone.now()},
-        )  # fmt: skip
+        )
         if not created:
             if summary.status == YearEndPDF.Status.PENDING:
                 return summary  # already on its way

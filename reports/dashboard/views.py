@@ -76,9 +76,11 @@ def year_end_pdf_download(request, pk: int):
     except (FileNotFoundError, ValueError):
         raise Http404 from None
     response = FileResponse(
-        handle, as_attachment=True, content_type="application/pdf",
+        handle,
+        as_attachment=True,
+        content_type="application/pdf",
         filename=f"year-end-{summary.year}-{summary.language}.pdf",
-    )  # fmt: skip
+    )
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
     return response

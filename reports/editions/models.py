@@ -39,9 +39,11 @@ class BriefingPDF(RenderedPDF, models.Model):
         FAILED = "failed", _("Failed")
 
     briefing = models.ForeignKey(
-        MonthlyBriefing, verbose_name=_("briefing"), on_delete=models.PROTECT,
+        MonthlyBriefing,
+        verbose_name=_("briefing"),
+        on_delete=models.PROTECT,
         related_name="pdfs",
-    )  # fmt: skip
+    )
     language = models.CharField(_("language"), max_length=10, choices=Language.choices)
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     status = models.CharField(
@@ -55,9 +57,13 @@ class BriefingPDF(RenderedPDF, models.Model):
     version = models.PositiveIntegerField(_("version"), default=1)
     error = models.CharField(_("error"), max_length=500, blank=True)
     requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("requested by"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
-    )  # fmt: skip
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("requested by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     requested_at = models.DateTimeField(_("requested at"))
     generated_at = models.DateTimeField(_("made at"), null=True, blank=True)
 

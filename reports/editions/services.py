@@ -43,9 +43,11 @@ def request_draft_edition(*, briefing: MonthlyBriefing, language: str, actor) ->
         )
     with transaction.atomic():
         edition, created = BriefingPDF.objects.select_for_update().get_or_create(
-            briefing=briefing, kind=BriefingPDF.Kind.DRAFT, language=language,
+            briefing=briefing,
+            kind=BriefingPDF.Kind.DRAFT,
+            language=language,
             defaults={"requested_by": actor, "requested_at": timezone.now()},
-        )  # fmt: skip
+        )
         if not created:
             if edition.status == BriefingPDF.Status.PENDING:
                 return edition  # already on its way
@@ -66,9 +68,11 @@ def request_published_editions(*, briefing: MonthlyBriefing, actor) -> list[Brie
     editions = []
     for language in EDITION_LANGUAGES:
         edition, created = BriefingPDF.objects.get_or_create(
-            briefing=briefing, kind=BriefingPDF.Kind.PUBLISHED, language=language,
+            briefing=briefing,
+            kind=BriefingPDF.Kind.PUBLISHED,
+            language=language,
             defaults={"requested_by": actor, "requested_at": timezone.now()},
-        )  # fmt: skip
+        )
         if created:
             _enqueue_after_commit(edition)
         editions.append(edition)

@@ -22,9 +22,12 @@ def set_consent(*, profile, purpose: str, given: bool, by) -> Consent | None:
     if current == action or (current is None and not given):
         return None
     return Consent.objects.create(
-        profile=profile, purpose=purpose, action=action, policy_version=PRIVACY_POLICY_VERSION,
+        profile=profile,
+        purpose=purpose,
+        action=action,
+        policy_version=PRIVACY_POLICY_VERSION,
         by=by if by is not None and by.is_authenticated else None,
-    )  # fmt: skip
+    )
 
 
 def consent_ledger(profile):

@@ -107,11 +107,28 @@ class StaffProfileForm(forms.ModelForm):
     class Meta:
         model = TalentProfile
         fields = [
-            "name_zh", "name_en", "native_region", "current_city", "current_state",
-            "employer", "title", "industry", "expertise", "degree", "school", "graduation_year",
-            "email", "phone", "wechat_id", "linkedin_url", "preferred_language", "interests",
-            "source", "tags", "staff_notes",
-        ]  # fmt: skip
+            "name_zh",
+            "name_en",
+            "native_region",
+            "current_city",
+            "current_state",
+            "employer",
+            "title",
+            "industry",
+            "expertise",
+            "degree",
+            "school",
+            "graduation_year",
+            "email",
+            "phone",
+            "wechat_id",
+            "linkedin_url",
+            "preferred_language",
+            "interests",
+            "source",
+            "tags",
+            "staff_notes",
+        ]
         widgets = {
             "staff_notes": forms.Textarea(attrs={"rows": 4}),
             "email": forms.EmailInput(attrs={"autocomplete": "off"}),

@@ -25,11 +25,21 @@ from workstation.audit.services import record
 from workstation.reminders.services import schedule_reminder
 
 __all__ = [
-    "CLAIM_INVITATION_KIND", "CLAIM_TOKEN_MAX_AGE", "ClaimNotPossible", "DirectoryPage",
-    "can_invite_to_claim", "create_profile", "directory_page", "directory_queryset",
-    "invite_to_claim", "make_claim_token", "page_number", "profile_viewed", "read_claim_token",
+    "CLAIM_INVITATION_KIND",
+    "CLAIM_TOKEN_MAX_AGE",
+    "ClaimNotPossible",
+    "DirectoryPage",
+    "can_invite_to_claim",
+    "create_profile",
+    "directory_page",
+    "directory_queryset",
+    "invite_to_claim",
+    "make_claim_token",
+    "page_number",
+    "profile_viewed",
+    "read_claim_token",
     "verify_profile",
-]  # fmt: skip
+]
 
 PAGE_SIZE = 25
 # With a search query, matches are counted up to this many; beyond, the page shows "1,000+".
@@ -107,9 +117,12 @@ def directory_page(*, queryset: QuerySet, query: str = "", page: int = 1) -> Dir
 
     def fetch(number: int):
         return search_profiles(
-            queryset, query, limit=PAGE_SIZE, offset=(number - 1) * PAGE_SIZE,
+            queryset,
+            query,
+            limit=PAGE_SIZE,
+            offset=(number - 1) * PAGE_SIZE,
             count_limit=COUNT_LIMIT,
-        )  # fmt: skip
+        )
 
     result = fetch(page)
     if not result.profiles and page > 1 and result.total is not None:

@@ -15,17 +15,25 @@ class DistinctPair(models.Model):
     Stored with the lower id first; deleting either profile deletes the row."""
 
     first = models.ForeignKey(
-        "talentpool.TalentProfile", verbose_name=_("profile"), on_delete=models.CASCADE,
+        "talentpool.TalentProfile",
+        verbose_name=_("profile"),
+        on_delete=models.CASCADE,
         related_name="+",
-    )  # fmt: skip
+    )
     second = models.ForeignKey(
-        "talentpool.TalentProfile", verbose_name=_("other profile"), on_delete=models.CASCADE,
+        "talentpool.TalentProfile",
+        verbose_name=_("other profile"),
+        on_delete=models.CASCADE,
         related_name="+",
-    )  # fmt: skip
+    )
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("decided by"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
-    )  # fmt: skip
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     decided_at = models.DateTimeField(_("decided at"), default=timezone.now)
 
     class Meta:

@@ -206,9 +206,11 @@ def _reasons_between(keys_a, english_a: str, keys_b, english_b: str) -> list[str
 def reasons_between(first, second) -> list[str]:
     """Why two profiles are flagged as the same person (empty: they are not)."""
     return _reasons_between(
-        profile_keys(first), english_name_key(first.name_en),
-        profile_keys(second), english_name_key(second.name_en),
-    )  # fmt: skip
+        profile_keys(first),
+        english_name_key(first.name_en),
+        profile_keys(second),
+        english_name_key(second.name_en),
+    )
 
 
 def find_duplicates_of_many(profiles: list, queryset=None) -> list[list[tuple]]:
@@ -366,9 +368,10 @@ def mark_different_people(*, first: TalentProfile, second: TalentProfile, actor)
         raise ValueError("A pair needs two profiles.")
     low, high = sorted((first.pk, second.pk))
     _pair, created = DistinctPair.objects.get_or_create(
-        first_id=low, second_id=high,
+        first_id=low,
+        second_id=high,
         defaults={"decided_by": actor if actor is not None and actor.is_authenticated else None},
-    )  # fmt: skip
+    )
     if created:
         record(actor=actor, action="talent.not_duplicates", target=first, other=second.pk)
     return created
@@ -379,11 +382,28 @@ def mark_different_people(*, first: TalentProfile, second: TalentProfile, actor)
 # The fields staff choose between, side by side. Not here, because they are combined instead:
 # tags (united), staff notes (joined), the account (moved), registered at (the earlier one).
 MERGE_FIELDS = (
-    "name_zh", "name_en", "native_region", "current_city", "current_state", "employer", "title",
-    "industry", "expertise", "degree", "school", "graduation_year", "email", "phone",
-    "wechat_id", "linkedin_url", "preferred_language", "interests", "cv", "source",
+    "name_zh",
+    "name_en",
+    "native_region",
+    "current_city",
+    "current_state",
+    "employer",
+    "title",
+    "industry",
+    "expertise",
+    "degree",
+    "school",
+    "graduation_year",
+    "email",
+    "phone",
+    "wechat_id",
+    "linkedin_url",
+    "preferred_language",
+    "interests",
+    "cv",
+    "source",
     "verification",
-)  # fmt: skip
+)
 
 
 class MergeRefused(Exception):

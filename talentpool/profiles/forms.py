@@ -15,9 +15,17 @@ from workstation.reference.models import Industry, Region
 STEP_FIELDS = {
     1: ("name_zh", "name_en", "native_region", "current_city", "current_state"),
     2: ("employer", "title", "industry", "expertise", "degree", "school", "graduation_year"),
-    3: ("email", "phone", "wechat_id", "linkedin_url", "preferred_language", "interests", "cv",
-        "remove_cv"),
-}  # fmt: skip
+    3: (
+        "email",
+        "phone",
+        "wechat_id",
+        "linkedin_url",
+        "preferred_language",
+        "interests",
+        "cv",
+        "remove_cv",
+    ),
+}
 ALL_FIELDS = tuple(name for names in STEP_FIELDS.values() for name in names)
 
 
@@ -55,9 +63,11 @@ class NativePlaceField(forms.TypedChoiceField):
         kwargs.setdefault("label", _("Native place"))
         kwargs.setdefault(
             "help_text",
-            _("Where you or your family come from: a district or county of Lanzhou, another "
-              "prefecture of Gansu, another province, or outside China."),
-        )  # fmt: skip
+            _(
+                "Where you or your family come from: a district or county of Lanzhou, another "
+                "prefecture of Gansu, another province, or outside China."
+            ),
+        )
         super().__init__(choices=native_place_choices, coerce=self.to_region, **kwargs)
 
     @staticmethod
@@ -127,9 +137,11 @@ class ProfileForm(forms.ModelForm):
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
             }
         ),
-        help_text=_("A PDF or Word (DOCX) file of at most 10 MB. Only the workstation staff "
-                    "(and Lanzhou officials, if you agree to share) can open it."),
-    )  # fmt: skip
+        help_text=_(
+            "A PDF or Word (DOCX) file of at most 10 MB. Only the workstation staff "
+            "(and Lanzhou officials, if you agree to share) can open it."
+        ),
+    )
     remove_cv = forms.BooleanField(label=_("Remove my CV"), required=False)
 
     class Meta:
@@ -173,9 +185,11 @@ class ProfileForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         if {"name_zh", "name_en"} <= set(self.fields) and not (
-            cleaned.get("name_zh") or cleaned.get("name_en") or self.has_error("name_zh")
+            cleaned.get("name_zh")
+            or cleaned.get("name_en")
+            or self.has_error("name_zh")
             or self.has_error("name_en")
-        ):  # fmt: skip
+        ):
             self.add_error(
                 "name_en", _("Give your name in Chinese characters, in English or pinyin, or both.")
             )
@@ -196,19 +210,23 @@ class ConsentStepForm(forms.Form):
     """The wizard's last step: the privacy notice, and a separate, optional, unticked consent."""
 
     accept_privacy = forms.BooleanField(
-        label=_("I have read the privacy notice and agree that the workstation keeps my profile "
-                "as it describes."),
+        label=_(
+            "I have read the privacy notice and agree that the workstation keeps my profile "
+            "as it describes."
+        ),
         error_messages={
             "required": _("To join the talent pool, please accept the privacy notice.")
         },
-    )  # fmt: skip
+    )
     share_with_lanzhou = forms.BooleanField(
-        label=_("Also share my profile (with my contact details and CV) with officials of the "
-                "Lanzhou Municipal Science and Technology Bureau in China. This is optional, and "
-                "I can withdraw it at any time."),
+        label=_(
+            "Also share my profile (with my contact details and CV) with officials of the "
+            "Lanzhou Municipal Science and Technology Bureau in China. This is optional, and "
+            "I can withdraw it at any time."
+        ),
         required=False,
         initial=False,
-    )  # fmt: skip
+    )
 
 
 class SharingForm(forms.Form):

@@ -19,11 +19,30 @@ from workstation.audit.services import record
 
 # Fields a change of which is worth naming in the audit log (values are never logged).
 AUDITED_FIELDS = (
-    "name_zh", "name_en", "native_region", "current_city", "current_state", "employer", "title",
-    "industry", "expertise", "degree", "school", "graduation_year", "email", "phone",
-    "wechat_id", "linkedin_url", "preferred_language", "interests", "cv", "source",
-    "verification", "staff_notes", "tags",
-)  # fmt: skip
+    "name_zh",
+    "name_en",
+    "native_region",
+    "current_city",
+    "current_state",
+    "employer",
+    "title",
+    "industry",
+    "expertise",
+    "degree",
+    "school",
+    "graduation_year",
+    "email",
+    "phone",
+    "wechat_id",
+    "linkedin_url",
+    "preferred_language",
+    "interests",
+    "cv",
+    "source",
+    "verification",
+    "staff_notes",
+    "tags",
+)
 
 
 def pinyin_of(name_zh: str) -> str:

@@ -73,10 +73,18 @@ class ReferenceData:
 
 LIST_SEPARATORS = re.compile(r"[,，、;；]")
 LANGUAGE_ALIASES = {
-    "en": "en", "english": "en", "英文": "en", "英语": "en",
-    "zh-hans": "zh-hans", "zh_hans": "zh-hans", "zh": "zh-hans", "zh-cn": "zh-hans",
-    "chinese": "zh-hans", "中文": "zh-hans", "简体中文": "zh-hans",
-}  # fmt: skip
+    "en": "en",
+    "english": "en",
+    "英文": "en",
+    "英语": "en",
+    "zh-hans": "zh-hans",
+    "zh_hans": "zh-hans",
+    "zh": "zh-hans",
+    "zh-cn": "zh-hans",
+    "chinese": "zh-hans",
+    "中文": "zh-hans",
+    "简体中文": "zh-hans",
+}
 
 
 def _char(max_length: int, **kwargs):
@@ -131,10 +139,13 @@ class ImportRowForm(forms.Form):
         region = self.reference.regions.get(value.lower())
         if region is None:
             raise forms.ValidationError(
-                _("Unknown native place code “%(value)s”: use a code listed on the import page, "
-                  "e.g. 620102 for Chengguan District."),
-                code="unknown_place", params={"value": value[:40]},
-            )  # fmt: skip
+                _(
+                    "Unknown native place code “%(value)s”: use a code listed on the import page, "
+                    "e.g. 620102 for Chengguan District."
+                ),
+                code="unknown_place",
+                params={"value": value[:40]},
+            )
         return region
 
     def clean_native_place_name(self):
@@ -144,10 +155,13 @@ class ImportRowForm(forms.Form):
         region = self.reference.region_names.get(value.lower())
         if region is None and not self.data.get("native_place"):
             raise forms.ValidationError(
-                _("Unknown native place “%(value)s”: write it as listed on the import page, "
-                  "e.g. 兰州市 or Lanzhou, or give its code."),
-                code="unknown_place_name", params={"value": value[:40]},
-            )  # fmt: skip
+                _(
+                    "Unknown native place “%(value)s”: write it as listed on the import page, "
+                    "e.g. 兰州市 or Lanzhou, or give its code."
+                ),
+                code="unknown_place_name",
+                params={"value": value[:40]},
+            )
         return region
 
     def clean_industry(self):
@@ -159,8 +173,9 @@ class ImportRowForm(forms.Form):
             keys = sorted({industry.key for industry in self.reference.industries.values()})
             raise forms.ValidationError(
                 _("Unknown industry “%(value)s”: use one of %(keys)s."),
-                code="unknown_industry", params={"value": value[:40], "keys": ", ".join(keys)},
-            )  # fmt: skip
+                code="unknown_industry",
+                params={"value": value[:40], "keys": ", ".join(keys)},
+            )
         return industry
 
     def clean_degree(self):
@@ -181,8 +196,9 @@ class ImportRowForm(forms.Form):
         if language is None:
             raise forms.ValidationError(
                 _("Unknown language “%(value)s”: use en or zh-hans."),
-                code="unknown_language", params={"value": value[:40]},
-            )  # fmt: skip
+                code="unknown_language",
+                params={"value": value[:40]},
+            )
         return language
 
     def clean_interests(self):

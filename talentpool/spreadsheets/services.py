@@ -71,20 +71,35 @@ class Column:
 COLUMNS = (
     Column("name_zh", gettext_lazy("Chinese name")),
     Column("name_en", gettext_lazy("English or pinyin name")),
-    Column("native_place", gettext_lazy("Native place: its code (GB/T 2260, see the table below)"),
-           values=("620102", "lanzhou-new-area", "outside-china")),
-    Column("native_place_name", gettext_lazy("Native place: its name (read when there is no "
-                                             "code)")),
-    Column("is_gansu", gettext_lazy("Gansu native (derived from the native place)"),
-           imported=False, values=("true", "false")),
-    Column("is_lanzhou", gettext_lazy("Lanzhou native (derived from the native place)"),
-           imported=False, values=("true", "false")),
+    Column(
+        "native_place",
+        gettext_lazy("Native place: its code (GB/T 2260, see the table below)"),
+        values=("620102", "lanzhou-new-area", "outside-china"),
+    ),
+    Column(
+        "native_place_name", gettext_lazy("Native place: its name (read when there is no code)")
+    ),
+    Column(
+        "is_gansu",
+        gettext_lazy("Gansu native (derived from the native place)"),
+        imported=False,
+        values=("true", "false"),
+    ),
+    Column(
+        "is_lanzhou",
+        gettext_lazy("Lanzhou native (derived from the native place)"),
+        imported=False,
+        values=("true", "false"),
+    ),
     Column("current_city", gettext_lazy("Current city")),
     Column("current_state", gettext_lazy("State or province")),
     Column("employer", gettext_lazy("Employer")),
     Column("title", gettext_lazy("Job title")),
-    Column("industry", gettext_lazy("Industry key (see the table below)"),
-           values=("artificial_intelligence",)),
+    Column(
+        "industry",
+        gettext_lazy("Industry key (see the table below)"),
+        values=("artificial_intelligence",),
+    ),
     Column("expertise", gettext_lazy("Expertise")),
     Column("degree", gettext_lazy("Highest degree"), values=tuple(Degree.values)),
     Column("school", gettext_lazy("School")),
@@ -94,15 +109,25 @@ COLUMNS = (
     Column("wechat_id", gettext_lazy("WeChat ID")),
     Column("linkedin_url", gettext_lazy("LinkedIn profile address")),
     Column("preferred_language", gettext_lazy("Preferred language"), values=("en", "zh-hans")),
-    Column("interests", gettext_lazy("Cooperation interests: keys separated by semicolons (see "
-                                     "the table below)")),
-    Column("source", gettext_lazy("Source (imported profiles record the import)"),
-           imported=False, values=tuple(Source.values)),
-    Column("verification", gettext_lazy("Verification (imported profiles start unverified)"),
-           imported=False, values=tuple(Verification.values)),
+    Column(
+        "interests",
+        gettext_lazy("Cooperation interests: keys separated by semicolons (see the table below)"),
+    ),
+    Column(
+        "source",
+        gettext_lazy("Source (imported profiles record the import)"),
+        imported=False,
+        values=tuple(Source.values),
+    ),
+    Column(
+        "verification",
+        gettext_lazy("Verification (imported profiles start unverified)"),
+        imported=False,
+        values=tuple(Verification.values),
+    ),
     Column("tags", gettext_lazy("Tags separated by semicolons")),
     Column("registered_at", gettext_lazy("Registered at (ISO 8601, UTC)"), imported=False),
-)  # fmt: skip
+)
 COLUMN_KEYS = tuple(column.key for column in COLUMNS)
 IMPORTED_KEYS = tuple(column.key for column in COLUMNS if column.imported)
 
@@ -289,24 +314,30 @@ def file_kind(name: str, content: bytes) -> str:
         return "xlsx"
     if extension == "xlsx":
         raise ImportFileError(
-            _("The file is named .xlsx but is not an Excel workbook. Save it from Excel as "
-              "“Excel Workbook (.xlsx)”, or as “CSV UTF-8”.")
-        )  # fmt: skip
+            _(
+                "The file is named .xlsx but is not an Excel workbook. Save it from Excel as "
+                "“Excel Workbook (.xlsx)”, or as “CSV UTF-8”."
+            )
+        )
     if extension in ("xls", "xlsm", "xlsb", "ods", "numbers"):
         raise ImportFileError(
-            _("This kind of spreadsheet cannot be imported: save it as an Excel workbook (.xlsx) "
-              "or as “CSV UTF-8”.")
-        )  # fmt: skip
+            _(
+                "This kind of spreadsheet cannot be imported: save it as an Excel workbook (.xlsx) "
+                "or as “CSV UTF-8”."
+            )
+        )
     if b"\x00" in content[:8192]:
         raise ImportFileError(_("The file is neither a CSV file nor an Excel workbook (.xlsx)."))
     try:
         content.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise ImportFileError(
-            _("The file is not a CSV file in UTF-8. In Excel, save it as “CSV UTF-8 (comma "
-              "delimited)” (a Chinese Excel's plain CSV uses another encoding), or upload the "
-              ".xlsx workbook.")
-        ) from error  # fmt: skip
+            _(
+                "The file is not a CSV file in UTF-8. In Excel, save it as “CSV UTF-8 (comma "
+                "delimited)” (a Chinese Excel's plain CSV uses another encoding), or upload the "
+                ".xlsx workbook."
+            )
+        ) from error
     if extension not in ("csv", "txt", ""):
         raise ImportFileError(_("Upload a CSV file (.csv) or an Excel workbook (.xlsx)."))
     return "csv"
@@ -388,9 +419,11 @@ def parse_file(*, name: str, content: bytes) -> ParsedFile:
         seen.add(key)
     if not {"name_zh", "name_en"} & seen:
         raise ImportFileError(
-            _("The first row must name the columns, with at least one of the two name columns; "
-            "the import page lists every column.")
-        )  # fmt: skip
+            _(
+                "The first row must name the columns, with at least one of the two name columns; "
+                "the import page lists every column."
+            )
+        )
     ignored = [key for key in header if key and key not in IMPORTED_KEYS]
     rows = []
     for offset, cells in enumerate(table[1:], start=1):
@@ -404,9 +437,12 @@ def parse_file(*, name: str, content: bytes) -> ParsedFile:
         raise ImportFileError(_("The file has column names but no rows."))
     if len(rows) > IMPORT_MAX_ROWS:
         raise ImportFileError(
-            _("The file has %(count)s rows: an import may have at most %(limit)s. Split it into "
-              "several files.") % {"count": f"{len(rows):,}", "limit": f"{IMPORT_MAX_ROWS:,}"}
-        )  # fmt: skip
+            _(
+                "The file has %(count)s rows: an import may have at most %(limit)s. Split it into "
+                "several files."
+            )
+            % {"count": f"{len(rows):,}", "limit": f"{IMPORT_MAX_ROWS:,}"}
+        )
     return ParsedFile(rows=rows, ignored_columns=ignored)
 
 
@@ -430,9 +466,12 @@ def check_rows(rows: list[dict]) -> tuple[list[dict], list[dict]]:
         for column, messages in form.errors.items():
             for message in messages:
                 errors.append(
-                    {"row": row["number"], "column": "" if column == "__all__" else column,
-                     "message": str(message)}
-                )  # fmt: skip
+                    {
+                        "row": row["number"],
+                        "column": "" if column == "__all__" else column,
+                        "message": str(message),
+                    }
+                )
     duplicates: list[dict] = []
     found = find_duplicates_of_many([profile for _number, profile in valid])
     for (number, _profile), matches in zip(valid, found, strict=True):
@@ -511,9 +550,11 @@ def confirm_import(*, pending_id, actor) -> int:
     pending = pending_imports_of(actor).select_for_update().filter(pk=pending_id).first()
     if pending is None:
         raise ImportRefused(
-            _("This import was already confirmed, discarded or has expired: nothing was "
-              "imported. Upload the file again if needed.")
-        )  # fmt: skip
+            _(
+                "This import was already confirmed, discarded or has expired: nothing was "
+                "imported. Upload the file again if needed."
+            )
+        )
     reference = ReferenceData.load()
     profiles = []
     for row in pending.rows:

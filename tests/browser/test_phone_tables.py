@@ -31,10 +31,12 @@ def test_the_new_pages_tables_fit_a_phone(page, live_server, browser_log):
         event=conference, name="Example Media", name_en="Example Media"
     )
     Coverage.objects.create(
-        partner=partner, title="A very long headline about the Lanzhou conference in Santa Clara",
+        partner=partner,
+        title="A very long headline about the Lanzhou conference in Santa Clara",
         url="https://media.example/a-very-long-address-of-the-article-about-the-conference",
-        published_on=datetime.date(2026, 11, 8), reach=12000,
-    )  # fmt: skip
+        published_on=datetime.date(2026, 11, 8),
+        reach=12000,
+    )
 
     year = invitation.event.starts_at.year
     for path, table in (

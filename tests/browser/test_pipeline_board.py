@@ -131,14 +131,16 @@ def test_move_cards_by_mouse_keyboard_and_dialog(page, live_server, browser_log,
     # as "Failed to load resource". Nothing else may fail or log an error.
     move_paths = {f"/en/projects/{pk}/move/" for pk in (dropped.pk, arrowed.pk)}
     unexpected = [
-        entry for entry in browser_log.error_responses
+        entry
+        for entry in browser_log.error_responses
         if not (entry.startswith("400 ") and urlsplit(entry[4:]).path in move_paths)
-    ]  # fmt: skip
+    ]
     assert not unexpected, unexpected
     console = [
-        entry for entry in browser_log.console_errors
+        entry
+        for entry in browser_log.console_errors
         if not ("status of 400" in entry and any(path in entry for path in move_paths))
-    ]  # fmt: skip
+    ]
     assert not console, f"console errors: {console}"
 
 

@@ -54,8 +54,9 @@ def test_board_has_a_column_per_stage_in_order(clients):
 
 
 def test_cards_sit_in_their_stage_column_with_their_facts(clients, staff):
-    lead = ProjectFactory(title_en="Solid-state cells", company="Volta Labs Inc.", owner=staff,
-                          expo_year=2027)  # fmt: skip
+    lead = ProjectFactory(
+        title_en="Solid-state cells", company="Volta Labs Inc.", owner=staff, expo_year=2027
+    )
     talks = ProjectFactory(title_en="Water recycling", company="Aqua Works LLC")
     dropped = ProjectFactory(title_en="Drone delivery")
     set_stage(talks, Stage.IN_TALKS, days_ago=12)
@@ -181,8 +182,13 @@ def test_access(clients, name):
 
 def test_table_lists_projects_with_their_details(clients, staff):
     industry = Industry.objects.first()
-    project = ProjectFactory(title_en="Grid storage", company="Storage Co.", owner=staff,
-                             industry=industry, landing_mode="factory")  # fmt: skip
+    project = ProjectFactory(
+        title_en="Grid storage",
+        company="Storage Co.",
+        owner=staff,
+        industry=industry,
+        landing_mode="factory",
+    )
     set_stage(project, Stage.QUALIFIED, days_ago=3)
     html = clients["staff"].get(reverse(TABLE)).content.decode()
     assert "Grid storage" in html and "Storage Co." in html
@@ -204,18 +210,38 @@ def three_projects(staff):
     industries = list(Industry.objects.all()[:2])
     colleague = make_person("staff", "colleague@example.org", is_staff=True)
     today = timezone.localdate()
-    alpha = ProjectFactory(title_en=TITLES[0], industry=industries[0], expo_year=2027,
-                           owner=staff, landing_mode="factory",
-                           next_action_on=today - timedelta(days=2))  # fmt: skip
-    beta = ProjectFactory(title_en=TITLES[1], industry=industries[1], expo_year=2028,
-                          owner=colleague, landing_mode="licensing",
-                          next_action_on=today + timedelta(days=2))  # fmt: skip
-    gamma = ProjectFactory(title_en=TITLES[2], industry=industries[1], expo_year=2027,
-                           owner=None, landing_mode="investment")  # fmt: skip
+    alpha = ProjectFactory(
+        title_en=TITLES[0],
+        industry=industries[0],
+        expo_year=2027,
+        owner=staff,
+        landing_mode="factory",
+        next_action_on=today - timedelta(days=2),
+    )
+    beta = ProjectFactory(
+        title_en=TITLES[1],
+        industry=industries[1],
+        expo_year=2028,
+        owner=colleague,
+        landing_mode="licensing",
+        next_action_on=today + timedelta(days=2),
+    )
+    gamma = ProjectFactory(
+        title_en=TITLES[2],
+        industry=industries[1],
+        expo_year=2027,
+        owner=None,
+        landing_mode="investment",
+    )
     set_stage(beta, Stage.IN_TALKS)
     set_stage(gamma, Stage.ON_HOLD)
-    return {"alpha": alpha, "beta": beta, "gamma": gamma, "industries": industries,
-            "colleague": colleague}  # fmt: skip
+    return {
+        "alpha": alpha,
+        "beta": beta,
+        "gamma": gamma,
+        "industries": industries,
+        "colleague": colleague,
+    }
 
 
 def test_table_filters_each_work(clients, three_projects, staff):
@@ -224,7 +250,9 @@ def test_table_filters_each_work(clients, three_projects, staff):
     assert _titles(client, stage="in_talks") == {"Beta water"}
     assert _titles(client, stage="on_hold") == {"Gamma drones"}
     assert _titles(client, industry=three_projects["industries"][1].pk) == {
-        "Beta water", "Gamma drones"}  # fmt: skip
+        "Beta water",
+        "Gamma drones",
+    }
     assert _titles(client, expo_year="2027") == {"Alpha energy", "Gamma drones"}
     assert _titles(client, owner=staff.pk) == {"Alpha energy"}
     assert _titles(client, owner=three_projects["colleague"].pk) == {"Beta water"}
@@ -282,18 +310,27 @@ def test_table_links_to_the_project_page(clients):
 
 
 def _populate(count: int, *, batch: int):
-    owners = [make_person("staff", f"owner{batch}.{index}@example.org", is_staff=True)
-              for index in range(3)]  # fmt: skip
+    owners = [
+        make_person("staff", f"owner{batch}.{index}@example.org", is_staff=True)
+        for index in range(3)
+    ]
     industries = list(Industry.objects.all()[:3])
-    stages = [Stage.LEAD, Stage.CONTACTED, Stage.IN_TALKS, Stage.LANDED, Stage.ON_HOLD,
-              Stage.DROPPED]  # fmt: skip
+    stages = [
+        Stage.LEAD,
+        Stage.CONTACTED,
+        Stage.IN_TALKS,
+        Stage.LANDED,
+        Stage.ON_HOLD,
+        Stage.DROPPED,
+    ]
     today = timezone.localdate()
     for index in range(count):
         project = ProjectFactory(
             owner=owners[index % 3] if index % 4 else None,
-            industry=industries[index % len(industries)], expo_year=2027 + index % 2,
+            industry=industries[index % len(industries)],
+            expo_year=2027 + index % 2,
             next_action_on=today - timedelta(days=index % 3 - 1),
-        )  # fmt: skip
+        )
         set_stage(project, stages[index % len(stages)], days_ago=index)
 
 
@@ -335,6 +372,7 @@ def test_the_move_form_works_without_javascript(clients):
     assert "Give the reason the project is dropped." in refused.content.decode()
     assert "Plain form" in column_html(refused.content.decode(), "lead")
 
-    moved = client.post(action, {"to_stage": "dropped", "reason": "No funding.", "next": next_url},
-                        follow=True)  # fmt: skip
+    moved = client.post(
+        action, {"to_stage": "dropped", "reason": "No funding.", "next": next_url}, follow=True
+    )
     assert "Plain form" in column_html(moved.content.decode(), "dropped")

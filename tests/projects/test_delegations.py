@@ -47,18 +47,28 @@ def item_post(**extra) -> dict:
 def test_staff_create_and_edit_a_delegation(clients):
     response = clients["staff"].post(
         reverse("projects:delegation_create"),
-        {"title_zh_hans": "兰州新区代表团", "title_en": "", "starts_on": "2026-10-01",
-         "ends_on": "2026-10-08", "notes": ""},
-    )  # fmt: skip
+        {
+            "title_zh_hans": "兰州新区代表团",
+            "title_en": "",
+            "starts_on": "2026-10-01",
+            "ends_on": "2026-10-08",
+            "notes": "",
+        },
+    )
     assert response.status_code == 302
     delegation = Delegation.objects.get()
     assert delegation.title_zh_hans == "兰州新区代表团" and not delegation.title_en
     assert AuditEntry.objects.filter(action="delegation.created").exists()
     response = clients["staff"].post(
         reverse("projects:delegation_edit", kwargs={"pk": delegation.pk}),
-        {"title_zh_hans": "兰州新区代表团", "title_en": "Lanzhou New Area delegation",
-         "starts_on": "2026-10-01", "ends_on": "2026-10-09", "notes": "Visa letters sent."},
-    )  # fmt: skip
+        {
+            "title_zh_hans": "兰州新区代表团",
+            "title_en": "Lanzhou New Area delegation",
+            "starts_on": "2026-10-01",
+            "ends_on": "2026-10-09",
+            "notes": "Visa letters sent.",
+        },
+    )
     assert response.status_code == 302
     page = clients["official"].get(reverse("projects:delegation_list")).content.decode()
     assert "兰州新区代表团" in page and "Lanzhou New Area delegation" in page
@@ -68,9 +78,14 @@ def test_staff_create_and_edit_a_delegation(clients):
 def test_bad_delegation_input_keeps_what_was_typed(clients):
     response = clients["staff"].post(
         reverse("projects:delegation_create"),
-        {"title_zh_hans": "", "title_en": "", "starts_on": "2026-10-08", "ends_on": "2026-10-01",
-         "notes": "Keep me"},
-    )  # fmt: skip
+        {
+            "title_zh_hans": "",
+            "title_en": "",
+            "starts_on": "2026-10-08",
+            "ends_on": "2026-10-01",
+            "notes": "Keep me",
+        },
+    )
     page = response.content.decode()
     assert response.status_code == 200
     assert "Give the delegation a title in at least one language." in page
@@ -83,9 +98,13 @@ def test_members_are_added_and_removed_on_the_delegation_page(clients):
     delegation = make_delegation()
     response = clients["staff"].post(
         reverse("projects:delegation_member_add", kwargs={"pk": delegation.pk}),
-        {"member-name": "王伟", "member-position": "副局长", "member-organization": "兰州市科技局",
-         "member-is_leader": "on"},
-    )  # fmt: skip
+        {
+            "member-name": "王伟",
+            "member-position": "副局长",
+            "member-organization": "兰州市科技局",
+            "member-is_leader": "on",
+        },
+    )
     assert response.status_code == 302
     member = DelegationMember.objects.get()
     assert member.is_leader
@@ -197,12 +216,15 @@ def test_officials_read_but_change_nothing_and_talents_see_nothing(clients):
         ("get", reverse("projects:delegation_edit", kwargs=pk), {}),
         ("post", reverse("projects:delegation_edit", kwargs=pk), {"title_en": "x"}),
         ("post", reverse("projects:delegation_member_add", kwargs=pk), {"member-name": "X"}),
-        ("post", reverse("projects:delegation_member_delete",
-                         kwargs={**pk, "member_pk": member.pk}), {}),
+        (
+            "post",
+            reverse("projects:delegation_member_delete", kwargs={**pk, "member_pk": member.pk}),
+            {},
+        ),
         ("post", reverse("projects:itinerary_item_add", kwargs=pk), item_post()),
         ("post", reverse("projects:itinerary_item_delete", kwargs={**pk, "item_pk": item.pk}), {}),
         ("post", reverse("projects:itinerary_pdf_request", kwargs=pk), {"language": "en"}),
-    ]  # fmt: skip
+    ]
     for role in ("official", "talent"):
         for method, url, data in changes:
             assert getattr(clients[role], method)(url, data).status_code == 403, (role, url)
@@ -226,9 +248,11 @@ def test_the_itinerary_pdf_is_requested_made_and_listed(clients, monkeypatch):
     delegation = make_delegation()
     DelegationMember.objects.create(delegation=delegation, name="王伟", is_leader=True)
     ItineraryItem.objects.create(
-        delegation=delegation, starts_at=datetime(2026, 9, 15, 17, tzinfo=UTC),
-        title_zh_hans="参观", title_en="Visit",
-    )  # fmt: skip
+        delegation=delegation,
+        starts_at=datetime(2026, 9, 15, 17, tzinfo=UTC),
+        title_zh_hans="参观",
+        title_en="Visit",
+    )
     response = clients["staff"].post(
         reverse("projects:itinerary_pdf_request", kwargs={"pk": delegation.pk}),
         {"language": "bilingual"},
@@ -258,9 +282,11 @@ def test_the_real_itinerary_pdf_has_both_languages():
 
     delegation = make_delegation()
     ItineraryItem.objects.create(
-        delegation=delegation, starts_at=datetime(2026, 9, 15, 17, tzinfo=UTC),
-        title_zh_hans="参观斯坦福大学", title_en="Visit to Stanford University",
-    )  # fmt: skip
+        delegation=delegation,
+        starts_at=datetime(2026, 9, 15, 17, tzinfo=UTC),
+        title_zh_hans="参观斯坦福大学",
+        title_en="Visit to Stanford University",
+    )
     document = GeneratedPDF.objects.create(
         kind="itinerary", subject=str(delegation.pk), language="bilingual"
     )

@@ -30,11 +30,17 @@ def organization(kind="industrial_park", name_en="Lanzhou New Area Park", name_z
 
 def form_data(**values):
     data = {
-        "organization": "", "new_organization_name": "", "new_organization_kind": "",
-        "kind": "technology", "industry": Industry.objects.get(key="new_energy").pk,
-        "title_zh_hans": "", "title_en": "", "description_zh_hans": "", "description_en": "",
+        "organization": "",
+        "new_organization_name": "",
+        "new_organization_kind": "",
+        "kind": "technology",
+        "industry": Industry.objects.get(key="new_energy").pk,
+        "title_zh_hans": "",
+        "title_en": "",
+        "description_zh_hans": "",
+        "description_en": "",
         "is_active": "on",
-    }  # fmt: skip
+    }
     data.update(values)
     return data
 

@@ -29,13 +29,24 @@ def expo_projects():
     """Projects in several stages of YEAR, plus one of another year that must not count."""
     made = {
         stage: ProjectFactory(expo_year=YEAR, stage=stage)
-        for stage in ("lead", "intent_agreed", "expo_confirmed", "attended_expo", "signed_at_expo",
-                      "landed", "on_hold", "dropped")
-    }  # fmt: skip
+        for stage in (
+            "lead",
+            "intent_agreed",
+            "expo_confirmed",
+            "attended_expo",
+            "signed_at_expo",
+            "landed",
+            "on_hold",
+            "dropped",
+        )
+    }
     StageChange.objects.create(
-        project=made["signed_at_expo"], from_stage="attended_expo", to_stage="signed_at_expo",
-        amount=2_500_000, agreement_type="Investment agreement",
-    )  # fmt: skip
+        project=made["signed_at_expo"],
+        from_stage="attended_expo",
+        to_stage="signed_at_expo",
+        amount=2_500_000,
+        agreement_type="Investment agreement",
+    )
     made["other_year"] = ProjectFactory(expo_year=YEAR + 1, stage="attended_expo")
     return made
 
@@ -51,10 +62,12 @@ def test_progress_counts_confirmed_and_attended_against_the_target():
 
 def test_a_project_that_attended_and_was_dropped_since_still_counts_as_brought():
     made = expo_projects()
-    StageChange.objects.create(project=made["dropped"], from_stage="expo_confirmed",
-                               to_stage="attended_expo")  # fmt: skip
-    StageChange.objects.create(project=made["dropped"], from_stage="attended_expo",
-                               to_stage="dropped")  # fmt: skip
+    StageChange.objects.create(
+        project=made["dropped"], from_stage="expo_confirmed", to_stage="attended_expo"
+    )
+    StageChange.objects.create(
+        project=made["dropped"], from_stage="attended_expo", to_stage="dropped"
+    )
     assert services.expo_progress(year=YEAR).attended == 4
     assert services.brought_to_expo(year=YEAR).count() == 4
 
@@ -99,8 +112,11 @@ def test_staff_request_a_roster_which_stays_pending_until_a_worker_makes_it(clie
     assert response.status_code == 302
     document = GeneratedPDF.objects.get()
     assert (document.kind, document.subject, document.language, document.status) == (
-        "expo_roster", str(YEAR), "bilingual", "pending",
-    )  # fmt: skip
+        "expo_roster",
+        str(YEAR),
+        "bilingual",
+        "pending",
+    )
     assert document.requested_by == staff
     page = clients["staff"].get(response["Location"]).content.decode()
     assert "Being made" in page
@@ -147,11 +163,13 @@ def test_the_task_makes_a_bilingual_roster_with_both_titles(clients):
 
 def test_the_roster_gives_summaries_through_the_one_sanitizer():
     ProjectFactory(
-        expo_year=YEAR, stage="expo_confirmed", title_en="Grid battery",
+        expo_year=YEAR,
+        stage="expo_confirmed",
+        title_en="Grid battery",
         summary_en='A **bold claim** <script>alert("owned")</script>'
         '<img src="https://evil.example/x.png" onerror="alert(2)">',
         summary_zh_hans="**储能**电池<script>alert(3)</script>",
-    )  # fmt: skip
+    )
     (row,) = services.roster_context(year=YEAR, languages=("zh-hans", "en"))["rows"]
     chinese, english = (str(html) for html in row["summary"])
     assert chinese == "<p><strong>储能</strong>电池</p>"
@@ -175,9 +193,11 @@ def test_roster_and_itinerary_say_when_they_were_made_on_the_workstations_clock(
     from projects.delegations.services import itinerary_context
 
     delegation = Delegation.objects.create(
-        title_en="Bureau visit", title_zh_hans="科技局来访",
-        starts_on=date(2026, 12, 5), ends_on=date(2026, 12, 9),
-    )  # fmt: skip
+        title_en="Bureau visit",
+        title_zh_hans="科技局来访",
+        starts_on=date(2026, 12, 5),
+        ends_on=date(2026, 12, 9),
+    )
     # 22:38 on the 6th in California is already the 7th in UTC.
     monkeypatch.setattr(timezone, "now", lambda: datetime(2026, 12, 7, 6, 38, tzinfo=UTC))
     expected = ["生成于2026-12-06 22:38 太平洋标准时间", "Made on 2026-12-06 22:38 PST"]
@@ -195,11 +215,15 @@ def test_staff_try_again_a_pdf_lost_on_its_way_to_a_worker(
     monkeypatch.setattr(services, "enqueue_pdf", lambda pdf_id: queued.append(pdf_id) or True)
     document = roster("en")
     check_try_again(
-        clients=clients, staff=staff, record=document,
+        clients=clients,
+        staff=staff,
+        record=document,
         page_url=f"{reverse('projects:expo')}?year={YEAR}",
         retry_url=reverse("projects:pdf_retry", kwargs={"pk": document.pk}),
-        anchor="pdfs", queued=queued, capture=django_capture_on_commit_callbacks,
-    )  # fmt: skip
+        anchor="pdfs",
+        queued=queued,
+        capture=django_capture_on_commit_callbacks,
+    )
 
 
 def test_a_failed_itinerary_is_tried_again_from_its_delegation_page(monkeypatch, clients):

@@ -147,9 +147,11 @@ def test_behind_a_proxy_the_visitor_is_told_apart_by_x_forwarded_for(client, set
     settings.PROXY_COUNT = 1
     for number in range(6):
         client.post(
-            intake_url(), form_data(title=f"Visitor {number}"), REMOTE_ADDR="172.18.0.1",
+            intake_url(),
+            form_data(title=f"Visitor {number}"),
+            REMOTE_ADDR="172.18.0.1",
             HTTP_X_FORWARDED_FOR=f"198.51.100.{number}",
-        )  # fmt: skip
+        )
     # All from the proxy's address, but six different visitors: none is held up.
     assert Project.objects.count() == 6
 

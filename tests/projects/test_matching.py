@@ -28,25 +28,38 @@ def industry(key: str) -> Industry:
 def chinese_project(title: str, summary: str, industry_key: str, **extra) -> Project:
     """A project written only in Chinese."""
     return ProjectFactory(
-        title_zh_hans=title, title_en="", title=title, summary_zh_hans=summary, summary_en="",
-        industry=industry(industry_key), **extra,
-    )  # fmt: skip
+        title_zh_hans=title,
+        title_en="",
+        title=title,
+        summary_zh_hans=summary,
+        summary_en="",
+        industry=industry(industry_key),
+        **extra,
+    )
 
 
 def english_project(title: str, summary: str, industry_key: str, **extra) -> Project:
     """A project written only in English."""
-    values = {"title_en": title, "title_zh_hans": "", "summary_en": summary,
-              "summary_zh_hans": "", "industry": industry(industry_key)}  # fmt: skip
+    values = {
+        "title_en": title,
+        "title_zh_hans": "",
+        "summary_en": summary,
+        "summary_zh_hans": "",
+        "industry": industry(industry_key),
+    }
     return ProjectFactory(**(values | extra))
 
 
 @pytest.fixture
 def chinese_case():
     demand = DemandFactory(
-        title_zh_hans="锂电池回收利用", title="锂电池回收利用", title_en="",
-        description_zh_hans="寻求退役锂电池的回收与梯次利用技术。", description_en="",
+        title_zh_hans="锂电池回收利用",
+        title="锂电池回收利用",
+        title_en="",
+        description_zh_hans="寻求退役锂电池的回收与梯次利用技术。",
+        description_en="",
         industry=industry("new_energy"),
-    )  # fmt: skip
+    )
     unrelated_same_industry = [
         chinese_project("光伏逆变器", "高效光伏逆变器与电站运维平台。", "new_energy"),
         chinese_project("风电叶片检测", "无人机巡检风电叶片。", "new_energy"),
@@ -62,21 +75,27 @@ def chinese_case():
 @pytest.fixture
 def english_case():
     demand = DemandFactory(
-        title_en="Lithium battery recycling", title_zh_hans="", title="",
+        title_en="Lithium battery recycling",
+        title_zh_hans="",
+        title="",
         description_en="Recycling and second-life reuse of retired batteries from vehicles.",
-        description_zh_hans="", industry=industry("new_energy"),
-    )  # fmt: skip
+        description_zh_hans="",
+        industry=industry("new_energy"),
+    )
     unrelated_same_industry = [
-        english_project("Solar inverters", "High-efficiency solar inverters and monitoring.",
-                        "new_energy"),
-        english_project("Wind blade inspection", "Drones that inspect wind turbine blades.",
-                        "new_energy"),
-    ]  # fmt: skip
+        english_project(
+            "Solar inverters", "High-efficiency solar inverters and monitoring.", "new_energy"
+        ),
+        english_project(
+            "Wind blade inspection", "Drones that inspect wind turbine blades.", "new_energy"
+        ),
+    ]
     unrelated = [
         english_project("Antibody drugs", "Monoclonal antibodies for oncology.", "biomedicine"),
-        english_project("Smart irrigation", "Sensors for greenhouse irrigation.",
-                        "modern_agriculture"),
-    ]  # fmt: skip
+        english_project(
+            "Smart irrigation", "Sensors for greenhouse irrigation.", "modern_agriculture"
+        ),
+    ]
     match = english_project(
         "SolidCell", "Solid-state lithium battery cells for electric vehicles.", "other"
     )
@@ -276,9 +295,13 @@ def test_introduction_in_the_future_is_refused_and_keeps_the_input(clients, chin
     demand, match, _unrelated = chinese_case
     tomorrow = timezone.localdate() + timedelta(days=1)
     response = introduce(
-        clients["staff"], match, organization=demand.organization.pk, met_on=tomorrow.isoformat(),
-        participants="Dr. Li and the park's director", outcome="Visit planned",
-    )  # fmt: skip
+        clients["staff"],
+        match,
+        organization=demand.organization.pk,
+        met_on=tomorrow.isoformat(),
+        participants="Dr. Li and the park's director",
+        outcome="Visit planned",
+    )
     assert response.status_code == 200
     html = response.content.decode()
     assert "The meeting date cannot be in the future." in html
@@ -306,9 +329,13 @@ def test_introduction_recorded_for_a_confirmed_match_and_listed(clients, chinese
     decide(clients["staff"], match, demand, "confirm")
     met_on = timezone.localdate() - timedelta(days=3)
     response = introduce(
-        clients["staff"], match, demand=demand.pk, met_on=met_on.isoformat(),
-        participants="Alex Chen; 王总", outcome="Site visit in May",
-    )  # fmt: skip
+        clients["staff"],
+        match,
+        demand=demand.pk,
+        met_on=met_on.isoformat(),
+        participants="Alex Chen; 王总",
+        outcome="Site visit in May",
+    )
     assert response.status_code == 302
     introduction = Introduction.objects.get()
     assert introduction.organization == demand.organization  # taken from the demand
@@ -330,9 +357,10 @@ def test_suggestion_pages_query_count_does_not_grow_with_rows(clients, page):
     def add_rows(count):
         for n in range(count):
             demand = DemandFactory(
-                title_zh_hans=f"锂电池需求{n}", title_en=f"Battery need {n}",
+                title_zh_hans=f"锂电池需求{n}",
+                title_en=f"Battery need {n}",
                 industry=industry("new_energy"),
-            )  # fmt: skip
+            )
             chinese_project(f"电池项目{n}", "锂电池材料。", "new_energy")
             if n % 2:
                 Match.objects.create(project=project, demand=demand, status="rejected")

@@ -25,8 +25,9 @@ KIND = "project_next_action"
 def test_a_new_date_gives_a_new_reminder_and_a_dropped_project_none(staff):
     today = workstation_today()
     project = ProjectFactory(owner=staff, next_action_on=today - timedelta(days=1))
-    dropped = ProjectFactory(owner=staff, next_action_on=today - timedelta(days=1),
-                             stage=Stage.DROPPED)  # fmt: skip
+    dropped = ProjectFactory(
+        owner=staff, next_action_on=today - timedelta(days=1), stage=Stage.DROPPED
+    )
     ProjectFactory(owner=staff, next_action_on=today - timedelta(days=2), stage=Stage.AFTER_CARE)
     ProjectFactory(owner=None, next_action_on=today - timedelta(days=1))
     ProjectFactory(owner=staff, next_action_on=today)  # not passed yet

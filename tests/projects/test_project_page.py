@@ -62,8 +62,12 @@ def test_history_and_time_in_stages_are_shown(clients, staff):
 
 def test_officials_read_the_page_without_forms_or_notes(clients, staff):
     project = ProjectFactory(notes="Private working note")
-    add_document(project=project, title="Pitch deck",
-                 file=SimpleUploadedFile("deck.pdf", PDF_BYTES), actor=staff)  # fmt: skip
+    add_document(
+        project=project,
+        title="Pitch deck",
+        file=SimpleUploadedFile("deck.pdf", PDF_BYTES),
+        actor=staff,
+    )
     response = clients["official"].get(detail_url(project))
     assert response.status_code == 200
     page = response.content.decode()
@@ -82,11 +86,19 @@ def test_every_changing_url_answers_403_to_officials(clients, staff):
     assert official.post(reverse("projects:project_create"), {}).status_code == 403
     assert official.get(reverse("projects:project_edit", kwargs=pk)).status_code == 403
     assert official.post(reverse("projects:project_edit", kwargs=pk), {}).status_code == 403
-    assert official.post(reverse("projects:project_move", kwargs=pk),
-                         {"to_stage": "contacted"}).status_code == 403  # fmt: skip
+    assert (
+        official.post(
+            reverse("projects:project_move", kwargs=pk), {"to_stage": "contacted"}
+        ).status_code
+        == 403
+    )
     upload = SimpleUploadedFile("a.pdf", PDF_BYTES)
-    assert official.post(reverse("projects:document_upload", kwargs=pk),
-                         {"title": "x", "file": upload}).status_code == 403  # fmt: skip
+    assert (
+        official.post(
+            reverse("projects:document_upload", kwargs=pk), {"title": "x", "file": upload}
+        ).status_code
+        == 403
+    )
     project.refresh_from_db()
     assert project.stage == Stage.LEAD
     assert not ProjectDocument.objects.exists()
@@ -95,9 +107,15 @@ def test_every_changing_url_answers_403_to_officials(clients, staff):
 def test_staff_enter_a_project_by_hand(clients, staff):
     response = clients["staff"].post(
         reverse("projects:project_create"),
-        {"title_en": "Carbon capture", "company": "Capture Co", "contact_name": "Sam",
-         "contact_email": "sam@capture.example", "owner": staff.pk, "expo_year": "2027"},
-    )  # fmt: skip
+        {
+            "title_en": "Carbon capture",
+            "company": "Capture Co",
+            "contact_name": "Sam",
+            "contact_email": "sam@capture.example",
+            "owner": staff.pk,
+            "expo_year": "2027",
+        },
+    )
     assert response.status_code == 302
     project = Project.objects.get()
     assert project.source == ProjectSource.STAFF
@@ -112,9 +130,15 @@ def test_a_title_in_one_language_is_not_copied_into_the_other(clients, staff):
             path = reverse("projects:project_create")
         field = "title_zh_hans" if language == "en" else "title_en"
         response = clients["staff"].post(
-            path, {field: title, "company": f"Co {language}", "contact_name": "Sam",
-                   "contact_email": "sam@co.example", "owner": staff.pk},
-        )  # fmt: skip
+            path,
+            {
+                field: title,
+                "company": f"Co {language}",
+                "contact_name": "Sam",
+                "contact_email": "sam@co.example",
+                "owner": staff.pk,
+            },
+        )
         assert response.status_code == 302
         project = Project.objects.get(company=f"Co {language}")
         other = "title_en" if field == "title_zh_hans" else "title_zh_hans"
@@ -126,10 +150,17 @@ def test_the_owner_must_be_staff_and_bad_input_is_kept(clients, official):
     project = ProjectFactory()
     response = clients["staff"].post(
         reverse("projects:project_edit", kwargs={"pk": project.pk}),
-        {"title_en": "Renamed", "company": "X", "contact_name": "Sam",
-         "contact_email": "sam@x.example", "owner": official.pk, "funding_sought": "-1",
-         "next_action": "Send the dossier", "next_action_on": "2027-01-15"},
-    )  # fmt: skip
+        {
+            "title_en": "Renamed",
+            "company": "X",
+            "contact_name": "Sam",
+            "contact_email": "sam@x.example",
+            "owner": official.pk,
+            "funding_sought": "-1",
+            "next_action": "Send the dossier",
+            "next_action_on": "2027-01-15",
+        },
+    )
     assert response.status_code == 200
     page = response.content.decode()
     assert "Select a valid choice." in page
@@ -142,11 +173,18 @@ def test_staff_set_the_owner_and_the_next_action(clients, staff):
     project = ProjectFactory()
     response = clients["staff"].post(
         reverse("projects:project_edit", kwargs={"pk": project.pk}),
-        {"title_en": project.title_en, "title_zh_hans": project.title_zh_hans,
-         "company": project.company, "contact_name": "Sam", "contact_email": "sam@x.example",
-         "owner": staff.pk, "next_action": "Send the dossier", "next_action_on": "2027-01-15",
-         "expo_year": "2027"},
-    )  # fmt: skip
+        {
+            "title_en": project.title_en,
+            "title_zh_hans": project.title_zh_hans,
+            "company": project.company,
+            "contact_name": "Sam",
+            "contact_email": "sam@x.example",
+            "owner": staff.pk,
+            "next_action": "Send the dossier",
+            "next_action_on": "2027-01-15",
+            "expo_year": "2027",
+        },
+    )
     assert response.status_code == 302
     page = clients["staff"].get(detail_url(project)).content.decode()
     assert "Send the dossier" in page
@@ -157,15 +195,24 @@ def test_staff_set_the_owner_and_the_next_action(clients, staff):
     ("name", "content", "content_type"),
     [
         ("deck.pdf", PDF_BYTES, "application/pdf"),
-        ("plan.docx", docx_bytes(),
-         "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
-        ("budget.xlsx", xlsx_bytes(),
-         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-        ("slides.pptx", pptx_bytes(),
-         "application/vnd.openxmlformats-officedocument.presentationml.presentation"),
+        (
+            "plan.docx",
+            docx_bytes(),
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        ),
+        (
+            "budget.xlsx",
+            xlsx_bytes(),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        ),
+        (
+            "slides.pptx",
+            pptx_bytes(),
+            "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        ),
         ("photo.png", b"\x89PNG\r\n\x1a\n" + b"\0" * 20, "image/png"),
     ],
-)  # fmt: skip
+)
 def test_documents_upload_and_download(clients, name, content, content_type):
     project = ProjectFactory()
     response = clients["staff"].post(
@@ -248,16 +295,18 @@ def test_a_document_over_20_mb_is_refused(clients, monkeypatch):
 def test_the_page_query_count_does_not_grow_with_stage_changes(clients, staff):
     project = ProjectFactory(owner=staff)
     client = clients["staff"]
-    add_document(project=project, title="Deck", file=SimpleUploadedFile("d.pdf", PDF_BYTES),
-                 actor=staff)  # fmt: skip
+    add_document(
+        project=project, title="Deck", file=SimpleUploadedFile("d.pdf", PDF_BYTES), actor=staff
+    )
     move_project(project=project, to_stage=Stage.CONTACTED, by=staff)
     client.get(detail_url(project))  # warm the session and caches
     with CaptureQueriesContext(connection) as few:
         assert client.get(detail_url(project)).status_code == 200
     for stage in (Stage.IN_TALKS, Stage.CONTACTED, Stage.INTENT_AGREED, Stage.MATCHED):
         move_project(project=project, to_stage=stage, by=staff)
-    add_document(project=project, title="Deck 2", file=SimpleUploadedFile("e.pdf", PDF_BYTES),
-                 actor=staff)  # fmt: skip
+    add_document(
+        project=project, title="Deck 2", file=SimpleUploadedFile("e.pdf", PDF_BYTES), actor=staff
+    )
     with CaptureQueriesContext(connection) as many:
         assert client.get(detail_url(project)).status_code == 200
     assert len(many) == len(few), [query["sql"] for query in many.captured_queries]

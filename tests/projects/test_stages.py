@@ -35,16 +35,22 @@ def test_a_project_moves_through_several_stages_with_history(staff):
     move_project(project=project, to_stage=Stage.DOSSIER_COMPLETE, by=staff, note="Sheet done")
     move_project(project=project, to_stage=Stage.EXPO_CONFIRMED, by=staff)  # expo_year is set
     move_project(
-        project=project, to_stage=Stage.SIGNED_AT_EXPO, by=staff, amount=2_000_000,
+        project=project,
+        to_stage=Stage.SIGNED_AT_EXPO,
+        by=staff,
+        amount=2_000_000,
         agreement_type="Joint venture contract",
-    )  # fmt: skip
+    )
     project.refresh_from_db()
     assert project.stage == Stage.SIGNED_AT_EXPO
     history = list(project.stage_changes.order_by("changed_at", "pk"))
     assert [(c.from_stage, c.to_stage) for c in history] == [
-        ("lead", "contacted"), ("contacted", "qualified"), ("qualified", "dossier_complete"),
-        ("dossier_complete", "expo_confirmed"), ("expo_confirmed", "signed_at_expo"),
-    ]  # fmt: skip
+        ("lead", "contacted"),
+        ("contacted", "qualified"),
+        ("qualified", "dossier_complete"),
+        ("dossier_complete", "expo_confirmed"),
+        ("expo_confirmed", "signed_at_expo"),
+    ]
     assert all(change.changed_by == staff for change in history)
     assert "Fits Lanzhou's industrial policy" in history[1].note
     assert history[-1].amount == 2_000_000
@@ -64,8 +70,9 @@ def test_dropped_without_a_reason_is_refused_and_the_stage_stays(staff):
 def test_signed_at_the_expo_needs_the_amount_and_the_agreement_type(staff):
     project = ProjectFactory(stage=Stage.ATTENDED_EXPO)
     with pytest.raises(ValidationError) as error:
-        move_project(project=project, to_stage=Stage.SIGNED_AT_EXPO, by=staff,
-                     agreement_type="Licence")  # fmt: skip
+        move_project(
+            project=project, to_stage=Stage.SIGNED_AT_EXPO, by=staff, agreement_type="Licence"
+        )
     assert set(error.value.message_dict) == {"amount"}
     with pytest.raises(ValidationError) as error:
         move_project(project=project, to_stage=Stage.SIGNED_AT_EXPO, by=staff)
@@ -81,16 +88,16 @@ def test_on_hold_needs_a_future_revisit_date(staff):
         with pytest.raises(ValidationError) as error:
             move_project(project=project, to_stage=Stage.ON_HOLD, by=staff, on_date=on_date)
         assert "on_date" in error.value.message_dict
-    move_project(project=project, to_stage=Stage.ON_HOLD, by=staff,
-                 on_date=today + timedelta(days=30))  # fmt: skip
+    move_project(
+        project=project, to_stage=Stage.ON_HOLD, by=staff, on_date=today + timedelta(days=30)
+    )
     assert project.stage == Stage.ON_HOLD
 
 
 def test_qualifying_needs_all_five_criteria(staff):
     project = ProjectFactory(stage=Stage.CONTACTED)
     with pytest.raises(ValidationError):
-        move_project(project=project, to_stage=Stage.QUALIFIED, by=staff,
-                     criteria=ALL_CRITERIA[:4])  # fmt: skip
+        move_project(project=project, to_stage=Stage.QUALIFIED, by=staff, criteria=ALL_CRITERIA[:4])
     move_project(project=project, to_stage=Stage.QUALIFIED, by=staff, criteria=ALL_CRITERIA)
     assert project.stage == Stage.QUALIFIED
 
@@ -107,8 +114,13 @@ def test_landed_needs_the_registration_date_and_the_investment(staff):
     with pytest.raises(ValidationError) as error:
         move_project(project=project, to_stage=Stage.LANDED, by=staff)
     assert set(error.value.message_dict) == {"on_date", "amount"}
-    move_project(project=project, to_stage=Stage.LANDED, by=staff,
-                 on_date=workstation_today(), amount=500_000)  # fmt: skip
+    move_project(
+        project=project,
+        to_stage=Stage.LANDED,
+        by=staff,
+        on_date=workstation_today(),
+        amount=500_000,
+    )
     assert project.stage == Stage.LANDED
 
 
@@ -200,13 +212,16 @@ def test_the_board_gets_json(clients):
         },
     }
     response = client.post(
-        url, {"to_stage": "signed_at_expo", "amount": "1000", "agreement_type": "Licence"},
+        url,
+        {"to_stage": "signed_at_expo", "amount": "1000", "agreement_type": "Licence"},
         HTTP_ACCEPT="application/json",
-    )  # fmt: skip
+    )
     assert response.status_code == 200
     assert response.json() == {
-        "ok": True, "stage": "signed_at_expo", "stage_label": "Signed at the Expo",
-    }  # fmt: skip
+        "ok": True,
+        "stage": "signed_at_expo",
+        "stage_label": "Signed at the Expo",
+    }
 
 
 def test_the_json_errors_are_translated(clients):

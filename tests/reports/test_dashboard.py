@@ -99,12 +99,20 @@ def build_invitations(year=YEAR) -> tuple[int, int]:
         kind="expo",
         starts_at=pacific(year, 12, 31, 23, 30),
         ends_at=pacific(year, 12, 31, 23, 45),
-    )  # fmt: skip  (already the next year in UTC)
+    )  # already the next year in UTC
     next_year = EventFactory(
         kind="expo", starts_at=pacific(year + 1, 1, 1, 0, 30), ends_at=pacific(year + 1, 1, 1, 1)
     )
-    statuses = ["draft", "approved", "sent", "accepted", "declined", "travel_arranged",
-                "attended", "attended"]  # fmt: skip
+    statuses = [
+        "draft",
+        "approved",
+        "sent",
+        "accepted",
+        "declined",
+        "travel_arranged",
+        "attended",
+        "attended",
+    ]
     for status in statuses:
         InvitationFactory(event=late_in_year, status=status)
     for status in ("sent", "attended"):
@@ -130,20 +138,27 @@ def build_conferences(year=YEAR) -> tuple[int, list[str]]:
 
 def build_briefings(year=YEAR) -> None:
     """January on time (10 February 23:59), February late (11 March 00:01), March unpublished."""
-    BriefingFactory(year=year, month=1, status="published",
-                    published_at=pacific(year, 2, 10, 23, 59))  # fmt: skip
-    BriefingFactory(year=year, month=2, status="published",
-                    published_at=pacific(year, 3, 11, 0, 1))  # fmt: skip
+    BriefingFactory(
+        year=year, month=1, status="published", published_at=pacific(year, 2, 10, 23, 59)
+    )
+    BriefingFactory(year=year, month=2, status="published", published_at=pacific(year, 3, 11, 0, 1))
     BriefingFactory(year=year, month=3, status="approved")
 
 
 def build_meetings(year=YEAR) -> list[int]:
-    starts = [pacific(year, 1, 8, 18), pacific(year, 1, 29, 18), pacific(year, 3, 12, 18),
-              pacific(year, 12, 31, 20)]  # fmt: skip
+    starts = [
+        pacific(year, 1, 8, 18),
+        pacific(year, 1, 29, 18),
+        pacific(year, 3, 12, 18),
+        pacific(year, 12, 31, 20),
+    ]
     for start in starts:
         EventFactory(kind="monthly_meeting", starts_at=start, ends_at=start + timedelta(hours=1))
-    EventFactory(kind="monthly_meeting", starts_at=pacific(year - 1, 12, 31, 23),
-                 ends_at=pacific(year - 1, 12, 31, 23, 30))  # fmt: skip
+    EventFactory(
+        kind="monthly_meeting",
+        starts_at=pacific(year - 1, 12, 31, 23),
+        ends_at=pacific(year - 1, 12, 31, 23, 30),
+    )
     per_month = [0] * 12
     for start in starts:
         per_month[start.month - 1] += 1
@@ -157,10 +172,18 @@ def region(code: str) -> Region:
 def build_talent(year=YEAR) -> dict:
     """Profiles by native place and registration month; returns the counts made here."""
     places = {"620100": 4, "620102": 1, "620500": 2, "110000": 3}  # Lanzhou, its district, ...
-    created = [pacific(year, 1, 15), pacific(year, 1, 20), pacific(year, 1, 31, 23, 59),
-               pacific(year, 2, 1, 0, 1), pacific(year, 6, 1), pacific(year, 6, 2),
-               pacific(year, 6, 3), pacific(year, 6, 4), pacific(year - 1, 12, 31, 23),
-               pacific(year + 1, 1, 1, 1)]  # fmt: skip
+    created = [
+        pacific(year, 1, 15),
+        pacific(year, 1, 20),
+        pacific(year, 1, 31, 23, 59),
+        pacific(year, 2, 1, 0, 1),
+        pacific(year, 6, 1),
+        pacific(year, 6, 2),
+        pacific(year, 6, 3),
+        pacific(year, 6, 4),
+        pacific(year - 1, 12, 31, 23),
+        pacific(year + 1, 1, 1, 1),
+    ]
     people = []
     for code, count in places.items():
         people += [TalentProfileFactory(native_region=region(code)) for _ in range(count)]
@@ -228,8 +251,11 @@ def test_this_year_counts_only_meetings_that_have_ended_and_months_not_due_yet(c
     if past < start_of_year:
         pytest.skip("too early in the year")
     EventFactory(kind="monthly_meeting", starts_at=past - timedelta(hours=1), ends_at=past)
-    EventFactory(kind="monthly_meeting", starts_at=timezone.now() + timedelta(minutes=5),
-                 ends_at=timezone.now() + timedelta(hours=1))  # fmt: skip
+    EventFactory(
+        kind="monthly_meeting",
+        starts_at=timezone.now() + timedelta(minutes=5),
+        ends_at=timezone.now() + timedelta(hours=1),
+    )
     figures = year_figures(year, hide_small_cells=False)
     held = {row["duty"]: row["figure"] for row in figures["duties"]}["meetings_held"]
     assert held == 1
@@ -303,9 +329,8 @@ def test_the_chinese_page_gives_chart_labels_in_chinese(official):
 
 @pytest.mark.parametrize(
     ("role", "expected"),
-    [("anonymous", 302), ("talent", 403), ("other_talent", 403), ("official", 200),
-     ("staff", 200)],
-)  # fmt: skip
+    [("anonymous", 302), ("talent", 403), ("other_talent", 403), ("official", 200), ("staff", 200)],
+)
 def test_who_may_see_the_dashboard(clients, role, expected):
     response = clients[role].get(reverse("reports:dashboard"))
     assert response.status_code == expected
@@ -345,8 +370,12 @@ def test_the_query_count_does_not_grow_with_the_data(clients, role):
     build_conferences()
     build_meetings()
     for month in range(4, 13):
-        BriefingFactory(year=YEAR, month=month, status="published",
-                        published_at=pacific(YEAR + (month == 12), month % 12 + 1, 5))  # fmt: skip
+        BriefingFactory(
+            year=YEAR,
+            month=month,
+            status="published",
+            published_at=pacific(YEAR + (month == 12), month % 12 + 1, 5),
+        )
     for _ in range(3):
         build_talent()
     assert queries(clients[role]) == few

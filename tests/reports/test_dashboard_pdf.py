@@ -110,8 +110,10 @@ def test_the_pdf_says_when_its_figures_were_compiled_on_the_workstations_clock()
     # 22:38 on the 6th in California is already the 7th in UTC.
     moment = datetime(2026, 12, 7, 6, 38, tzinfo=UTC)
     with timezone.override("UTC"):
-        for language, expected in (("en", "2026-12-06 22:38 PST"),
-                                   ("zh-hans", "2026-12-06 22:38 太平洋标准时间")):  # fmt: skip
+        for language, expected in (
+            ("en", "2026-12-06 22:38 PST"),
+            ("zh-hans", "2026-12-06 22:38 太平洋标准时间"),
+        ):
             document = summary_document(year=2026, language=language, now=moment)
             assert document["computed_at"] == expected
 
@@ -124,11 +126,15 @@ def test_staff_try_again_a_summary_lost_on_its_way_to_a_worker(
     monkeypatch.setattr(services, "enqueue_year_end_pdf", lambda pdf_id: queued.append(pdf_id) or 1)
     summary = YearEndPDF.objects.create(year=YEAR, language="en", requested_at=timezone.now())
     check_try_again(
-        clients=clients, staff=staff, record=summary,
+        clients=clients,
+        staff=staff,
+        record=summary,
         page_url=f"{reverse('reports:dashboard')}?year={YEAR}",
         retry_url=reverse("reports:dashboard_pdf_retry", kwargs={"pk": summary.pk}),
-        anchor="year-end-pdf", queued=queued, capture=django_capture_on_commit_callbacks,
-    )  # fmt: skip
+        anchor="year-end-pdf",
+        queued=queued,
+        capture=django_capture_on_commit_callbacks,
+    )
 
 
 @pytest.mark.django_db
@@ -161,9 +167,11 @@ def test_the_sweep_requeues_only_summaries_pending_past_the_grace(monkeypatch):
     )
     YearEndPDF.objects.create(year=YEAR, language="zh-hans", requested_at=timezone.now())
     YearEndPDF.objects.create(
-        year=YEAR - 1, language="en", status="ready",
+        year=YEAR - 1,
+        language="en",
+        status="ready",
         requested_at=timezone.now() - timedelta(hours=1),
-    )  # fmt: skip
+    )
     assert tasks.sweep_pending_year_end_pdfs() == 1
     assert queued == [old.pk]
 

@@ -41,9 +41,11 @@ def make(briefing, language="zh-hans", capture=None) -> BriefingPDF:
 @pytest.fixture
 def briefing(db):
     item = BriefingItemFactory(
-        headline_zh_hans="硅谷固态电池初创企业融资", summary_zh_hans="**融资**一亿美元。",
-        headline_en="Solid-state battery startup raises funds", summary_en="**Raised** $100M.",
-    )  # fmt: skip
+        headline_zh_hans="硅谷固态电池初创企业融资",
+        summary_zh_hans="**融资**一亿美元。",
+        headline_en="Solid-state battery startup raises funds",
+        summary_en="**Raised** $100M.",
+    )
     BriefingItemFactory(briefing=item.briefing, section="policy_watch")
     return item.briefing
 
@@ -53,9 +55,19 @@ def briefing(db):
 def test_the_chinese_pdf_has_its_cover_contents_and_section_titles_with_embedded_fonts(briefing):
     edition = make(briefing, "zh-hans")
     text = pdf_text(edition)
-    for expected in ("兰州科技创新（硅谷）工作站", "简报", "2026年第10期", "目录", "美国科技创新",
-                     "风险投资", "创业趋势", "政策动态", "人才库动态", "项目进展",
-                     "硅谷固态电池初创企业融资"):  # fmt: skip
+    for expected in (
+        "兰州科技创新（硅谷）工作站",
+        "简报",
+        "2026年第10期",
+        "目录",
+        "美国科技创新",
+        "风险投资",
+        "创业趋势",
+        "政策动态",
+        "人才库动态",
+        "项目进展",
+        "硅谷固态电池初创企业融资",
+    ):
         assert expected in text, expected
     assert "Solid-state battery" not in text  # the Chinese edition only
     fonts = fonts_of(edition)
@@ -92,9 +104,11 @@ def test_a_script_or_an_external_image_in_an_item_does_not_survive(clients, brie
 def test_no_talent_name_appears_in_the_briefing_or_its_pdfs(clients, briefing):
     for number in range(4):
         TalentProfileFactory(
-            name_zh=f"欧阳秘{number}", name_en=f"Secretname Ouyang{number}",
-            employer="Hiddenemployer Inc", email=f"secret{number}@example.org",
-        )  # fmt: skip
+            name_zh=f"欧阳秘{number}",
+            name_en=f"Secretname Ouyang{number}",
+            employer="Hiddenemployer Inc",
+            email=f"secret{number}@example.org",
+        )
     names = ("欧阳秘", "Secretname", "Hiddenemployer", "secret0@")
     page = clients["official"].get(reverse("reports:briefing_detail", kwargs={"pk": briefing.pk}))
     services.submit(briefing=briefing, actor=None)
@@ -216,9 +230,13 @@ def test_a_machine_that_cannot_make_pdfs_fails_the_edition_with_the_reason(monke
 @pytest.mark.django_db
 def test_staff_try_a_failed_published_edition_again(monkeypatch, clients, briefing):
     edition = BriefingPDF.objects.create(
-        briefing=briefing, kind="published", language="en", status="failed",
-        error="No Chinese font.", requested_at=briefing.created_at,
-    )  # fmt: skip
+        briefing=briefing,
+        kind="published",
+        language="en",
+        status="failed",
+        error="No Chinese font.",
+        requested_at=briefing.created_at,
+    )
     page_url = reverse("reports:briefing_detail", kwargs={"pk": briefing.pk})
     retry = reverse("reports:edition_retry", kwargs={"pk": briefing.pk, "pdf_pk": edition.pk})
     assert retry in clients["staff"].get(page_url).content.decode()
@@ -244,12 +262,17 @@ def test_staff_try_again_an_edition_lost_on_its_way_to_a_worker(
     services.submit(briefing=briefing, actor=staff)  # so that officials see the page
     edition = editions.request_draft_edition(briefing=briefing, language="en", actor=None)
     check_try_again(
-        clients=clients, staff=staff, record=edition,
+        clients=clients,
+        staff=staff,
+        record=edition,
         page_url=reverse("reports:briefing_detail", kwargs={"pk": briefing.pk}),
-        retry_url=reverse("reports:edition_retry",
-                          kwargs={"pk": briefing.pk, "pdf_pk": edition.pk}),
-        anchor="pdfs", queued=queued, capture=django_capture_on_commit_callbacks,
-    )  # fmt: skip
+        retry_url=reverse(
+            "reports:edition_retry", kwargs={"pk": briefing.pk, "pdf_pk": edition.pk}
+        ),
+        anchor="pdfs",
+        queued=queued,
+        capture=django_capture_on_commit_callbacks,
+    )
 
 
 @pytest.mark.django_db
@@ -306,14 +329,19 @@ def test_publishing_makes_three_editions_on_a_real_worker_even_when_a_task_runs_
     try:
         wait_until(
             lambda: not editions_made.filter(status="pending").exists(),
-            timeout=60, what="the worker to make the editions",
-        )  # fmt: skip
+            timeout=60,
+            what="the worker to make the editions",
+        )
         celery_worker.wait_for_tasks([duplicate.id], timeout=30)
         assert set(editions_made.values_list("status", flat=True)) == {"ready"}
         page = client.get(response["Location"]).content.decode()
         for edition in editions_made:
-            assert reverse("reports:edition_download",
-                           kwargs={"pk": briefing.pk, "pdf_pk": edition.pk}) in page  # fmt: skip
+            assert (
+                reverse(
+                    "reports:edition_download", kwargs={"pk": briefing.pk, "pdf_pk": edition.pk}
+                )
+                in page
+            )
             assert edition.sha256 in page
         assert len(worker_files() - files_before) == 3  # one file per edition, no more
     finally:

@@ -77,9 +77,11 @@ def test_a_get_on_any_briefing_page_writes_nothing(clients, staff, official, sta
     starts = datetime(2026, 10, 14, 17, tzinfo=pacific)
     MeetingFactory(event__starts_at=starts, event__ends_at=starts.replace(hour=18))
     edition, _created = BriefingPDF.objects.get_or_create(
-        briefing=briefing, kind="published" if status == "published" else "draft",
-        language="bilingual", defaults={"requested_at": briefing.created_at},
-    )  # fmt: skip
+        briefing=briefing,
+        kind="published" if status == "published" else "draft",
+        language="bilingual",
+        defaults={"requested_at": briefing.created_at},
+    )
     edition.status = "ready"
     edition.file.save("b.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"), save=True)
     kwargs = {"pk": briefing.pk}
@@ -104,13 +106,15 @@ def test_a_get_on_any_briefing_page_writes_nothing(clients, staff, official, sta
 
 def test_the_archive_finds_a_briefing_by_its_text_in_either_language_and_traditional(clients):
     battery = BriefingItemFactory(
-        headline_zh_hans="固态电池初创企业融资", headline_en="Solid-state battery startup funding",
+        headline_zh_hans="固态电池初创企业融资",
+        headline_en="Solid-state battery startup funding",
         briefing=BriefingFactory(year=2026, month=8, review_round=1),
-    ).briefing  # fmt: skip
+    ).briefing
     other = BriefingItemFactory(
-        headline_zh_hans="人工智能芯片", headline_en="AI chips",
+        headline_zh_hans="人工智能芯片",
+        headline_en="AI chips",
         briefing=BriefingFactory(year=2026, month=9, review_round=1),
-    ).briefing  # fmt: skip
+    ).briefing
     path = reverse("reports:briefing_list")
     for query in ("企业融资", "企業融資", "funding", "STARTUP FUNDING"):
         page = clients["official"].get(path, {"q": query}).content.decode()
@@ -144,10 +148,16 @@ def test_an_item_shows_missing_and_outdated_translations_and_blocks_submission(c
     def post_english(headline):
         clients["staff"].post(
             edit,
-            {"section": item.section, "item_date": "2026-10-15", "source_url": "",
-             "headline_zh_hans": item.headline_zh_hans, "summary_zh_hans": item.summary_zh_hans,
-             "headline_en": headline, "summary_en": "Written later."},
-        )  # fmt: skip
+            {
+                "section": item.section,
+                "item_date": "2026-10-15",
+                "source_url": "",
+                "headline_zh_hans": item.headline_zh_hans,
+                "summary_zh_hans": item.summary_zh_hans,
+                "headline_en": headline,
+                "summary_en": "Written later.",
+            },
+        )
         item.refresh_from_db()
 
     post_english("Now in English")
@@ -172,9 +182,14 @@ def test_a_bad_item_form_keeps_what_was_typed_and_says_why(clients):
     briefing = BriefingFactory()
     response = clients["staff"].post(
         reverse("reports:item_add", kwargs={"pk": briefing.pk}),
-        {"section": "venture_capital", "item_date": "not a date", "source_url": "not a link",
-         "headline_zh_hans": "风投动态", "summary_zh_hans": "内容保留"},
-    )  # fmt: skip
+        {
+            "section": "venture_capital",
+            "item_date": "not a date",
+            "source_url": "not a link",
+            "headline_zh_hans": "风投动态",
+            "summary_zh_hans": "内容保留",
+        },
+    )
     page = response.content.decode()
     assert response.status_code == 400
     assert "Enter a valid date." in page and "Enter a valid URL." in page
@@ -238,8 +253,9 @@ def test_held_means_started_before_the_figures_were_compiled_the_rest_is_coming(
     compiled = compile_briefing(briefing, now=datetime(2026, 3, 6, 22, 38, tzinfo=pacific))
     assert [e["title"]["en"] for e in compiled["events"]["held"]] == ["March forum"]
     assert [e["title"]["en"] for e in compiled["events"]["coming"]] == [
-        "March meeting", "April conference",
-    ]  # fmt: skip
+        "March meeting",
+        "April conference",
+    ]
     MonthlyBriefing.objects.filter(pk=briefing.pk).update(
         compiled=compiled, status="in_review", review_round=1
     )
@@ -265,8 +281,9 @@ def test_submitting_freezes_a_meeting_later_in_the_month_as_coming(staff):
     briefing = BriefingItemFactory(
         briefing=BriefingFactory(year=today.year, month=today.month)
     ).briefing
-    EventFactory(title_en="Later today", starts_at=now + timedelta(hours=1),
-                 ends_at=now + timedelta(hours=2))  # fmt: skip
+    EventFactory(
+        title_en="Later today", starts_at=now + timedelta(hours=1), ends_at=now + timedelta(hours=2)
+    )
     services.submit(briefing=briefing, actor=staff)
     briefing.refresh_from_db()
     events = briefing.compiled["events"]

@@ -65,10 +65,16 @@ def test_the_whole_workflow_from_draft_to_published(clients, staff, official, br
     item = briefing.items.get()
     response = clients["staff"].post(
         url("item_edit", briefing, item_pk=item.pk),
-        {"section": "us_innovation", "item_date": "2026-10-15", "source_url": "https://example.com/a",
-         "headline_zh_hans": item.headline_zh_hans, "headline_en": item.headline_en,
-         "summary_zh_hans": "补充了数据来源。", "summary_en": "Sources added."},
-    )  # fmt: skip
+        {
+            "section": "us_innovation",
+            "item_date": "2026-10-15",
+            "source_url": "https://example.com/a",
+            "headline_zh_hans": item.headline_zh_hans,
+            "headline_en": item.headline_en,
+            "summary_zh_hans": "补充了数据来源。",
+            "summary_en": "Sources added.",
+        },
+    )
     assert response.status_code == 302
     briefing.refresh_from_db()
     assert briefing.status == Status.DRAFT
@@ -99,13 +105,27 @@ def test_the_whole_workflow_from_draft_to_published(clients, staff, official, br
     assert any("已发布" in m.subject for m in published)  # the official's, in Chinese
 
     actions = list(briefing.history.values_list("action", flat=True))
-    assert actions == [
-        "opened", "submitted", "changes_requested", "returned_to_draft", "submitted",
-        "approved", "published",
-    ][1 - ("opened" in actions) :] or actions  # fmt: skip
+    assert (
+        actions
+        == [
+            "opened",
+            "submitted",
+            "changes_requested",
+            "returned_to_draft",
+            "submitted",
+            "approved",
+            "published",
+        ][1 - ("opened" in actions) :]
+        or actions
+    )
     history = clients["official"].get(url("briefing_detail", briefing)).content.decode()
-    for label in ("Submitted for review", "Changes requested", "Back to draft", "Approved",
-                  "Published"):  # fmt: skip
+    for label in (
+        "Submitted for review",
+        "Changes requested",
+        "Back to draft",
+        "Approved",
+        "Published",
+    ):
         assert label in history
 
 

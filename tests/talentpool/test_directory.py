@@ -111,22 +111,39 @@ def test_a_guessed_id_answers_404(staff_client):
 
 def test_each_row_shows_what_staff_need(staff_client):
     TalentProfileFactory(
-        name_zh="王伟", name_en="Wei Wang", native_region=region("620102"),
-        employer="Example Robotics", title="Staff Engineer",
-        industry=industry("artificial_intelligence"), interests=["start_company", "speak"],
-        tags=["speaker", "校友会"], verification="verified",
-    )  # fmt: skip
+        name_zh="王伟",
+        name_en="Wei Wang",
+        native_region=region("620102"),
+        employer="Example Robotics",
+        title="Staff Engineer",
+        industry=industry("artificial_intelligence"),
+        interests=["start_company", "speak"],
+        tags=["speaker", "校友会"],
+        verification="verified",
+    )
     text = page_text(staff_client.get(url("directory")))
-    for expected in ("王伟", "Wei Wang", "Lanzhou / Chengguan District", "Example Robotics",
-                     "Staff Engineer", "Artificial intelligence", "Start a company in Lanzhou",
-                     "Speak at an event", "speaker", "校友会", "Verified", "1 person"):  # fmt: skip
+    for expected in (
+        "王伟",
+        "Wei Wang",
+        "Lanzhou / Chengguan District",
+        "Example Robotics",
+        "Staff Engineer",
+        "Artificial intelligence",
+        "Start a company in Lanzhou",
+        "Speak at an event",
+        "speaker",
+        "校友会",
+        "Verified",
+        "1 person",
+    ):
         assert expected in text, expected
     assert url("profile_create") in text
 
 
 def test_the_list_speaks_chinese_on_the_chinese_site(staff_client):
-    TalentProfileFactory(name_en="Chinese Site", native_region=region("620102"),
-                         industry=industry("biomedicine"))  # fmt: skip
+    TalentProfileFactory(
+        name_en="Chinese Site", native_region=region("620102"), industry=industry("biomedicine")
+    )
     text = page_text(staff_client.get(url("directory", "zh-hans")))
     assert "兰州市 / 城关区" in text
     assert "生物医药" in text
@@ -166,27 +183,40 @@ def places():
     """One person per kind of native place, with distinct industries, interests and tags."""
     made = {
         "Chengguan": TalentProfileFactory(
-            name_en="Person Chengguan", native_region=region("620102"),
-            industry=industry("artificial_intelligence"), interests=["invest"], tags=["vip"],
+            name_en="Person Chengguan",
+            native_region=region("620102"),
+            industry=industry("artificial_intelligence"),
+            interests=["invest"],
+            tags=["vip"],
             verification="verified",
         ),
         "LanzhouCity": TalentProfileFactory(
-            name_en="Person LanzhouCity", native_region=region("620100"),
-            industry=industry("biomedicine"), interests=["speak"],
+            name_en="Person LanzhouCity",
+            native_region=region("620100"),
+            industry=industry("biomedicine"),
+            interests=["speak"],
         ),
         "NewArea": TalentProfileFactory(
-            name_en="Person NewArea", native_region=region("lanzhou-new-area"),
-            industry=industry("biomedicine"), interests=["invest", "speak"], tags=["vip", "expo"],
+            name_en="Person NewArea",
+            native_region=region("lanzhou-new-area"),
+            industry=industry("biomedicine"),
+            interests=["invest", "speak"],
+            tags=["vip", "expo"],
         ),
         "Tianshui": TalentProfileFactory(
-            name_en="Person Tianshui", native_region=region("620500"),
-            industry=industry("new_energy"), interests=["host_visit"], verification="verified",
+            name_en="Person Tianshui",
+            native_region=region("620500"),
+            industry=industry("new_energy"),
+            interests=["host_visit"],
+            verification="verified",
         ),
         "Beijing": TalentProfileFactory(
-            name_en="Person Beijing", native_region=region("110000"),
-            industry=industry("new_energy"), source="referral",
+            name_en="Person Beijing",
+            native_region=region("110000"),
+            industry=industry("new_energy"),
+            source="referral",
         ),
-    }  # fmt: skip
+    }
     old = timezone.now() - timedelta(days=400)
     TalentProfile.objects.filter(pk=made["Beijing"].pk).update(created_at=old)
     return made
@@ -320,25 +350,50 @@ def test_list_query_count_does_not_grow(role, params, cast):
 
 def test_staff_see_everything_on_a_profile(staff_client, staff):
     profile = TalentProfileFactory(
-        name_zh="李娜", name_en="Na Li", staff_notes="Met at the 2025 conference.",
-        tags=["speaker"], source="referral", phone="+16505550100", wechat_id="nali_wx",
-        linkedin_url="https://www.linkedin.com/in/nali", interests=["part_time"],
-    )  # fmt: skip
+        name_zh="李娜",
+        name_en="Na Li",
+        staff_notes="Met at the 2025 conference.",
+        tags=["speaker"],
+        source="referral",
+        phone="+16505550100",
+        wechat_id="nali_wx",
+        linkedin_url="https://www.linkedin.com/in/nali",
+        interests=["part_time"],
+    )
     share_with_lanzhou(profile)
     share_with_lanzhou(profile, given=False)
     Interaction.objects.create(
-        profile=profile, kind="meeting", happened_on=date(2025, 3, 4),
-        summary="Coffee in Palo Alto.", recorded_by=staff,
-    )  # fmt: skip
+        profile=profile,
+        kind="meeting",
+        happened_on=date(2025, 3, 4),
+        summary="Coffee in Palo Alto.",
+        recorded_by=staff,
+    )
     text = page_text(staff_client.get(url("profile_detail", pk=profile.pk)))
     expected_texts = [
-        "李娜", "Na Li", "Met at the 2025 conference.", "speaker", "Referral", "+1 650-555-0100",
-        "nali_wx", "https://www.linkedin.com/in/nali", "Part-time or advisory role",
-        "Consent ledger", "Profile shared with Lanzhou Municipal Science and Technology Bureau",
-        "Given", "Withdrawn", PRIVACY_POLICY_VERSION, "Interaction log", "2025-03-04", "Meeting",
-        "Coffee in Palo Alto.", staff.get_short_name(), "Record an interaction",
-        "Mark as verified", "Invite to claim this profile",
-    ]  # fmt: skip
+        "李娜",
+        "Na Li",
+        "Met at the 2025 conference.",
+        "speaker",
+        "Referral",
+        "+1 650-555-0100",
+        "nali_wx",
+        "https://www.linkedin.com/in/nali",
+        "Part-time or advisory role",
+        "Consent ledger",
+        "Profile shared with Lanzhou Municipal Science and Technology Bureau",
+        "Given",
+        "Withdrawn",
+        PRIVACY_POLICY_VERSION,
+        "Interaction log",
+        "2025-03-04",
+        "Meeting",
+        "Coffee in Palo Alto.",
+        staff.get_short_name(),
+        "Record an interaction",
+        "Mark as verified",
+        "Invite to claim this profile",
+    ]
     for expected in expected_texts:
         assert expected in text, expected
     assert not AuditEntry.objects.filter(action="talent_profile.viewed_by_official").exists()
@@ -355,15 +410,28 @@ def test_a_staff_entered_profile_has_no_consent_rows_to_show(staff_client):
 
 def valid_profile_data(**overrides) -> dict:
     data = {
-        "name_zh": "赵敏", "name_en": "Min Zhao", "native_region": region("620103").pk,
-        "current_city": "Sunnyvale", "current_state": "CA", "employer": "Example Robotics",
-        "title": "Engineer", "industry": industry("artificial_intelligence").pk,
-        "expertise": "robotics, 机器人", "degree": "doctorate", "school": "Stanford University",
-        "graduation_year": "2015", "email": "min.zhao@example.com", "phone": "+1 650 555 0101",
-        "wechat_id": "minzhao", "linkedin_url": "https://www.linkedin.com/in/minzhao",
-        "preferred_language": "zh-hans", "interests": ["invest", "speak"], "source": "staff",
-        "tags": "AI，speaker, 校友会, AI", "staff_notes": "Referred by Prof. Wang.",
-    }  # fmt: skip
+        "name_zh": "赵敏",
+        "name_en": "Min Zhao",
+        "native_region": region("620103").pk,
+        "current_city": "Sunnyvale",
+        "current_state": "CA",
+        "employer": "Example Robotics",
+        "title": "Engineer",
+        "industry": industry("artificial_intelligence").pk,
+        "expertise": "robotics, 机器人",
+        "degree": "doctorate",
+        "school": "Stanford University",
+        "graduation_year": "2015",
+        "email": "min.zhao@example.com",
+        "phone": "+1 650 555 0101",
+        "wechat_id": "minzhao",
+        "linkedin_url": "https://www.linkedin.com/in/minzhao",
+        "preferred_language": "zh-hans",
+        "interests": ["invest", "speak"],
+        "source": "staff",
+        "tags": "AI，speaker, 校友会, AI",
+        "staff_notes": "Referred by Prof. Wang.",
+    }
     data.update(overrides)
     return data
 
@@ -464,9 +532,12 @@ def test_staff_edit_a_profile_and_the_change_is_audited(staff_client, staff):
     form_page = page_text(staff_client.get(url("profile_edit", pk=profile.pk)))
     assert 'value="alpha, beta"' in form_page
     data = valid_profile_data(
-        name_zh=profile.name_zh, name_en=profile.name_en, email=profile.email,
-        tags="alpha, beta", employer="New Employer",
-    )  # fmt: skip
+        name_zh=profile.name_zh,
+        name_en=profile.name_en,
+        email=profile.email,
+        tags="alpha, beta",
+        employer="New Employer",
+    )
     response = staff_client.post(url("profile_edit", pk=profile.pk), data)
     assert response.status_code == 302
     profile.refresh_from_db()
@@ -682,8 +753,9 @@ def test_staff_delete_a_profile_with_its_rows_file_and_mails(
     profile.cv.save("cv.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"), save=True)
     cv_name = profile.cv.name
     assert private_storage.exists(cv_name)
-    Interaction.objects.create(profile=profile, kind="call", happened_on="2026-01-05",
-                               summary="Called.", recorded_by=staff)  # fmt: skip
+    Interaction.objects.create(
+        profile=profile, kind="call", happened_on="2026-01-05", summary="Called.", recorded_by=staff
+    )
     staff_client.post(url("profile_invite", pk=profile.pk))
     assert Reminder.objects.filter(recipient_email="gone@example.com").exists()
 

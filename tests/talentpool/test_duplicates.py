@@ -36,9 +36,13 @@ def person(**values):
     """A profile sharing nothing with any other unless told: unique names, contacts, employer."""
     n = next(_counter)
     defaults = {
-        "name_zh": "", "name_en": f"Person {n}", "employer": f"Company {n}",
-        "email": f"person{n}@example.com", "phone": "", "wechat_id": "",
-    }  # fmt: skip
+        "name_zh": "",
+        "name_en": f"Person {n}",
+        "employer": f"Company {n}",
+        "email": f"person{n}@example.com",
+        "phone": "",
+        "wechat_id": "",
+    }
     return TalentProfileFactory(**{**defaults, **values})
 
 
@@ -139,8 +143,9 @@ def test_a_profile_is_not_its_own_duplicate():
 def test_several_reasons_are_listed_together():
     first = person(name_zh="王伟", employer="NVIDIA", email="ww@example.com")
     second = person(name_zh="王伟", employer="nvidia", email="WW@example.com", name_en="Wei Wang")
-    assert pairs_of() == {frozenset((first.pk, second.pk)): ["email", "name_employer",
-                                                              "pinyin_name"]}  # fmt: skip
+    assert pairs_of() == {
+        frozenset((first.pk, second.pk)): ["email", "name_employer", "pinyin_name"]
+    }
 
 
 def test_python_and_sql_rules_agree():
@@ -164,10 +169,15 @@ def test_python_and_sql_rules_agree():
     assert from_sql == from_python
     ids = [profile.pk for profile in profiles]
     expected = {
-        (0, 1): ["pinyin_name"], (0, 4): ["email"], (1, 2): ["pinyin_name"],
-        (1, 3): ["phone", "pinyin_name"], (2, 3): ["name_employer"], (2, 4): ["wechat"],
-        (5, 6): ["pinyin_name"], (7, 8): ["pinyin_name"],
-    }  # fmt: skip
+        (0, 1): ["pinyin_name"],
+        (0, 4): ["email"],
+        (1, 2): ["pinyin_name"],
+        (1, 3): ["phone", "pinyin_name"],
+        (2, 3): ["name_employer"],
+        (2, 4): ["wechat"],
+        (5, 6): ["pinyin_name"],
+        (7, 8): ["pinyin_name"],
+    }
     assert from_sql == {frozenset((ids[a], ids[b])): why for (a, b), why in expected.items()}
 
 
@@ -213,10 +223,18 @@ def test_only_staff_reach_the_duplicate_pages(clients, name):
 def test_merge_of_a_profile_with_itself_or_a_missing_one_is_not_found(clients):
     profile = person()
     staff = clients["staff"]
-    assert staff.get(reverse("talentpool:merge", kwargs={"keep": profile.pk, "other": profile.pk})
-                     ).status_code == 404  # fmt: skip
-    assert staff.get(reverse("talentpool:merge", kwargs={"keep": profile.pk, "other": 999999})
-                     ).status_code == 404  # fmt: skip
+    assert (
+        staff.get(
+            reverse("talentpool:merge", kwargs={"keep": profile.pk, "other": profile.pk})
+        ).status_code
+        == 404
+    )
+    assert (
+        staff.get(
+            reverse("talentpool:merge", kwargs={"keep": profile.pk, "other": 999999})
+        ).status_code
+        == 404
+    )
 
 
 # --- Merging ----------------------------------------------------------------------------------
@@ -239,22 +257,41 @@ def _backdate(consent, days):
 
 
 def test_merge_keeps_every_interaction_and_consent_and_is_audited(clients, staff):
-    keep = person(name_zh="王伟", name_en="", email="old@example.com", tags=["AI", "兰州"],
-                  staff_notes="Note on the kept one.", employer="Google")  # fmt: skip
-    other = person(name_en="Wei Wang", email="new@example.com", tags=["兰州", "VIP"],
-                   staff_notes="Note on the other one.", employer="Google LLC",
-                   current_city="San Jose")  # fmt: skip
-    Interaction.objects.create(profile=keep, kind="call", happened_on=date(2026, 1, 5),
-                               summary="Call", recorded_by=staff)  # fmt: skip
+    keep = person(
+        name_zh="王伟",
+        name_en="",
+        email="old@example.com",
+        tags=["AI", "兰州"],
+        staff_notes="Note on the kept one.",
+        employer="Google",
+    )
+    other = person(
+        name_en="Wei Wang",
+        email="new@example.com",
+        tags=["兰州", "VIP"],
+        staff_notes="Note on the other one.",
+        employer="Google LLC",
+        current_city="San Jose",
+    )
+    Interaction.objects.create(
+        profile=keep, kind="call", happened_on=date(2026, 1, 5), summary="Call", recorded_by=staff
+    )
     for day in (1, 2):
-        Interaction.objects.create(profile=other, kind="meeting", happened_on=date(2026, 2, day),
-                                   summary=f"Meeting {day}", recorded_by=staff)  # fmt: skip
+        Interaction.objects.create(
+            profile=other,
+            kind="meeting",
+            happened_on=date(2026, 2, day),
+            summary=f"Meeting {day}",
+            recorded_by=staff,
+        )
     share_with_lanzhou(other)
     given = _backdate(Consent.objects.get(profile=other), days=30)
     privacy = _backdate(
-        Consent.objects.create(profile=keep, purpose="privacy_notice", action="given",
-                               policy_version="2026-11"), days=60,
-    )  # fmt: skip
+        Consent.objects.create(
+            profile=keep, purpose="privacy_notice", action="given", policy_version="2026-11"
+        ),
+        days=60,
+    )
     consent_times = {given.pk: given.at, privacy.pk: privacy.at}
 
     url = reverse("talentpool:merge", kwargs={"keep": keep.pk, "other": other.pk})
@@ -263,10 +300,17 @@ def test_merge_keeps_every_interaction_and_consent_and_is_audited(clients, staff
     assert 'name="email"' in page and 'name="name_zh"' in page
     assert 'name="tags"' not in page  # united, not chosen
 
-    response = submit_merge(clients["staff"], url, {
-        "name_zh": "keep", "name_en": "other", "email": "other", "employer": "keep",
-        "current_city": "other",
-    })  # fmt: skip
+    response = submit_merge(
+        clients["staff"],
+        url,
+        {
+            "name_zh": "keep",
+            "name_en": "other",
+            "email": "other",
+            "employer": "keep",
+            "current_city": "other",
+        },
+    )
     assert response.status_code == 302, response.content.decode()[:3000]
     assert not TalentProfile.objects.filter(pk=other.pk).exists()
     keep.refresh_from_db()
@@ -275,8 +319,10 @@ def test_merge_keeps_every_interaction_and_consent_and_is_audited(clients, staff
     assert keep.tags == ["AI", "兰州", "VIP"]
     assert keep.staff_notes == "Note on the kept one.\n\nNote on the other one."
     assert sorted(keep.interactions.values_list("summary", flat=True)) == [
-        "Call", "Meeting 1", "Meeting 2"
-    ]  # fmt: skip
+        "Call",
+        "Meeting 1",
+        "Meeting 2",
+    ]
     assert {c.pk: c.at for c in keep.consents.all()} == consent_times
     assert TalentProfile.objects.shared_with_lanzhou().filter(pk=keep.pk).exists()
 

@@ -20,10 +20,17 @@ pytestmark = pytest.mark.django_db
 
 VIEWED = "talent_profile.viewed_by_official"
 STAFF_ONLY_TEXT = (
-    "Confidential staff note", "secret-tag", "Interaction log", "Dinner in Cupertino",
-    "Consent ledger", "Staff only", "Referral", "Record an interaction", "Mark as verified",
+    "Confidential staff note",
+    "secret-tag",
+    "Interaction log",
+    "Dinner in Cupertino",
+    "Consent ledger",
+    "Staff only",
+    "Referral",
+    "Record an interaction",
+    "Mark as verified",
     "Invite to claim this profile",
-)  # fmt: skip
+)
 
 
 def url(name: str, language: str = "en", **kwargs) -> str:
@@ -47,17 +54,28 @@ def official_client(official):
 def shared(staff):
     """A person who consents to sharing with Lanzhou, with everything staff keep about them."""
     profile = TalentProfileFactory(
-        name_zh="王伟", name_en="Wei Wang", native_region=Region.objects.get(code="620102"),
-        employer="Example Robotics", title="Staff Engineer",
-        industry=Industry.objects.get(key="artificial_intelligence"), interests=["invest"],
-        email="wei.wang@example.com", phone="+16505550100", wechat_id="weiwang_wx",
+        name_zh="王伟",
+        name_en="Wei Wang",
+        native_region=Region.objects.get(code="620102"),
+        employer="Example Robotics",
+        title="Staff Engineer",
+        industry=Industry.objects.get(key="artificial_intelligence"),
+        interests=["invest"],
+        email="wei.wang@example.com",
+        phone="+16505550100",
+        wechat_id="weiwang_wx",
         linkedin_url="https://www.linkedin.com/in/weiwang",
-        staff_notes="Confidential staff note", tags=["secret-tag"], source="referral",
-    )  # fmt: skip
+        staff_notes="Confidential staff note",
+        tags=["secret-tag"],
+        source="referral",
+    )
     Interaction.objects.create(
-        profile=profile, kind="meeting", happened_on=date(2025, 4, 1),
-        summary="Dinner in Cupertino", recorded_by=staff,
-    )  # fmt: skip
+        profile=profile,
+        kind="meeting",
+        happened_on=date(2025, 4, 1),
+        summary="Dinner in Cupertino",
+        recorded_by=staff,
+    )
     return share_with_lanzhou(profile)
 
 
@@ -97,9 +115,17 @@ def test_an_official_sees_contact_and_no_staff_data(official_client, shared):
     response = official_client.get(url("profile_detail", pk=shared.pk))
     assert response.status_code == 200
     text = response.content.decode()
-    for expected in ("王伟", "Wei Wang", "wei.wang@example.com", "+1 650-555-0100", "weiwang_wx",
-                     "https://www.linkedin.com/in/weiwang", "Example Robotics", "Staff Engineer",
-                     "Your view of this page is recorded."):  # fmt: skip
+    for expected in (
+        "王伟",
+        "Wei Wang",
+        "wei.wang@example.com",
+        "+1 650-555-0100",
+        "weiwang_wx",
+        "https://www.linkedin.com/in/weiwang",
+        "Example Robotics",
+        "Staff Engineer",
+        "Your view of this page is recorded.",
+    ):
         assert expected in text, expected
     for hidden in (*STAFF_ONLY_TEXT, "Another note"):
         assert hidden not in text, hidden

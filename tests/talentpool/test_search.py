@@ -42,9 +42,20 @@ def test_chinese_name_finds_the_name_not_its_homophones(wangs, query):
 
 
 @pytest.mark.parametrize(
-    "query", ["wang wei", "wangwei", "Wang Wei", "Wei Wang", "weiwang", "wáng wěi", "WANG  WEI",
-              "wang2 wei3", "wang2wei3", "Ｗａｎｇ Ｗｅｉ"],
-)  # fmt: skip
+    "query",
+    [
+        "wang wei",
+        "wangwei",
+        "Wang Wei",
+        "Wei Wang",
+        "weiwang",
+        "wáng wěi",
+        "WANG  WEI",
+        "wang2 wei3",
+        "wang2wei3",
+        "Ｗａｎｇ Ｗｅｉ",
+    ],
+)
 def test_pinyin_finds_the_name_and_its_homophones(wangs, query):
     names = found(query)
     assert {"王伟", "汪伟"} <= set(names)
@@ -223,9 +234,22 @@ def test_no_match_returns_nothing(wangs, query):
 
 @pytest.mark.parametrize(
     "query",
-    ["' OR 1=1 --", "&|!:*()", "a & b | !c", "'", "\\", "王伟' OR '1'='1", "(((", "<->",
-     "😀", "x" * 2000, "王" * 3000, "; DROP TABLE talentpool_talentprofile; --", "\x00"],
-)  # fmt: skip
+    [
+        "' OR 1=1 --",
+        "&|!:*()",
+        "a & b | !c",
+        "'",
+        "\\",
+        "王伟' OR '1'='1",
+        "(((",
+        "<->",
+        "😀",
+        "x" * 2000,
+        "王" * 3000,
+        "; DROP TABLE talentpool_talentprofile; --",
+        "\x00",
+    ],
+)
 def test_operator_and_injection_input_is_plain_text(wangs, query):
     result = search_profiles(TalentProfile.objects.all(), query)
     assert result.profiles == []

@@ -212,10 +212,23 @@ def test_sign_up_verify_and_complete_the_wizard(client, cv_storage):
 
     page = client.get(response.url)
     text = text_of(page)
-    for shown in ("王伟", "Wei Wang", "Chengguan District", "San Jose", "NVIDIA",
-                  "Artificial intelligence", "Stanford University", "2015", "+1 650-253-0000",
-                  "wangwei_sv", "Part-time or advisory role", "Invest", "Download my CV",
-                  "Self-registered", "Thank you: your profile is complete."):  # fmt: skip
+    for shown in (
+        "王伟",
+        "Wei Wang",
+        "Chengguan District",
+        "San Jose",
+        "NVIDIA",
+        "Artificial intelligence",
+        "Stanford University",
+        "2015",
+        "+1 650-253-0000",
+        "wangwei_sv",
+        "Part-time or advisory role",
+        "Invest",
+        "Download my CV",
+        "Self-registered",
+        "Thank you: your profile is complete.",
+    ):
         assert shown in text, shown
 
     profile = TalentProfile.objects.get(user__email="wei.wang@example.org")
@@ -294,16 +307,25 @@ BAD_INPUT = [
     (1, "name_en", "Wei 👍🏽 Wang", EMOJI_MESSAGE),
     (1, "name_en", "Wei\x07Wang", "Names cannot contain control characters or line breaks."),
     (1, "native_region", "", "This field is required."),
-    (2, "graduation_year", str(timezone.localdate().year + 1),
-     "The year of graduation cannot be in the future."),
+    (
+        2,
+        "graduation_year",
+        str(timezone.localdate().year + 1),
+        "The year of graduation cannot be in the future.",
+    ),
     (2, "graduation_year", "nineteen", "Enter a whole number."),
     (3, "email", "wei.wang@", "Enter a valid email address."),
-    (3, "phone", "650 253 0000", "Enter the phone number in international form, starting with + "
-     "and the country code, e.g. +1 650 253 0000 or +86 139 0931 0000."),
+    (
+        3,
+        "phone",
+        "650 253 0000",
+        "Enter the phone number in international form, starting with + "
+        "and the country code, e.g. +1 650 253 0000 or +86 139 0931 0000.",
+    ),
     (3, "phone", "+1 123", "Enter the phone number in international form"),
     (3, "linkedin_url", "https://example.com/wei", "Enter the address of a LinkedIn profile"),
     (3, "wechat_id", "wang wei", "A WeChat ID has only letters, digits, underscores and hyphens"),
-]  # fmt: skip
+]
 
 
 def reach_step(client: Client, step: int) -> None:
@@ -410,13 +432,17 @@ def test_a_wrong_or_oversized_cv_is_refused(talent_client, cv_storage, name, con
 
 @pytest.mark.parametrize(
     ("name", "content", "stored_as"),
-    [("résumé.PDF", pdf_bytes(), ".pdf"), ("cv.docx", docx_bytes(), ".docx"),
-     # The type comes from the content: a PDF named .docx is kept as a PDF.
-     ("mislabelled.docx", pdf_bytes(), ".pdf"),
-     ("just under.pdf", pdf_bytes(10 * 1024 * 1024), ".pdf")],
-)  # fmt: skip
-def test_pdf_and_docx_cvs_are_kept_by_their_content(talent_client, cv_storage, name, content,
-                                                     stored_as):  # fmt: skip
+    [
+        ("résumé.PDF", pdf_bytes(), ".pdf"),
+        ("cv.docx", docx_bytes(), ".docx"),
+        # The type comes from the content: a PDF named .docx is kept as a PDF.
+        ("mislabelled.docx", pdf_bytes(), ".pdf"),
+        ("just under.pdf", pdf_bytes(10 * 1024 * 1024), ".pdf"),
+    ],
+)
+def test_pdf_and_docx_cvs_are_kept_by_their_content(
+    talent_client, cv_storage, name, content, stored_as
+):
     reach_step(talent_client, 3)
     response = talent_client.post(step_url(3), step_data(3) | {"cv": upload(name, content)})
     assert response.status_code == 302, errors_of(response)
@@ -464,9 +490,11 @@ def test_a_hostile_cv_is_refused_in_chinese_when_editing(talent_client, own_prof
 
 def test_the_profile_page_shows_what_is_held_but_not_staff_notes(talent_client, own_profile):
     Interaction.objects.create(
-        profile=own_profile, kind="call", happened_on=timezone.localdate(),
+        profile=own_profile,
+        kind="call",
+        happened_on=timezone.localdate(),
         summary="Talked about the Lanzhou New Area biotech park.",
-    )  # fmt: skip
+    )
     text = text_of(talent_client.get(url("own_profile")))
     assert "李娜" in text and "Na Li" in text and "Biomedicine" in text
     assert "Staff entry" not in text and "Self-registered" in text
@@ -614,17 +642,24 @@ def test_the_consent_page_shows_the_ledger_and_changes_take_effect_at_once(
         .order_by("at", "pk")
         .values_list("purpose", "action")
     )
-    assert rows == [("privacy_notice", "given"), ("share_with_lanzhou", "given"),
-                    ("share_with_lanzhou", "withdrawn")]  # fmt: skip
+    assert rows == [
+        ("privacy_notice", "given"),
+        ("share_with_lanzhou", "given"),
+        ("share_with_lanzhou", "withdrawn"),
+    ]
     soup = BeautifulSoup(response.content, "html.parser")
-    shown = [[cell.get_text(strip=True) for cell in row("td")][1:]
-             for row in soup.select("table.consent-ledger tbody tr")]  # fmt: skip
+    shown = [
+        [cell.get_text(strip=True) for cell in row("td")][1:]
+        for row in soup.select("table.consent-ledger tbody tr")
+    ]
     assert [row[:2] for row in shown] == [
-        ["Profile shared with Lanzhou Municipal Science and Technology Bureau officials",
-         "Withdrawn"],
+        [
+            "Profile shared with Lanzhou Municipal Science and Technology Bureau officials",
+            "Withdrawn",
+        ],
         ["Profile shared with Lanzhou Municipal Science and Technology Bureau officials", "Given"],
         ["Privacy notice accepted", "Given"],
-    ]  # fmt: skip
+    ]
 
 
 # --- Export
@@ -633,9 +668,11 @@ def test_the_consent_page_shows_the_ledger_and_changes_take_effect_at_once(
 def test_the_export_holds_everything_about_the_person(clients, own_profile):
     share_with_lanzhou(own_profile)
     Interaction.objects.create(
-        profile=own_profile, kind="meeting", happened_on=timezone.localdate(),
+        profile=own_profile,
+        kind="meeting",
+        happened_on=timezone.localdate(),
         summary="Coffee in Palo Alto about the Lanzhou expo.",
-    )  # fmt: skip
+    )
     talent = clients["talent"]
     page = talent.get(url("own_export"))
     assert BeautifulSoup(page.content, "html.parser").select("form[method=post] button")
@@ -667,9 +704,13 @@ def test_the_export_holds_everything_about_the_person(clients, own_profile):
     assert profile["staff_notes"].startswith("Met at the 2026 conference")
     assert profile["tags"] == ["biotech"]
     assert data["interactions"] == [
-        {"kind": "meeting", "date": today, "summary": "Coffee in Palo Alto about the Lanzhou expo.",
-         "recorded_at": data["interactions"][0]["recorded_at"]}
-    ]  # fmt: skip
+        {
+            "kind": "meeting",
+            "date": today,
+            "summary": "Coffee in Palo Alto about the Lanzhou expo.",
+            "recorded_at": data["interactions"][0]["recorded_at"],
+        }
+    ]
     assert [(c["purpose"], c["action"]) for c in data["consents"]] == [
         ("privacy_notice", "given"),
         ("share_with_lanzhou", "given"),
@@ -695,18 +736,26 @@ def test_deleting_removes_rows_files_and_account_and_leaves_an_anonymous_audit_e
 ):
     share_with_lanzhou(own_profile)
     Interaction.objects.create(
-        profile=own_profile, kind="call", happened_on=timezone.localdate(), summary="Call",
+        profile=own_profile,
+        kind="call",
+        happened_on=timezone.localdate(),
+        summary="Call",
         recorded_by=staff,
-    )  # fmt: skip
+    )
     # An invitation to claim went to the person's address before: that mail record goes too.
     Reminder.objects.create(
-        kind="talent_claim_invitation", target=own_profile, period="2026-11-01",
-        recipient_email=own_profile.email, state=Reminder.State.SENT,
-    )  # fmt: skip
+        kind="talent_claim_invitation",
+        target=own_profile,
+        period="2026-11-01",
+        recipient_email=own_profile.email,
+        state=Reminder.State.SENT,
+    )
     kept = Reminder.objects.create(
-        kind="talent_claim_invitation", target=staff, period="2026-11-01",
+        kind="talent_claim_invitation",
+        target=staff,
+        period="2026-11-01",
         recipient_email="someone.else@example.org",
-    )  # fmt: skip
+    )
     profile_id, user_id, cv_name = own_profile.pk, own_profile.user_id, own_profile.cv.name
     talent = clients["talent"]
     page = talent.get(url("own_delete"))
@@ -766,9 +815,13 @@ def test_the_cv_file_is_kept_when_the_deletion_fails(
 @pytest.fixture
 def staff_entry(staff) -> TalentProfile:
     return TalentProfileFactory(
-        email="talent@example.org", name_zh="张敏", name_en="Min Zhang", source="staff",
-        industry=Industry.objects.get(key="new_energy"), created_by=staff,
-    )  # fmt: skip
+        email="talent@example.org",
+        name_zh="张敏",
+        name_en="Min Zhang",
+        source="staff",
+        industry=Industry.objects.get(key="new_energy"),
+        created_by=staff,
+    )
 
 
 def test_a_person_claims_the_profile_staff_entered(clients, staff_entry, official, talent):

@@ -120,9 +120,13 @@ def test_xlsx_export_has_the_keys_a_chinese_row_and_no_notes(clients):
 def test_export_applies_the_directorys_filters_and_search(clients):
     lanzhou = full_profile()
     full_profile(
-        name_zh="李娜", name_en="Na Li", email="na.li@example.com", phone="+16505550101",
-        wechat_id="lina", native_region=Region.objects.get(code="110000"),
-    )  # fmt: skip
+        name_zh="李娜",
+        name_en="Na Li",
+        email="na.li@example.com",
+        phone="+16505550101",
+        wechat_id="lina",
+        native_region=Region.objects.get(code="110000"),
+    )
     staff = clients["staff"]
 
     table = csv_of(staff.get(reverse("talentpool:export_csv"), {"lanzhou": "on"}))
@@ -211,11 +215,13 @@ def pending_of(response) -> PendingImport:
 
 
 def test_import_happy_path(clients, staff):
-    content = "\n".join([
-        HEADER,
-        "张三,San Zhang,620102,Apple,biomedicine,2012,san@example.com,+1 650 555 0111,invest",
-        "李四,,620500,NVIDIA,,,si@example.com,,part_time;speak",
-    ])  # fmt: skip
+    content = "\n".join(
+        [
+            HEADER,
+            "张三,San Zhang,620102,Apple,biomedicine,2012,san@example.com,+1 650 555 0111,invest",
+            "李四,,620500,NVIDIA,,,si@example.com,,part_time;speak",
+        ]
+    )
     response = upload(clients["staff"], "\ufeff" + content)
     pending = pending_of(response)
     preview = clients["staff"].get(response["Location"])
@@ -245,12 +251,14 @@ def test_import_happy_path(clients, staff):
 
 
 def test_a_bad_row_blocks_the_whole_import_even_when_confirm_is_forced(clients):
-    content = "\n".join([
-        HEADER,
-        "张三,San Zhang,620102,Apple,,,san@example.com,,",
-        "李四,Si Li,620102,Apple,,,not-an-email,,",
-        "王五,Wu Wang,620102,Apple,,,wu@example.com,,",
-    ])  # fmt: skip
+    content = "\n".join(
+        [
+            HEADER,
+            "张三,San Zhang,620102,Apple,,,san@example.com,,",
+            "李四,Si Li,620102,Apple,,,not-an-email,,",
+            "王五,Wu Wang,620102,Apple,,,wu@example.com,,",
+        ]
+    )
     response = upload(clients["staff"], content)
     pending = pending_of(response)
     page = clients["staff"].get(response["Location"]).content.decode()
@@ -301,8 +309,11 @@ def test_messages_follow_the_readers_language(clients):
     ("name", "content", "message"),
     [
         ("people.csv", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200), "neither a CSV"),
-        ("people.xlsx", b"name_zh,name_en\n\xe5\xbc\xa0\xe4\xb8\x89,San\n",
-         "is not an Excel workbook"),
+        (
+            "people.xlsx",
+            b"name_zh,name_en\n\xe5\xbc\xa0\xe4\xb8\x89,San\n",
+            "is not an Excel workbook",
+        ),
         ("people.csv", "name_zh,name_en\n张三,San\n".encode("gbk"), "CSV UTF-8"),
         ("people.csv", b"name_zh,name_en\n" + b"x,y\n" * (5 * 1024 * 1024 // 4), "at most 5 MB"),
         ("people.csv", b"", "empty"),
@@ -310,7 +321,7 @@ def test_messages_follow_the_readers_language(clients):
         ("people.csv", b"who,what\nx,y\n", "at least one of the two name columns"),
         ("people.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(100), "cannot be imported"),
     ],
-)  # fmt: skip
+)
 def test_a_wrong_file_gets_a_clear_message(clients, name, content, message):
     response = upload(clients["staff"], content, name=name)
     assert response.status_code == 200
@@ -383,8 +394,11 @@ def test_discarding_deletes_the_uploaded_rows(clients):
 def test_another_staff_member_cannot_open_my_pending_import(clients):
     pending = pending_of(upload(clients["staff"], f"{HEADER}\n张三,San Zhang,,,,,,,\n"))
     colleague = signed_in_client(make_person("staff", "colleague@example.org"))
-    for name, method in [("import_preview", "get"), ("import_confirm", "post"),
-                         ("import_discard", "post")]:  # fmt: skip
+    for name, method in [
+        ("import_preview", "get"),
+        ("import_confirm", "post"),
+        ("import_discard", "post"),
+    ]:
         url = reverse(f"talentpool:{name}", kwargs={"pk": pending.pk})
         assert getattr(colleague, method)(url).status_code == 404, name
     assert PendingImport.objects.filter(pk=pending.pk).exists()
@@ -407,32 +421,56 @@ def test_only_staff_may_import(clients, staff):
 
 def _profile_data(profile) -> dict:
     return {
-        "name_zh": profile.name_zh, "name_en": profile.name_en,
-        "native_region": profile.native_region_id, "current_city": profile.current_city,
-        "current_state": profile.current_state, "employer": profile.employer,
-        "title": profile.title, "industry": profile.industry_id, "expertise": profile.expertise,
-        "degree": profile.degree, "school": profile.school,
-        "graduation_year": profile.graduation_year, "email": profile.email,
+        "name_zh": profile.name_zh,
+        "name_en": profile.name_en,
+        "native_region": profile.native_region_id,
+        "current_city": profile.current_city,
+        "current_state": profile.current_state,
+        "employer": profile.employer,
+        "title": profile.title,
+        "industry": profile.industry_id,
+        "expertise": profile.expertise,
+        "degree": profile.degree,
+        "school": profile.school,
+        "graduation_year": profile.graduation_year,
+        "email": profile.email,
         "phone": str(profile.phone.as_e164 if profile.phone else ""),
-        "wechat_id": profile.wechat_id, "linkedin_url": profile.linkedin_url,
-        "preferred_language": profile.preferred_language, "interests": profile.interests,
+        "wechat_id": profile.wechat_id,
+        "linkedin_url": profile.linkedin_url,
+        "preferred_language": profile.preferred_language,
+        "interests": profile.interests,
         "tags": profile.tags,
-    }  # fmt: skip
+    }
 
 
 @pytest.mark.parametrize("file_format", ["csv", "xlsx"])
 def test_round_trip_export_then_import_into_an_empty_pool(clients, file_format):
     full_profile()
     full_profile(
-        name_zh="", name_en="Jane Doe", native_region=Region.objects.get(code="outside-china"),
-        industry=None, degree="", graduation_year=None, email="jane@example.com", phone="",
-        wechat_id="", linkedin_url="", interests=[], tags=[], preferred_language="en",
-        employer="-Minus Corp", title="=1+1",
-    )  # fmt: skip
+        name_zh="",
+        name_en="Jane Doe",
+        native_region=Region.objects.get(code="outside-china"),
+        industry=None,
+        degree="",
+        graduation_year=None,
+        email="jane@example.com",
+        phone="",
+        wechat_id="",
+        linkedin_url="",
+        interests=[],
+        tags=[],
+        preferred_language="en",
+        employer="-Minus Corp",
+        title="=1+1",
+    )
     full_profile(
-        name_zh="欧阳娜娜", name_en="Nana Ouyang", email="nana@example.com", phone="+8613900000000",
-        wechat_id="nana", native_region=Region.objects.get(code="lanzhou-new-area"),
-    )  # fmt: skip
+        name_zh="欧阳娜娜",
+        name_en="Nana Ouyang",
+        email="nana@example.com",
+        phone="+8613900000000",
+        wechat_id="nana",
+        native_region=Region.objects.get(code="lanzhou-new-area"),
+    )
     before = sorted((_profile_data(p) for p in TalentProfile.objects.all()), key=str)
     response = clients["staff"].get(reverse(f"talentpool:export_{file_format}"))
     content = b"".join(response.streaming_content)

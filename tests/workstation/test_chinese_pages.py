@@ -35,11 +35,41 @@ pytestmark = pytest.mark.django_db
 # the romanised example name of the profile form.
 ALLOWED_WORDS = {
     "English",
-    "Google", "Microsoft", "Authenticator", "FreeOTP", "TOTP", "App", "app", "WeChat", "LinkedIn",
-    "PDF", "DOCX", "Word", "JSON", "ID", "CSV", "Excel", "xlsx", "UTF", "ZIP", "PNG", "JPEG",
-    "PowerPoint", "XLSX", "PPTX", "GB", "T", "ISO", "UTC", "Wei", "Wang", "QR", "SVG", "ics",
+    "Google",
+    "Microsoft",
+    "Authenticator",
+    "FreeOTP",
+    "TOTP",
+    "App",
+    "app",
+    "WeChat",
+    "LinkedIn",
+    "PDF",
+    "DOCX",
+    "Word",
+    "JSON",
+    "ID",
+    "CSV",
+    "Excel",
+    "xlsx",
+    "UTF",
+    "ZIP",
+    "PNG",
+    "JPEG",
+    "PowerPoint",
+    "XLSX",
+    "PPTX",
+    "GB",
+    "T",
+    "ISO",
+    "UTC",
+    "Wei",
+    "Wang",
+    "QR",
+    "SVG",
+    "ics",
     "Markdown",
-}  # fmt: skip
+}
 READ_OUT_ATTRIBUTES = ("aria-label", "title", "alt", "placeholder")
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*")
 URL = re.compile(r"https?://\S+")
@@ -73,45 +103,78 @@ def pages_for(role: str) -> tuple[list[str], tuple[str, ...]]:
     event = EventFactory(kind="conference", capacity=1)
     full_event = EventFactory(capacity=0)
     public = [
-        "/", "/about/", "/policies/", f"/policies/{policy.pk}/", "/policies/?topic=talent",
-        "/news/", f"/news/{news.pk}/", f"/news/{english_only.pk}/", "/no-such-page/",
-        path_of("workstation:event_list"), path_of("workstation:event_detail", pk=event.pk),
+        "/",
+        "/about/",
+        "/policies/",
+        f"/policies/{policy.pk}/",
+        "/policies/?topic=talent",
+        "/news/",
+        f"/news/{news.pk}/",
+        f"/news/{english_only.pk}/",
+        "/no-such-page/",
+        path_of("workstation:event_list"),
+        path_of("workstation:event_detail", pk=event.pk),
         path_of("workstation:event_register", pk=event.pk),
         path_of("workstation:event_register", pk=full_event.pk),
-    ]  # fmt: skip
+    ]
     content = (english_only.title_en, english_only.summary_en, english_only.body_en)
     if role == "anonymous":
         return [
-            *public, "/accounts/login/", "/accounts/signup/", "/accounts/password/reset/",
-            "/accounts/confirm-email/", "/accounts/password/reset/done/",
-            path_of("projects:intake"), path_of("projects:intake_done"),
-        ], content  # fmt: skip
+            *public,
+            "/accounts/login/",
+            "/accounts/signup/",
+            "/accounts/password/reset/",
+            "/accounts/confirm-email/",
+            "/accounts/password/reset/done/",
+            path_of("projects:intake"),
+            path_of("projects:intake_done"),
+        ], content
     signed_in = [
-        *public, "/account/settings/", "/accounts/email/", "/accounts/password/change/",
-        "/accounts/2fa/", "/accounts/logout/", "/accounts/reauthenticate/",
-    ]  # fmt: skip
+        *public,
+        "/account/settings/",
+        "/accounts/email/",
+        "/accounts/password/change/",
+        "/accounts/2fa/",
+        "/accounts/logout/",
+        "/accounts/reauthenticate/",
+    ]
     person = share_with_lanzhou(
-        TalentProfileFactory(name_zh="王伟", name_en="", employer="华为", title="工程师",
-                             expertise="机器学习", email="wang.wei@example.com")
-    )  # fmt: skip
+        TalentProfileFactory(
+            name_zh="王伟",
+            name_en="",
+            employer="华为",
+            title="工程师",
+            expertise="机器学习",
+            email="wang.wei@example.com",
+        )
+    )
     talent_pool = [path_of("talentpool:privacy_notice"), path_of("talentpool:counts")]
-    project = ProjectFactory(title_zh_hans="固态锂电池", title_en="", summary_en="",
-                             company="示例公司", contact_name="陈明")  # fmt: skip
+    project = ProjectFactory(
+        title_zh_hans="固态锂电池",
+        title_en="",
+        summary_en="",
+        company="示例公司",
+        contact_name="陈明",
+    )
     pipeline = [
-        path_of("projects:board"), path_of("projects:table"), path_of("projects:demand_list"),
-        path_of("projects:expo"), path_of("projects:delegation_list"),
+        path_of("projects:board"),
+        path_of("projects:table"),
+        path_of("projects:demand_list"),
+        path_of("projects:expo"),
+        path_of("projects:delegation_list"),
         path_of("projects:project_detail", pk=project.pk),
         path_of("projects:project_matches", pk=project.pk),
-    ]  # fmt: skip
+    ]
     briefing = BriefingItemFactory(headline_en="", summary_en="").briefing
     BriefingItemFactory(briefing=briefing, section="policy_watch")
     briefing.review_round = 1
     briefing.save()
     briefings = [
-        path_of("reports:briefing_list"), path_of("reports:briefing_list") + "?q=创新",
+        path_of("reports:briefing_list"),
+        path_of("reports:briefing_list") + "?q=创新",
         path_of("reports:briefing_detail", pk=briefing.pk),
         path_of("reports:dashboard"),
-    ]  # fmt: skip
+    ]
     invitation = InvitationFactory(name="李明")
     submit_for_approval(invitation=invitation, actor=None)
     invitation_year = invitation.event.starts_at.year
@@ -119,44 +182,65 @@ def pages_for(role: str) -> tuple[list[str], tuple[str, ...]]:
         path_of("workstation:invitation_list"),
         path_of("workstation:invitation_list") + f"?year={invitation_year}",
         path_of("workstation:invitation_detail", pk=invitation.pk),
-    ]  # fmt: skip
+    ]
     meeting = MeetingFactory()
     meetings = [
-        path_of("workstation:meeting_list"), path_of("workstation:meeting_detail", pk=meeting.pk),
-    ]  # fmt: skip
+        path_of("workstation:meeting_list"),
+        path_of("workstation:meeting_detail", pk=meeting.pk),
+    ]
     if role == "staff":
         return [
-            *invitations, path_of("workstation:invitation_create"),
+            *invitations,
+            path_of("workstation:invitation_create"),
             path_of("workstation:invitation_edit", pk=invitation.pk),
             path_of("workstation:invitation_notes", pk=invitation.pk),
-            *meetings, path_of("workstation:meeting_create"),
+            *meetings,
+            path_of("workstation:meeting_create"),
             path_of("workstation:meeting_edit", pk=meeting.pk),
             path_of("workstation:meeting_minutes", pk=meeting.pk),
-            *briefings, path_of("reports:item_add", pk=briefing.pk),
-            *signed_in, *talent_pool, "/colleagues/", "/colleagues/invite/",
-            path_of("talentpool:directory"), path_of("talentpool:directory") + "?q=王伟",
+            *briefings,
+            path_of("reports:item_add", pk=briefing.pk),
+            *signed_in,
+            *talent_pool,
+            "/colleagues/",
+            "/colleagues/invite/",
+            path_of("talentpool:directory"),
+            path_of("talentpool:directory") + "?q=王伟",
             path_of("talentpool:profile_detail", pk=person.pk),
             path_of("talentpool:profile_edit", pk=person.pk),
-            path_of("talentpool:profile_create"), path_of("talentpool:import_upload"),
-            path_of("talentpool:duplicates"), *pipeline, path_of("projects:project_create"),
-            path_of("projects:demand_create"), path_of("projects:delegation_create"),
-            path_of("workstation:event_create"), path_of("workstation:event_edit", pk=event.pk),
+            path_of("talentpool:profile_create"),
+            path_of("talentpool:import_upload"),
+            path_of("talentpool:duplicates"),
+            *pipeline,
+            path_of("projects:project_create"),
+            path_of("projects:demand_create"),
+            path_of("projects:delegation_create"),
+            path_of("workstation:event_create"),
+            path_of("workstation:event_edit", pk=event.pk),
             path_of("workstation:event_checkin", pk=event.pk),
             path_of("workstation:speaker_create", pk=event.pk),
             path_of("workstation:partner_create", pk=event.pk),
-        ], content  # fmt: skip
+        ], content
     if role == "official":
         return [
             *invitations,
-            *signed_in, *talent_pool, "/colleagues/", path_of("talentpool:directory"),
-            path_of("talentpool:profile_detail", pk=person.pk), *pipeline, *briefings,
+            *signed_in,
+            *talent_pool,
+            "/colleagues/",
+            path_of("talentpool:directory"),
+            path_of("talentpool:profile_detail", pk=person.pk),
+            *pipeline,
+            *briefings,
             *meetings,
-        ], content  # fmt: skip
+        ], content
     return [
-        *signed_in, *talent_pool, "/colleagues/",
+        *signed_in,
+        *talent_pool,
+        "/colleagues/",
         path_of("talentpool:profile_step", step=1),
-        path_of("talentpool:own_export"), path_of("talentpool:own_delete"),
-    ], content  # fmt: skip
+        path_of("talentpool:own_export"),
+        path_of("talentpool:own_delete"),
+    ], content
 
 
 def path_of(name: str, **kwargs) -> str:

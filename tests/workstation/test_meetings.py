@@ -102,9 +102,8 @@ def test_staff_schedule_a_meeting_in_china_time_shown_in_both_zones_across_dst(
     # The same wall-clock time a week earlier, before the change: 17:00 PST the day before.
     clients["staff"].post(
         reverse("workstation:meeting_edit", kwargs={"pk": meeting.pk}),
-        form_data(starts_at="2026-03-02T09:00", ends_at="2026-03-02T10:30",
-                  invitees=[staff.pk]),
-    )  # fmt: skip
+        form_data(starts_at="2026-03-02T09:00", ends_at="2026-03-02T10:30", invitees=[staff.pk]),
+    )
     meeting.refresh_from_db()
     meeting.event.refresh_from_db()
     assert meeting.event.starts_at == datetime(2026, 3, 2, 1, 0, tzinfo=UTC)
@@ -189,9 +188,10 @@ def test_the_page_shows_the_minutes_in_the_page_language_or_marks_the_translatio
     clients,
 ):
     meeting = meeting_at(
-        timezone.now() - timedelta(days=2), minutes_zh_hans="会议纪要：**三个项目**",
+        timezone.now() - timedelta(days=2),
+        minutes_zh_hans="会议纪要：**三个项目**",
         minutes_en="",
-    )  # fmt: skip
+    )
     ics = reverse("workstation:event_ics", kwargs={"pk": meeting.event_id})
     path = reverse("workstation:meeting_detail", kwargs={"pk": meeting.pk})
     english = soup_of(clients["official"].get(path))
@@ -274,9 +274,13 @@ def test_staff_add_edit_and_delete_an_action_item(clients, official):
     meeting = MeetingFactory()
     response = clients["staff"].post(
         reverse("workstation:action_item_add", kwargs={"pk": meeting.pk}),
-        {"description_zh_hans": "发送项目清单", "description_en": "Send the project list",
-         "owner": official.pk, "due_on": "2026-12-15"},
-    )  # fmt: skip
+        {
+            "description_zh_hans": "发送项目清单",
+            "description_en": "Send the project list",
+            "owner": official.pk,
+            "due_on": "2026-12-15",
+        },
+    )
     assert response.status_code == 302
     item = ActionItem.objects.get()
     assert (item.owner, item.due_on) == (official, date(2026, 12, 15))
@@ -285,9 +289,13 @@ def test_staff_add_edit_and_delete_an_action_item(clients, official):
 
     clients["staff"].post(
         reverse("workstation:action_item_edit", kwargs={"pk": item.pk}),
-        {"description_zh_hans": "发送项目清单", "description_en": "Send the final list",
-         "owner": official.pk, "due_on": "2026-12-20"},
-    )  # fmt: skip
+        {
+            "description_zh_hans": "发送项目清单",
+            "description_en": "Send the final list",
+            "owner": official.pk,
+            "due_on": "2026-12-20",
+        },
+    )
     item.refresh_from_db()
     assert (item.description_en, item.due_on) == ("Send the final list", date(2026, 12, 20))
 
@@ -305,9 +313,13 @@ def test_a_bad_action_item_keeps_what_was_typed_with_a_chinese_message_on_a_chin
     path = reverse("workstation:action_item_add", kwargs={"pk": meeting.pk})
     response = clients["staff"].post(
         path.replace("/en/", "/zh-hans/", 1),
-        {"description_zh_hans": "联系兰州新区", "description_en": "", "owner": official.pk,
-         "due_on": ""},
-    )  # fmt: skip
+        {
+            "description_zh_hans": "联系兰州新区",
+            "description_en": "",
+            "owner": official.pk,
+            "due_on": "",
+        },
+    )
     assert response.status_code == 400
     page = soup_of(response)
     assert page.select_one("#id_description_zh_hans")["value"] == "联系兰州新区"
@@ -315,9 +327,14 @@ def test_a_bad_action_item_keeps_what_was_typed_with_a_chinese_message_on_a_chin
     assert not ActionItem.objects.exists()
 
     response = clients["staff"].post(
-        path, {"description_zh_hans": "", "description_en": "", "owner": official.pk,
-               "due_on": "2026-12-01"},
-    )  # fmt: skip
+        path,
+        {
+            "description_zh_hans": "",
+            "description_en": "",
+            "owner": official.pk,
+            "due_on": "2026-12-01",
+        },
+    )
     assert response.status_code == 400
     assert "Describe the action in at least one language." in text_of(response)
 
@@ -358,8 +375,9 @@ def test_the_owner_marks_an_item_done_and_open_again_another_official_may_not(cl
 def test_the_briefing_shows_its_months_meeting_on_the_pacific_calendar(clients, staff):
     briefing = BriefingFactory(year=2026, month=11)
     # 1 December 02:00 in Lanzhou is still 30 November in California: November's meeting.
-    meeting = meeting_at(datetime(2026, 12, 1, 2, 0, tzinfo=SHANGHAI),
-                         event__title_en="November meeting")  # fmt: skip
+    meeting = meeting_at(
+        datetime(2026, 12, 1, 2, 0, tzinfo=SHANGHAI), event__title_en="November meeting"
+    )
     path = reverse("reports:briefing_detail", kwargs={"pk": briefing.pk})
     section = soup_of(clients["staff"].get(path)).select_one("#meeting")
     assert "November meeting" in section.get_text()
@@ -374,8 +392,10 @@ def test_the_briefing_shows_its_months_meeting_on_the_pacific_calendar(clients, 
     # Moved into December: November's briefing no longer shows it.
     services.save_meeting(
         event=_moved(meeting.event, datetime(2026, 12, 3, 17, 0, tzinfo=PACIFIC)),
-        meeting=meeting, invitees=[], actor=staff,
-    )  # fmt: skip
+        meeting=meeting,
+        invitees=[],
+        actor=staff,
+    )
     section = soup_of(clients["staff"].get(path)).select_one("#meeting")
     assert "No meeting with the bureau is scheduled in this month." in section.get_text()
 
@@ -385,16 +405,19 @@ def test_the_meeting_is_linked_on_submission_and_kept_with_the_figures(clients, 
     from tests.factories import BriefingItemFactory
 
     briefing = BriefingItemFactory(briefing=BriefingFactory(year=2026, month=11)).briefing
-    meeting = meeting_at(datetime(2026, 11, 12, 17, 0, tzinfo=PACIFIC),
-                         event__title_en="November meeting")  # fmt: skip
+    meeting = meeting_at(
+        datetime(2026, 11, 12, 17, 0, tzinfo=PACIFIC), event__title_en="November meeting"
+    )
     submit(briefing=briefing, actor=staff)
     briefing.refresh_from_db()
     assert briefing.meeting == meeting
     # Moved into December after submission: the submitted briefing still refers to it.
     services.save_meeting(
         event=_moved(meeting.event, datetime(2026, 12, 3, 17, 0, tzinfo=PACIFIC)),
-        meeting=meeting, invitees=[], actor=staff,
-    )  # fmt: skip
+        meeting=meeting,
+        invitees=[],
+        actor=staff,
+    )
     path = reverse("reports:briefing_detail", kwargs={"pk": briefing.pk})
     for role in ("staff", "official"):
         assert "November meeting" in soup_of(clients[role].get(path)).select_one("#meeting").text
@@ -413,8 +436,9 @@ def test_an_official_sees_the_meeting_and_its_minutes_state_on_a_submitted_brief
     from tests.factories import BriefingItemFactory
 
     briefing = BriefingItemFactory(briefing=BriefingFactory(year=2026, month=10)).briefing
-    meeting_at(datetime(2026, 10, 14, 17, 0, tzinfo=PACIFIC), minutes_en="Held.",
-               minutes_zh_hans="")  # fmt: skip
+    meeting_at(
+        datetime(2026, 10, 14, 17, 0, tzinfo=PACIFIC), minutes_en="Held.", minutes_zh_hans=""
+    )
     submit(briefing=briefing, actor=None)
     briefing.refresh_from_db()
     assert briefing.meeting is not None
@@ -490,8 +514,10 @@ def test_a_moved_meeting_is_reminded_again_and_a_removed_invitee_is_not(staff, o
     # Before the mails go out the meeting moves by two hours and the official is no longer invited.
     services.save_meeting(
         event=_moved(meeting.event, meeting.event.starts_at + timedelta(hours=2)),
-        meeting=meeting, invitees=[staff], actor=staff,
-    )  # fmt: skip
+        meeting=meeting,
+        invitees=[staff],
+        actor=staff,
+    )
     assert sorted(send_all()) == ["cancelled", "cancelled"]
     assert mail.outbox == []
     assert services.schedule_meeting_reminders() == 1

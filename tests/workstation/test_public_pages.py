@@ -18,11 +18,17 @@ def test_root_redirects_by_the_browsers_language(client):
 @pytest.mark.parametrize(
     ("language", "expected"),
     [
-        ("en", ["Lanzhou Science and Technology Innovation (Silicon Valley) Workstation",
-                "Bring projects to the Lanzhou Sci-Tech Expo", "Build a talent pool"]),
+        (
+            "en",
+            [
+                "Lanzhou Science and Technology Innovation (Silicon Valley) Workstation",
+                "Bring projects to the Lanzhou Sci-Tech Expo",
+                "Build a talent pool",
+            ],
+        ),
         ("zh-hans", ["兰州科技创新（硅谷）工作站", "兰州科博会", "人才库"]),
     ],
-)  # fmt: skip
+)
 def test_home_and_about_show_the_six_duties(client, language, expected):
     for path in (f"/{language}/", f"/{language}/about/"):
         page = text_of(client.get(path))
@@ -68,8 +74,9 @@ def test_news_list_and_detail_in_both_languages(client):
 
 
 def test_missing_translation_is_shown_as_missing(client):
-    post = NewsPostFactory(title_en="Only in English", title_zh_hans="", summary_zh_hans="",
-                           body_zh_hans="")  # fmt: skip
+    post = NewsPostFactory(
+        title_en="Only in English", title_zh_hans="", summary_zh_hans="", body_zh_hans=""
+    )
     listing = text_of(client.get("/zh-hans/news/"))
     assert "Only in English" in listing
     assert "缺少译文" in listing

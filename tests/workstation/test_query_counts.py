@@ -80,8 +80,13 @@ def test_conference_page_query_count_does_not_grow(staff):
         for index in range(number):
             Speaker.objects.create(event=event, name=f"Speaker {index}")
             partner = MediaPartner.objects.create(event=event, name_en=f"Media {index}")
-            Coverage.objects.create(partner=partner, title="Story", url="https://news.example/a",
-                                    published_on="2026-11-08", reach=1000)  # fmt: skip
+            Coverage.objects.create(
+                partner=partner,
+                title="Story",
+                url="https://news.example/a",
+                published_on="2026-11-08",
+                reach=1000,
+            )
 
     add(1)
     few = queries(client, f"/en/events/{event.pk}/")

@@ -80,13 +80,19 @@ def test_scheduling_twice_records_one_reminder_and_enqueues_it_once(
     user = pending_invitee("twice@example.org")
     with django_capture_on_commit_callbacks() as callbacks:
         first, created = schedule_reminder(
-            kind="account_invitation", target=user, period="2025-01",
-            recipient_email=" Twice@Example.org ", recipient=user,
-        )  # fmt: skip
+            kind="account_invitation",
+            target=user,
+            period="2025-01",
+            recipient_email=" Twice@Example.org ",
+            recipient=user,
+        )
         again, created_again = schedule_reminder(
-            kind="account_invitation", target=user, period="2025-01",
-            recipient_email="twice@example.org", recipient=user,
-        )  # fmt: skip
+            kind="account_invitation",
+            target=user,
+            period="2025-01",
+            recipient_email="twice@example.org",
+            recipient=user,
+        )
     assert (created, created_again) == (True, False)
     assert again.pk == first.pk
     assert first.recipient_email == "twice@example.org"
@@ -99,9 +105,12 @@ def test_another_period_is_another_reminder():
     user = pending_invitee("periods@example.org")
     for period in ("2025-01", "2025-02", "2025-01"):
         schedule_reminder(
-            kind="account_invitation", target=user, period=period,
-            recipient_email=user.email, recipient=user,
-        )  # fmt: skip
+            kind="account_invitation",
+            target=user,
+            period=period,
+            recipient_email=user.email,
+            recipient=user,
+        )
     assert sorted(Reminder.objects.values_list("period", flat=True)) == ["2025-01", "2025-02"]
 
 
@@ -225,9 +234,11 @@ def test_the_sweep_re_enqueues_pending_ones_and_releases_stale_claims(monkeypatc
     user = pending_invitee("sweep@example.org")
     pending = reminder_row(user, period="pending")
     stale = reminder_row(
-        user, period="stale", state=Reminder.State.SENDING,
+        user,
+        period="stale",
+        state=Reminder.State.SENDING,
         claimed_at=now - STALE_CLAIM - timedelta(minutes=1),
-    )  # fmt: skip
+    )
     busy = reminder_row(
         user, period="busy", state=Reminder.State.SENDING, claimed_at=now - timedelta(minutes=2)
     )

@@ -217,7 +217,12 @@ def test_invite_form_keeps_what_was_typed_and_explains_errors(staff):
 def test_only_pending_invitations_can_be_sent_again(staff, official):
     client = signed_in_client(staff)
     assert client.post(f"/en/colleagues/{official.pk}/reinvite/").status_code == 404
-    invited = invite_colleague(email="new@lanzhou.example", full_name="New", role=Role.OFFICIAL,
-                               preferred_language="zh-hans", invited_by=staff)  # fmt: skip
+    invited = invite_colleague(
+        email="new@lanzhou.example",
+        full_name="New",
+        role=Role.OFFICIAL,
+        preferred_language="zh-hans",
+        invited_by=staff,
+    )
     assert client.post(f"/en/colleagues/{invited.pk}/reinvite/").status_code == 302
     assert Reminder.objects.filter(kind="account_invitation", recipient=invited).count() == 2

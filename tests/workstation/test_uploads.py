@@ -121,11 +121,20 @@ def test_just_under_the_zip_limits_is_accepted(monkeypatch):
 
 @pytest.mark.parametrize(
     "error",
-    [PdfReadError("bad xref"), KeyError("/Root"), AttributeError("x"), RecursionError(),
-     ValueError("x"), TypeError("x"), IndexError("x"), ZeroDivisionError(), MemoryError(),
-     NotImplementedError("/Crypt filter")],
+    [
+        PdfReadError("bad xref"),
+        KeyError("/Root"),
+        AttributeError("x"),
+        RecursionError(),
+        ValueError("x"),
+        TypeError("x"),
+        IndexError("x"),
+        ZeroDivisionError(),
+        MemoryError(),
+        NotImplementedError("/Crypt filter"),
+    ],
     ids=lambda error: type(error).__name__,
-)  # fmt: skip
+)
 def test_whatever_the_pdf_parser_raises_becomes_a_refusal(monkeypatch, error):
     def raising(*args, **kwargs):
         raise error

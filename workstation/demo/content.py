@@ -28,15 +28,26 @@ class DemoAccount:
 
 
 DEMO_ACCOUNTS = [
-    DemoAccount("admin@lanzhou-sv.example", "Demo Administrator", "admin", "en",
-                "MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U"),
-    DemoAccount("staff@lanzhou-sv.example", "Demo Staff", "staff", "en",
-                "ONSWG4TFORSGC5DBNVSWY3DPMFXGO33T"),
-    DemoAccount("official@lanzhou-sv.example", "演示官员", "official", "zh-hans",
-                "N5TGM2LDNFQWYZDFNVXWK4TUMFXGO33T"),
+    DemoAccount(
+        "admin@lanzhou-sv.example",
+        "Demo Administrator",
+        "admin",
+        "en",
+        "MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43U",
+    ),
+    DemoAccount(
+        "staff@lanzhou-sv.example", "Demo Staff", "staff", "en", "ONSWG4TFORSGC5DBNVSWY3DPMFXGO33T"
+    ),
+    DemoAccount(
+        "official@lanzhou-sv.example",
+        "演示官员",
+        "official",
+        "zh-hans",
+        "N5TGM2LDNFQWYZDFNVXWK4TUMFXGO33T",
+    ),
     DemoAccount("talent@lanzhou-sv.example", "Demo Talent", "talent", "en"),
     DemoAccount("talent2@lanzhou-sv.example", "演示人才", "talent", "zh-hans"),
-]  # fmt: skip
+]
 
 SAMPLE_NOTE_EN = "*Sample content for demonstration; not an actual policy.*"
 SAMPLE_NOTE_ZH = "*演示用示例内容，并非真实政策。*"

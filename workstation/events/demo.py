@@ -22,7 +22,10 @@ def load_demo_events() -> int:
     if Event.objects.filter(is_sample=True).exists():
         return 0
     conference = Event.objects.create(
-        kind=EventKind.CONFERENCE, is_sample=True, is_public=True, registration_open=True,
+        kind=EventKind.CONFERENCE,
+        is_sample=True,
+        is_public=True,
+        registration_open=True,
         capacity=120,
         title="Sample: Lanzhou investment and talent conference in Silicon Valley",
         title_en="Sample: Lanzhou investment and talent conference in Silicon Valley",
@@ -33,22 +36,31 @@ def load_demo_events() -> int:
         "investment, followed by conversations with Lanzhou enterprises and parks.",
         description_zh_hans=SAMPLE_NOTE_ZH + "\n\n介绍兰州海外人才引进与招商政策，"
         "并与兰州企业、园区代表交流。",
-        starts_at=_at(30, 17), ends_at=_at(30, 17) + timedelta(hours=4),
-    )  # fmt: skip
+        starts_at=_at(30, 17),
+        ends_at=_at(30, 17) + timedelta(hours=4),
+    )
     Speaker.objects.create(
-        event=conference, name="Sample Speaker", position=1,
-        affiliation_en="Investor, Example Ventures", affiliation_zh_hans="投资人，示例创投",
-        bio_en="A sample speaker biography.", bio_zh_hans="示例演讲嘉宾简介。",
-    )  # fmt: skip
+        event=conference,
+        name="Sample Speaker",
+        position=1,
+        affiliation_en="Investor, Example Ventures",
+        affiliation_zh_hans="投资人，示例创投",
+        bio_en="A sample speaker biography.",
+        bio_zh_hans="示例演讲嘉宾简介。",
+    )
     MediaPartner.objects.create(
         event=conference, name="Sample Media", name_en="Sample Media", name_zh_hans="示例媒体"
     )
     Event.objects.create(
-        kind=EventKind.MONTHLY_MEETING, is_sample=True, is_public=False,
+        kind=EventKind.MONTHLY_MEETING,
+        is_sample=True,
+        is_public=False,
         title="Sample: monthly meeting with the Lanzhou bureau",
         title_en="Sample: monthly meeting with the Lanzhou bureau",
         title_zh_hans="示例：与兰州市科学技术局月度例会",
-        venue_en="Video call", venue_zh_hans="视频会议",
-        starts_at=_at(7, 1), ends_at=_at(7, 2),
-    )  # fmt: skip
+        venue_en="Video call",
+        venue_zh_hans="视频会议",
+        starts_at=_at(7, 1),
+        ends_at=_at(7, 2),
+    )
     return 2

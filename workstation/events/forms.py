@@ -41,10 +41,21 @@ class EventForm(BilingualRowsMixin, forms.ModelForm):
     class Meta:
         model = Event
         fields = [
-            "kind", "title_zh_hans", "title_en", "venue_zh_hans", "venue_en",
-            "description_zh_hans", "description_en", "time_zone", "starts_at", "ends_at",
-            "expo_year", "is_public", "registration_open", "capacity",
-        ]  # fmt: skip
+            "kind",
+            "title_zh_hans",
+            "title_en",
+            "venue_zh_hans",
+            "venue_en",
+            "description_zh_hans",
+            "description_en",
+            "time_zone",
+            "starts_at",
+            "ends_at",
+            "expo_year",
+            "is_public",
+            "registration_open",
+            "capacity",
+        ]
         labels = {"time_zone": _("Times are in")}
 
     def __init__(self, *args, **kwargs):
@@ -69,9 +80,11 @@ class EventForm(BilingualRowsMixin, forms.ModelForm):
         if data.get("kind") == EventKind.MONTHLY_MEETING and data.get("is_public"):
             self.add_error(
                 "is_public",
-                _("A monthly meeting is never public: it is for the workstation staff and the "
-                  "Lanzhou officials only."),
-            )  # fmt: skip
+                _(
+                    "A monthly meeting is never public: it is for the workstation staff and the "
+                    "Lanzhou officials only."
+                ),
+            )
         if data.get("registration_open") and not data.get("is_public"):
             self.add_error(
                 "registration_open",
@@ -126,10 +139,18 @@ class SpeakerForm(BilingualRowsMixin, forms.ModelForm):
 
     class Meta:
         model = Speaker
-        fields = ["name", "affiliation_zh_hans", "affiliation_en", "bio_zh_hans", "bio_en",
-                  "position"]  # fmt: skip
-        help_texts = {"name": _("As the speaker writes it."),
-                      "position": _("Speakers are listed in this order.")}  # fmt: skip
+        fields = [
+            "name",
+            "affiliation_zh_hans",
+            "affiliation_en",
+            "bio_zh_hans",
+            "bio_en",
+            "position",
+        ]
+        help_texts = {
+            "name": _("As the speaker writes it."),
+            "position": _("Speakers are listed in this order."),
+        }
 
 
 class MediaPartnerForm(BilingualRowsMixin, forms.ModelForm):
@@ -156,9 +177,11 @@ class MediaPartnerForm(BilingualRowsMixin, forms.ModelForm):
 
 class CoverageForm(forms.ModelForm):
     url = forms.URLField(
-        label=_("link"), max_length=500, assume_scheme="https",
+        label=_("link"),
+        max_length=500,
+        assume_scheme="https",
         help_text=_("The article, video or post."),
-    )  # fmt: skip
+    )
 
     class Meta:
         model = Coverage

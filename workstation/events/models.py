@@ -109,9 +109,13 @@ class Event(models.Model):
         help_text=_("Demonstration content, marked as such on the public site."),
     )
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("created by"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
-    )  # fmt: skip
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -193,9 +197,13 @@ class Registration(models.Model):
         _("language"), max_length=10, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
     )
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("account"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="event_registrations",
-    )  # fmt: skip
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("account"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="event_registrations",
+    )
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, db_index=True)
     created_at = models.DateTimeField(_("registered at"), default=timezone.now)
     promoted_at = models.DateTimeField(_("moved off the waiting list at"), null=True, blank=True)
@@ -248,9 +256,11 @@ class Coverage(models.Model):
     """An article, video or post a media partner published about the conference."""
 
     partner = models.ForeignKey(
-        MediaPartner, verbose_name=_("media partner"), on_delete=models.CASCADE,
+        MediaPartner,
+        verbose_name=_("media partner"),
+        on_delete=models.CASCADE,
         related_name="coverage",
-    )  # fmt: skip
+    )
     title = models.CharField(_("title"), max_length=300)
     url = models.URLField(_("link"), max_length=500)
     published_on = models.DateField(_("date"))
@@ -302,9 +312,11 @@ class CalendarFeed(models.Model):
     """A person's secret calendar address; revoking deletes the row, so the old address is 404."""
 
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
         related_name="calendar_feed",
-    )  # fmt: skip
+    )
     token = models.CharField(_("token"), max_length=64, unique=True, default=new_feed_token)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 

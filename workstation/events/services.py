@@ -68,9 +68,15 @@ def _lock(event_id: int) -> Event:
 
 
 def register(
-    *, event_id: int, name: str, email: str, language: str, organisation: str = "",
-    phone: str = "", user=None,
-) -> Registration:  # fmt: skip
+    *,
+    event_id: int,
+    name: str,
+    email: str,
+    language: str,
+    organisation: str = "",
+    phone: str = "",
+    user=None,
+) -> Registration:
     """Register a person: confirmed while places remain, else on the waiting list; the
     confirmation mail (with the event's .ics) goes out through the reminder outbox.
 
@@ -91,10 +97,15 @@ def register(
             )
         linked = user if _registers_self(user, email) else None
         registration = Registration.objects.create(
-            event=event, name=" ".join(name.split()), email=email,
-            organisation=organisation.strip(), phone=phone.strip(), language=language,
-            user=linked, status=Status.CONFIRMED if places_left(event) != 0 else Status.WAITING,
-        )  # fmt: skip
+            event=event,
+            name=" ".join(name.split()),
+            email=email,
+            organisation=organisation.strip(),
+            phone=phone.strip(),
+            language=language,
+            user=linked,
+            status=Status.CONFIRMED if places_left(event) != 0 else Status.WAITING,
+        )
         schedule_reminder(
             kind=REGISTRATION_KIND,
             target=registration,
@@ -155,9 +166,11 @@ def cancel_registration(*, registration_id: int, actor=None) -> Registration:
         registration.save(update_fields=["status", "cancelled_at"])
         if actor is not None:
             record(
-                actor=actor, action="event.registration_cancelled", target=event,
+                actor=actor,
+                action="event.registration_cancelled",
+                target=event,
                 registration=registration.pk,
-            )  # fmt: skip
+            )
         fill_places(event=event)
     return registration
 

@@ -106,8 +106,11 @@ def event_ics(request, pk: int):
 def event_register(request, pk: int):
     event = _visible_event(request, pk)
     if not event.accepts_registrations:
-        return render(request, "workstation/events_register.html", {"event": event,
-                      "text": event.text(), "closed": True})  # fmt: skip
+        return render(
+            request,
+            "workstation/events_register.html",
+            {"event": event, "text": event.text(), "closed": True},
+        )
     user = request.user
     initial = {"name": user.full_name, "email": user.email} if user.is_authenticated else {}
     form = RegistrationForm(request.POST or None, initial=initial)
@@ -122,22 +125,33 @@ def event_register(request, pk: int):
             if registration.status == Registration.Status.CONFIRMED:
                 messages.success(
                     request,
-                    _("You are registered. A confirmation with a calendar file is on its way to "
-                      "%(email)s.") % {"email": registration.email},
-                )  # fmt: skip
+                    _(
+                        "You are registered. A confirmation with a calendar file is on its way to "
+                        "%(email)s."
+                    )
+                    % {"email": registration.email},
+                )
             else:
                 messages.info(
                     request,
-                    _("The event is full: you are on the waiting list. We will write to "
-                      "%(email)s as soon as a place becomes free.") % {"email": registration.email},
-                )  # fmt: skip
+                    _(
+                        "The event is full: you are on the waiting list. We will write to "
+                        "%(email)s as soon as a place becomes free."
+                    )
+                    % {"email": registration.email},
+                )
             return redirect(event)
     return render(
         request,
         "workstation/events_register.html",
-        {"event": event, "text": event.text(), "form": form, "closed": False,
-         "places_left": services.places_left(event)},
-    )  # fmt: skip
+        {
+            "event": event,
+            "text": event.text(),
+            "form": form,
+            "closed": False,
+            "places_left": services.places_left(event),
+        },
+    )
 
 
 def registration_cancel(request, token: str):
@@ -152,9 +166,12 @@ def registration_cancel(request, token: str):
     return render(
         request,
         "workstation/events_cancel.html",
-        {"registration": registration, "event": registration.event,
-         "text": registration.event.text()},
-    )  # fmt: skip
+        {
+            "registration": registration,
+            "event": registration.event,
+            "text": registration.event.text(),
+        },
+    )
 
 
 # --- Staff
@@ -312,9 +329,15 @@ def _programme_form(request, *, form_class, entry, event, heading: str, anchor: 
     return render(
         request,
         "workstation/events_programme_form.html",
-        {"form": form, "event": event, "heading": heading, "entry": entry,
-         "delete_url": _programme_delete_url(entry), "anchor": anchor},
-    )  # fmt: skip
+        {
+            "form": form,
+            "event": event,
+            "heading": heading,
+            "entry": entry,
+            "delete_url": _programme_delete_url(entry),
+            "anchor": anchor,
+        },
+    )
 
 
 def _programme_delete_url(entry) -> str:
@@ -340,39 +363,62 @@ def _programme_delete(request, *, entry, event, question: str, anchor: str):
 @manage_permission
 def speaker_create(request, pk: int):
     event = _conference(pk)
-    return _programme_form(request, form_class=SpeakerForm, entry=Speaker(event=event),
-                           event=event, heading=_("Add a speaker"), anchor="#speakers")  # fmt: skip
+    return _programme_form(
+        request,
+        form_class=SpeakerForm,
+        entry=Speaker(event=event),
+        event=event,
+        heading=_("Add a speaker"),
+        anchor="#speakers",
+    )
 
 
 @manage_permission
 def speaker_edit(request, pk: int):
     speaker = get_object_or_404(Speaker.objects.select_related("event"), pk=pk)
-    return _programme_form(request, form_class=SpeakerForm, entry=speaker, event=speaker.event,
-                           heading=_("Edit the speaker"), anchor="#speakers")  # fmt: skip
+    return _programme_form(
+        request,
+        form_class=SpeakerForm,
+        entry=speaker,
+        event=speaker.event,
+        heading=_("Edit the speaker"),
+        anchor="#speakers",
+    )
 
 
 @manage_permission
 def speaker_delete(request, pk: int):
     speaker = get_object_or_404(Speaker.objects.select_related("event"), pk=pk)
     question = _("Remove %(name)s from the speakers?") % {"name": speaker.name}
-    return _programme_delete(request, entry=speaker, event=speaker.event, question=question,
-                             anchor="#speakers")  # fmt: skip
+    return _programme_delete(
+        request, entry=speaker, event=speaker.event, question=question, anchor="#speakers"
+    )
 
 
 @manage_permission
 def partner_create(request, pk: int):
     event = _conference(pk)
-    return _programme_form(request, form_class=MediaPartnerForm,
-                           entry=MediaPartner(event=event), event=event,
-                           heading=_("Add a media partner"), anchor="#media-partners")  # fmt: skip
+    return _programme_form(
+        request,
+        form_class=MediaPartnerForm,
+        entry=MediaPartner(event=event),
+        event=event,
+        heading=_("Add a media partner"),
+        anchor="#media-partners",
+    )
 
 
 @manage_permission
 def partner_edit(request, pk: int):
     partner = get_object_or_404(MediaPartner.objects.select_related("event"), pk=pk)
-    return _programme_form(request, form_class=MediaPartnerForm, entry=partner,
-                           event=partner.event, heading=_("Edit the media partner"),
-                           anchor="#media-partners")  # fmt: skip
+    return _programme_form(
+        request,
+        form_class=MediaPartnerForm,
+        entry=partner,
+        event=partner.event,
+        heading=_("Edit the media partner"),
+        anchor="#media-partners",
+    )
 
 
 @manage_permission
@@ -381,30 +427,42 @@ def partner_delete(request, pk: int):
     question = _("Remove the media partner %(name)s and all its coverage?") % {
         "name": partner.shown_name.text
     }
-    return _programme_delete(request, entry=partner, event=partner.event, question=question,
-                             anchor="#media-partners")  # fmt: skip
+    return _programme_delete(
+        request, entry=partner, event=partner.event, question=question, anchor="#media-partners"
+    )
 
 
 @manage_permission
 def coverage_create(request, pk: int):
     partner = get_object_or_404(MediaPartner.objects.select_related("event"), pk=pk)
     heading = _("Add coverage by %(partner)s") % {"partner": partner.shown_name.text}
-    return _programme_form(request, form_class=CoverageForm, entry=Coverage(partner=partner),
-                           event=partner.event, heading=heading,
-                           anchor="#media-partners")  # fmt: skip
+    return _programme_form(
+        request,
+        form_class=CoverageForm,
+        entry=Coverage(partner=partner),
+        event=partner.event,
+        heading=heading,
+        anchor="#media-partners",
+    )
 
 
 @manage_permission
 def coverage_edit(request, pk: int):
     item = get_object_or_404(Coverage.objects.select_related("partner__event"), pk=pk)
-    return _programme_form(request, form_class=CoverageForm, entry=item,
-                           event=item.partner.event, heading=_("Edit the coverage item"),
-                           anchor="#media-partners")  # fmt: skip
+    return _programme_form(
+        request,
+        form_class=CoverageForm,
+        entry=item,
+        event=item.partner.event,
+        heading=_("Edit the coverage item"),
+        anchor="#media-partners",
+    )
 
 
 @manage_permission
 def coverage_delete(request, pk: int):
     item = get_object_or_404(Coverage.objects.select_related("partner__event"), pk=pk)
     question = _("Remove the coverage item “%(title)s”?") % {"title": item.title}
-    return _programme_delete(request, entry=item, event=item.partner.event, question=question,
-                             anchor="#media-partners")  # fmt: skip
+    return _programme_delete(
+        request, entry=item, event=item.partner.event, question=question, anchor="#media-partners"
+    )

@@ -35,13 +35,19 @@ class InvitationForm(BilingualRowsMixin, forms.ModelForm):
         label=_("Title and affiliation in English"), max_length=300, required=False
     )
     bio_zh_hans = forms.CharField(
-        label=_("Biography in Chinese"), max_length=10000, required=False,
-        widget=forms.Textarea(attrs={"rows": 8}), help_text=_("Markdown."),
-    )  # fmt: skip
+        label=_("Biography in Chinese"),
+        max_length=10000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("Markdown."),
+    )
     bio_en = forms.CharField(
-        label=_("Biography in English"), max_length=10000, required=False,
-        widget=forms.Textarea(attrs={"rows": 8}), help_text=_("Markdown."),
-    )  # fmt: skip
+        label=_("Biography in English"),
+        max_length=10000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("Markdown."),
+    )
 
     class Meta:
         model = Invitation
@@ -76,21 +82,25 @@ class NotesForm(forms.ModelForm):
 
 class StepForm(forms.Form):
     note = forms.CharField(
-        label=_("Note (optional)"), max_length=2000, required=False,
+        label=_("Note (optional)"),
+        max_length=2000,
+        required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
-    )  # fmt: skip
+    )
 
 
 class SendBackForm(forms.Form):
     note = forms.CharField(
-        label=_("What should change"), max_length=2000,
+        label=_("What should change"),
+        max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
-    )  # fmt: skip
+    )
 
 
 class FilterForm(forms.Form):
-    year = forms.IntegerField(label=_("Year of the event"), required=False, min_value=2000,
-                              max_value=2100)  # fmt: skip
+    year = forms.IntegerField(
+        label=_("Year of the event"), required=False, min_value=2000, max_value=2100
+    )
     status = forms.ChoiceField(label=_("Status"), required=False)
 
     def __init__(self, *args, years=(), statuses=(), **kwargs):

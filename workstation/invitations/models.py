@@ -62,9 +62,12 @@ class VipKind(models.TextChoices):
 
 class Invitation(models.Model):
     event = models.ForeignKey(
-        Event, verbose_name=_("event"), on_delete=models.PROTECT, related_name="invitations",
+        Event,
+        verbose_name=_("event"),
+        on_delete=models.PROTECT,
+        related_name="invitations",
         help_text=_("The Lanzhou event the VIP is invited to."),
-    )  # fmt: skip
+    )
     # A name is written as the person writes it; title, affiliation and bio are zh/en.
     name = models.CharField(_("name"), max_length=150)
     kind = models.CharField(_("kind"), max_length=20, choices=VipKind.choices)
@@ -72,18 +75,26 @@ class Invitation(models.Model):
     bio = models.TextField(_("biography"), blank=True, help_text=_("Markdown."))
     email = models.EmailField(_("email address"), blank=True)
     status = models.CharField(
-        _("status"), max_length=20, choices=InvitationStatus.choices,
-        default=InvitationStatus.DRAFT, db_index=True,
-    )  # fmt: skip
+        _("status"),
+        max_length=20,
+        choices=InvitationStatus.choices,
+        default=InvitationStatus.DRAFT,
+        db_index=True,
+    )
     protocol_notes = models.TextField(
-        _("protocol notes"), blank=True,
+        _("protocol notes"),
+        blank=True,
         help_text=_("Titles, forms of address, dietary needs, seating, gifts."),
-    )  # fmt: skip
+    )
     follow_up = models.TextField(_("follow-up"), blank=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("created by"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
-    )  # fmt: skip
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -112,9 +123,13 @@ class InvitationStep(models.Model):
     )
     status = models.CharField(_("step"), max_length=20, choices=StepKind.choices)
     by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("by"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
-    )  # fmt: skip
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     at = models.DateTimeField(_("at"))
     note = models.TextField(_("note"), blank=True)
 

@@ -12,11 +12,11 @@ urlpatterns = [
     path("invitations/<int:pk>/notes/", views.invitation_notes, name="invitation_notes"),
     path("invitations/<int:pk>/submit/", views.invitation_submit, name="invitation_submit"),
     path("invitations/<int:pk>/approve/", views.invitation_approve, name="invitation_approve"),
-    path("invitations/<int:pk>/send-back/", views.invitation_send_back,
-         name="invitation_send_back"),
+    path(
+        "invitations/<int:pk>/send-back/", views.invitation_send_back, name="invitation_send_back"
+    ),
     path("invitations/<int:pk>/sent/", views.invitation_mark_sent, name="invitation_mark_sent"),
     path("invitations/<int:pk>/answer/", views.invitation_answer, name="invitation_answer"),
     path("invitations/<int:pk>/travel/", views.invitation_travel, name="invitation_travel"),
-    path("invitations/<int:pk>/attended/", views.invitation_attended,
-         name="invitation_attended"),
-]  # fmt: skip
+    path("invitations/<int:pk>/attended/", views.invitation_attended, name="invitation_attended"),
+]

@@ -191,9 +191,11 @@ def invitation_create(request):
             )
             messages.success(
                 request,
-                _("The invitation was saved as a draft. Ask an official for approval when it is "
-                  "ready."),
-            )  # fmt: skip
+                _(
+                    "The invitation was saved as a draft. Ask an official for approval when it is "
+                    "ready."
+                ),
+            )
             return redirect(_detail_url(invitation))
         return _form_page(request, form, None, status=400)
     return _form_page(request, form, None)
@@ -207,9 +209,10 @@ def invitation_edit(request, invitation: Invitation):
         if form.is_valid():
             try:
                 services.save_details(
-                    invitation=form.save(commit=False), changed=form.changed_data,
+                    invitation=form.save(commit=False),
+                    changed=form.changed_data,
                     actor=request.user,
-                )  # fmt: skip
+                )
             except services.InvitationError as error:
                 form.add_error(None, str(error))
             else:
@@ -262,9 +265,11 @@ def _take_step(request, invitation: Invitation, step, success: str, **extra):
 @managed
 def invitation_submit(request, invitation: Invitation):
     return _take_step(
-        request, invitation, services.submit_for_approval,
+        request,
+        invitation,
+        services.submit_for_approval,
         _("The invitation was submitted: the Lanzhou officials are asked by mail to approve it."),
-    )  # fmt: skip
+    )
 
 
 @require_POST
@@ -280,8 +285,9 @@ def invitation_send_back(request, invitation: Invitation):
     if not form.is_valid():
         return _render_detail(request, invitation, send_back_form=form, status=400)
     try:
-        services.send_back(invitation=invitation, actor=request.user,
-                           note=form.cleaned_data["note"])  # fmt: skip
+        services.send_back(
+            invitation=invitation, actor=request.user, note=form.cleaned_data["note"]
+        )
     except services.InvitationError as error:
         messages.error(request, str(error))
     else:
@@ -306,11 +312,14 @@ def invitation_answer(request, invitation: Invitation):
         return redirect(_detail_url(invitation))
     accepted = answer == "accepted"
     return _take_step(
-        request, invitation, services.record_answer,
-        _("The VIP's acceptance was recorded.") if accepted
+        request,
+        invitation,
+        services.record_answer,
+        _("The VIP's acceptance was recorded.")
+        if accepted
         else _("The VIP's refusal was recorded."),
         accepted=accepted,
-    )  # fmt: skip
+    )
 
 
 @require_POST

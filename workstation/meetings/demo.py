@@ -24,13 +24,17 @@ def _at(days: int, hour_utc: int):
 
 def _sample_event(days: int) -> Event:
     return Event.objects.create(
-        kind=EventKind.MONTHLY_MEETING, is_sample=True, is_public=False,
+        kind=EventKind.MONTHLY_MEETING,
+        is_sample=True,
+        is_public=False,
         title="Sample: monthly meeting with the Lanzhou bureau",
         title_en="Sample: monthly meeting with the Lanzhou bureau",
         title_zh_hans="示例：与兰州市科学技术局月度例会",
-        venue_en="Video call", venue_zh_hans="视频会议",
-        starts_at=_at(days, 1), ends_at=_at(days, 2),
-    )  # fmt: skip
+        venue_en="Video call",
+        venue_zh_hans="视频会议",
+        starts_at=_at(days, 1),
+        ends_at=_at(days, 2),
+    )
 
 
 @transaction.atomic
@@ -65,16 +69,20 @@ def load_demo_meetings() -> int:
     owner = people[0] if people else None
     today = timezone.localdate()
     ActionItem.objects.create(
-        meeting=past, owner=owner, due_on=today + timedelta(days=10),
+        meeting=past,
+        owner=owner,
+        due_on=today + timedelta(days=10),
         description="Send the list of AI projects (sample)",
         description_en="Send the list of AI projects (sample)",
         description_zh_hans="发送人工智能项目清单（示例）",
-    )  # fmt: skip
+    )
     ActionItem.objects.create(
-        meeting=past, owner=owner, due_on=today - timedelta(days=3),
+        meeting=past,
+        owner=owner,
+        due_on=today - timedelta(days=3),
         done_at=timezone.now() - timedelta(days=4),
         description="Draft the delegation's itinerary (sample)",
         description_en="Draft the delegation's itinerary (sample)",
         description_zh_hans="起草代表团行程（示例）",
-    )  # fmt: skip
+    )
     return 2

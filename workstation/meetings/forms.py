@@ -37,9 +37,14 @@ class MeetingEventForm(EventForm):
     class Meta(EventForm.Meta):
         model = Event
         fields = [
-            "title_zh_hans", "title_en", "venue_zh_hans", "venue_en", "time_zone",
-            "starts_at", "ends_at",
-        ]  # fmt: skip
+            "title_zh_hans",
+            "title_en",
+            "venue_zh_hans",
+            "venue_en",
+            "time_zone",
+            "starts_at",
+            "ends_at",
+        ]
 
     def clean(self):
         data = forms.ModelForm.clean(self)  # the event form's own rules are about public events
@@ -65,13 +70,17 @@ class MeetingForm(BilingualRowsMixin, forms.ModelForm):
         help_text=_("Each person ticked gets a reminder by mail 24 hours before."),
     )
     agenda_zh_hans = forms.CharField(
-        label=_("Agenda in Chinese"), required=False, widget=forms.Textarea(attrs={"rows": 8}),
+        label=_("Agenda in Chinese"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 8}),
         help_text=_("Markdown."),
-    )  # fmt: skip
+    )
     agenda_en = forms.CharField(
-        label=_("Agenda in English"), required=False, widget=forms.Textarea(attrs={"rows": 8}),
+        label=_("Agenda in English"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 8}),
         help_text=_("Markdown."),
-    )  # fmt: skip
+    )
 
     class Meta:
         model = Meeting
@@ -86,13 +95,17 @@ class MinutesForm(BilingualRowsMixin, forms.ModelForm):
     language_pairs = (("minutes_zh_hans", "minutes_en"),)
 
     minutes_zh_hans = forms.CharField(
-        label=_("Minutes in Chinese"), required=False, widget=forms.Textarea(attrs={"rows": 14}),
+        label=_("Minutes in Chinese"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 14}),
         help_text=_("Markdown."),
-    )  # fmt: skip
+    )
     minutes_en = forms.CharField(
-        label=_("Minutes in English"), required=False, widget=forms.Textarea(attrs={"rows": 14}),
+        label=_("Minutes in English"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 14}),
         help_text=_("Markdown."),
-    )  # fmt: skip
+    )
 
     class Meta:
         model = Meeting

@@ -17,13 +17,18 @@ from workstation.translated import Shown, shown
 
 class Meeting(models.Model):
     event = models.OneToOneField(
-        Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="meeting",
+        Event,
+        verbose_name=_("event"),
+        on_delete=models.CASCADE,
+        related_name="meeting",
         limit_choices_to={"kind": EventKind.MONTHLY_MEETING},
-    )  # fmt: skip
+    )
     invitees = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, verbose_name=_("invited"), blank=True,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("invited"),
+        blank=True,
         related_name="meetings_invited",
-    )  # fmt: skip
+    )
     # agenda and minutes are zh/en (modeltranslation), Markdown
     agenda = models.TextField(_("agenda"), blank=True, help_text=_("Markdown."))
     minutes = models.TextField(_("minutes"), blank=True, help_text=_("Markdown."))
@@ -67,9 +72,13 @@ class ActionItem(models.Model):
     # description is zh/en (modeltranslation)
     description = models.CharField(_("action"), max_length=500)
     owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("owner"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="action_items",
-    )  # fmt: skip
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("owner"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="action_items",
+    )
     due_on = models.DateField(_("due date"))
     done_at = models.DateTimeField(_("done at"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)

@@ -161,9 +161,12 @@ def schedule_meeting_reminders(*, now=None) -> int:
             if not person.is_active or not person.email:
                 continue
             _reminder, new = schedule_reminder(
-                kind=MEETING_REMINDER, target=meeting, period=period,
-                recipient_email=person.email, recipient=person,
-            )  # fmt: skip
+                kind=MEETING_REMINDER,
+                target=meeting,
+                period=period,
+                recipient_email=person.email,
+                recipient=person,
+            )
             created += new
     return created
 
@@ -181,8 +184,11 @@ def schedule_action_item_reminders(*, today=None) -> int:
     for item in items:
         kind = ACTION_ITEM_OVERDUE if today - item.due_on >= OVERDUE_AFTER else ACTION_ITEM_DUE
         _reminder, new = schedule_reminder(
-            kind=kind, target=item, period=action_item_period(item),
-            recipient_email=item.owner.email, recipient=item.owner,
-        )  # fmt: skip
+            kind=kind,
+            target=item,
+            period=action_item_period(item),
+            recipient_email=item.owner.email,
+            recipient=item.owner,
+        )
         created += new
     return created

@@ -133,10 +133,14 @@ def meeting_minutes(request, pk: int):
     return render(
         request,
         "workstation/meetings/minutes_form.html",
-        {"form": form, "meeting": meeting, "text": meeting.event.text(),
-         "has_started": services.has_started(meeting)},
+        {
+            "form": form,
+            "meeting": meeting,
+            "text": meeting.event.text(),
+            "has_started": services.has_started(meeting),
+        },
         status=status,
-    )  # fmt: skip
+    )
 
 
 def _item_page(request, meeting, item):
@@ -154,10 +158,14 @@ def _item_page(request, meeting, item):
     return render(
         request,
         "workstation/meetings/item_form.html",
-        {"form": form, "meeting": meeting, "text": meeting.event.text(),
-         "item": item if item.pk else None},
+        {
+            "form": form,
+            "meeting": meeting,
+            "text": meeting.event.text(),
+            "item": item if item.pk else None,
+        },
         status=400 if form.errors else 200,
-    )  # fmt: skip
+    )
 
 
 def _items_url(meeting_pk: int) -> str:

@@ -51,9 +51,12 @@ def schedule_for_role(*, kind: str, target, period: str, role: str) -> int:
     created = 0
     for person in User.objects.filter(groups__name=role, is_active=True).order_by("pk"):
         _reminder, new = schedule_reminder(
-            kind=kind, target=target, period=period, recipient_email=person.email,
+            kind=kind,
+            target=target,
+            period=period,
+            recipient_email=person.email,
             recipient=person,
-        )  # fmt: skip
+        )
         created += new
     return created
 

@@ -102,11 +102,31 @@ class Command(BaseCommand):
         python = sys.executable
         commands = {
             "web": [python, "manage.py", "runserver", "--noreload", f"{host}:{port}"],
-            "worker": [python, "-m", "celery", "-A", "workstation", "worker",
-                       "--loglevel", "INFO", "--concurrency", "2"],
-            "beat": [python, "-m", "celery", "-A", "workstation", "beat",
-                     "--loglevel", "INFO", "--schedule", settings.CELERY_BEAT_SCHEDULE_FILENAME],
-        }  # fmt: skip
+            "worker": [
+                python,
+                "-m",
+                "celery",
+                "-A",
+                "workstation",
+                "worker",
+                "--loglevel",
+                "INFO",
+                "--concurrency",
+                "2",
+            ],
+            "beat": [
+                python,
+                "-m",
+                "celery",
+                "-A",
+                "workstation",
+                "beat",
+                "--loglevel",
+                "INFO",
+                "--schedule",
+                settings.CELERY_BEAT_SCHEDULE_FILENAME,
+            ],
+        }
         children = {name: Child(name, command, env) for name, command in commands.items()}
         for child in children.values():
             child.start()
