@@ -7,7 +7,7 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from talentpool.profiles.models import Interest, Source, TalentProfile
+from talentpool.profiles.models import PERSON_FIELDS, Interest, Source, TalentProfile
 from talentpool.profiles.validators import validate_person_name
 from workstation.reference.models import Region
 
@@ -106,26 +106,10 @@ class StaffProfileForm(forms.ModelForm):
 
     class Meta:
         model = TalentProfile
+        # The person's data but the CV (uploaded on its own) and the verification (its own
+        # action), then the staff's own fields.
         fields = [
-            "name_zh",
-            "name_en",
-            "native_region",
-            "current_city",
-            "current_state",
-            "employer",
-            "title",
-            "industry",
-            "expertise",
-            "degree",
-            "school",
-            "graduation_year",
-            "email",
-            "phone",
-            "wechat_id",
-            "linkedin_url",
-            "preferred_language",
-            "interests",
-            "source",
+            *(name for name in PERSON_FIELDS if name not in ("cv", "verification")),
             "tags",
             "staff_notes",
         ]

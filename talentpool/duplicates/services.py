@@ -30,7 +30,7 @@ from django.db.models.functions import Lower, Trim
 from django.utils.translation import gettext_lazy as _
 
 from talentpool.duplicates.models import DistinctPair
-from talentpool.profiles.models import TalentProfile
+from talentpool.profiles.models import PERSON_FIELDS, TalentProfile
 from talentpool.profiles.services import delete_cv_after_commit, pinyin_of, save_profile
 from workstation.audit.services import record
 
@@ -381,29 +381,7 @@ def mark_different_people(*, first: TalentProfile, second: TalentProfile, actor)
 
 # The fields staff choose between, side by side. Not here, because they are combined instead:
 # tags (united), staff notes (joined), the account (moved), registered at (the earlier one).
-MERGE_FIELDS = (
-    "name_zh",
-    "name_en",
-    "native_region",
-    "current_city",
-    "current_state",
-    "employer",
-    "title",
-    "industry",
-    "expertise",
-    "degree",
-    "school",
-    "graduation_year",
-    "email",
-    "phone",
-    "wechat_id",
-    "linkedin_url",
-    "preferred_language",
-    "interests",
-    "cv",
-    "source",
-    "verification",
-)
+MERGE_FIELDS = PERSON_FIELDS
 
 
 class MergeRefused(Exception):

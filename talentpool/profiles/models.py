@@ -62,6 +62,33 @@ class Verification(models.TextChoices):
     VERIFIED = "verified", _("Verified")
 
 
+# What a profile says about its person, in the order forms show it: staff edit these, merges
+# choose between them, the audit log names them when they change.
+PERSON_FIELDS = (
+    "name_zh",
+    "name_en",
+    "native_region",
+    "current_city",
+    "current_state",
+    "employer",
+    "title",
+    "industry",
+    "expertise",
+    "degree",
+    "school",
+    "graduation_year",
+    "email",
+    "phone",
+    "wechat_id",
+    "linkedin_url",
+    "preferred_language",
+    "interests",
+    "cv",
+    "source",
+    "verification",
+)
+
+
 class TalentProfileQuerySet(models.QuerySet):
     def with_sharing(self):
         """Annotate ``shares_with_lanzhou``: the latest sharing consent row says given."""

@@ -13,36 +13,12 @@ from django.db.models import Q
 from django.utils import timezone
 from pypinyin import lazy_pinyin
 
-from talentpool.profiles.models import Source, TalentProfile
+from talentpool.profiles.models import PERSON_FIELDS, Source, TalentProfile
 from talentpool.search.services import index_profile
 from workstation.audit.services import record
 
 # Fields a change of which is worth naming in the audit log (values are never logged).
-AUDITED_FIELDS = (
-    "name_zh",
-    "name_en",
-    "native_region",
-    "current_city",
-    "current_state",
-    "employer",
-    "title",
-    "industry",
-    "expertise",
-    "degree",
-    "school",
-    "graduation_year",
-    "email",
-    "phone",
-    "wechat_id",
-    "linkedin_url",
-    "preferred_language",
-    "interests",
-    "cv",
-    "source",
-    "verification",
-    "staff_notes",
-    "tags",
-)
+AUDITED_FIELDS = (*PERSON_FIELDS, "staff_notes", "tags")
 
 
 def pinyin_of(name_zh: str) -> str:

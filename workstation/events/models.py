@@ -277,7 +277,20 @@ class Coverage(models.Model):
         return self.title
 
 
-class Speaker(models.Model):
+class PresentedPerson:
+    """A person presented to an audience (a speaker, an invited VIP): the affiliation and
+    biography as shown in the page's language, with their "translation missing" state."""
+
+    @property
+    def shown_affiliation(self) -> Shown:
+        return shown(self, "affiliation")
+
+    @property
+    def shown_bio(self) -> Shown:
+        return shown(self, "bio")
+
+
+class Speaker(PresentedPerson, models.Model):
     event = models.ForeignKey(
         Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="speakers"
     )
@@ -294,14 +307,6 @@ class Speaker(models.Model):
 
     def __str__(self) -> str:
         return self.name
-
-    @property
-    def shown_affiliation(self) -> Shown:
-        return shown(self, "affiliation")
-
-    @property
-    def shown_bio(self) -> Shown:
-        return shown(self, "bio")
 
 
 def new_feed_token() -> str:

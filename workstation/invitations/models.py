@@ -14,8 +14,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from workstation.events.models import Event
-from workstation.translated import Shown, shown
+from workstation.events.models import Event, PresentedPerson
 
 
 class InvitationStatus(models.TextChoices):
@@ -60,7 +59,7 @@ class VipKind(models.TextChoices):
     SCIENTIST = "scientist", _("Scientist")
 
 
-class Invitation(models.Model):
+class Invitation(PresentedPerson, models.Model):
     event = models.ForeignKey(
         Event,
         verbose_name=_("event"),
@@ -105,14 +104,6 @@ class Invitation(models.Model):
 
     def __str__(self) -> str:
         return self.name
-
-    @property
-    def shown_affiliation(self) -> Shown:
-        return shown(self, "affiliation")
-
-    @property
-    def shown_bio(self) -> Shown:
-        return shown(self, "bio")
 
 
 class InvitationStep(models.Model):
