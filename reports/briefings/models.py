@@ -16,11 +16,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from workstation.translated import LANGUAGE_CODES
+
 # The draft is due this many days before the month ends; "on time" means published by the
 # PUBLISH_BY_DAY of the next month (DESIGN.md: calendar rules).
 DRAFT_DUE_DAYS_BEFORE_MONTH_END = 5
 PUBLISH_BY_DAY = 10
-LANGUAGE_CODES = ("zh-hans", "en")
 
 
 class Section(models.TextChoices):
