@@ -8,10 +8,13 @@ from django.conf import settings
 from django.utils.translation import get_language, override
 from modeltranslation.utils import build_localized_fieldname
 
+# Every language of the portal, Chinese first: the order of a bilingual document.
+LANGUAGE_CODES = tuple(code for code, _name in settings.LANGUAGES)
+BILINGUAL = "bilingual"
+
 
 def other_language(language: str) -> str:
-    codes = [code for code, _name in settings.LANGUAGES]
-    return next(code for code in codes if code != language)
+    return next(code for code in LANGUAGE_CODES if code != language)
 
 
 def translated_value(instance, field: str, language: str) -> str:
@@ -27,7 +30,7 @@ def missing_languages(instance, fields: tuple[str, ...]) -> list[str]:
     """The languages in which any of ``fields`` is empty."""
     return [
         code
-        for code, _name in settings.LANGUAGES
+        for code in LANGUAGE_CODES
         if any(not translated_value(instance, field, code) for field in fields)
     ]
 
@@ -48,10 +51,6 @@ def shown(instance, field: str, requested: str | None = None) -> Shown:
 
 
 # --- Documents in one language or in both (PDFs)
-
-# Every language of the portal, Chinese first: the order of a bilingual document.
-LANGUAGE_CODES = tuple(code for code, _name in settings.LANGUAGES)
-BILINGUAL = "bilingual"
 
 
 def languages_of(language: str) -> tuple[str, ...]:

@@ -12,11 +12,11 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from modeltranslation.utils import build_localized_fieldname
 
 from reports.briefings.compiled import compile_briefing
 from reports.briefings.models import (
     EDITABLE,
-    LANGUAGE_CODES,
     BriefingItem,
     HistoryEntry,
     MonthlyBriefing,
@@ -27,6 +27,7 @@ from workstation.accounts.models import Role
 from workstation.audit.services import record
 from workstation.meetings.services import meeting_of_month
 from workstation.reminders.services import schedule_for_role
+from workstation.translated import LANGUAGE_CODES
 
 REVIEW_REQUESTED = "briefing_review_requested"
 CHANGES_REQUESTED = "briefing_changes_requested"
@@ -88,7 +89,7 @@ def save_item(*, item: BriefingItem, edited_languages, actor) -> BriefingItem:
     _check_editable(briefing)
     now = timezone.now()
     for language in edited_languages:
-        setattr(item, f"edited_{language.replace('-', '_')}", now)
+        setattr(item, build_localized_fieldname("edited", language), now)
     if item.pk is None:
         item.position = (
             briefing.items.filter(section=item.section).count() + 1
@@ -115,8 +116,9 @@ def confirm_translation(*, item: BriefingItem, language: str, actor) -> None:
     if language not in LANGUAGE_CODES or not item.is_outdated(language):
         raise BriefingError(_("That translation is not outdated."))
     newest = max(item.edited_at(code) for code in LANGUAGE_CODES if item.edited_at(code))
-    setattr(item, f"edited_{language.replace('-', '_')}", newest)
-    item.save(update_fields=[f"edited_{language.replace('-', '_')}"])
+    edited = build_localized_fieldname("edited", language)
+    setattr(item, edited, newest)
+    item.save(update_fields=[edited])
     _return_to_draft(briefing, actor)
     record(
         actor=actor,

@@ -26,7 +26,6 @@ from reports.briefings.forms import (
     RequestChangesForm,
 )
 from reports.briefings.models import (
-    LANGUAGE_CODES,
     WRITTEN_SECTIONS,
     BriefingItem,
     MonthlyBriefing,
@@ -38,6 +37,7 @@ from workstation.accounts.decorators import permission_required
 from workstation.pdfs import services as pdfs
 from workstation.pdfs.views import download_response
 from workstation.segmenter import normalize
+from workstation.translated import LANGUAGE_CODES
 
 view_permission = permission_required("reports.view_briefings")
 write_permission = permission_required("reports.write_briefing")
