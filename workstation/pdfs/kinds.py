@@ -8,8 +8,9 @@ function and a registration in a module its app's ``ready()`` imports, e.g.::
 
     # reports/visits/pdfs.py
     from reports.visits.models import VisitPDF
+    from workstation.pdf import made_on
     from workstation.pdfs.kinds import PDFKind, register
-    from workstation.translated import languages_of
+    from workstation.translated import languages_of, translated
 
 
     def visit_document(visit_pdf) -> tuple[str, dict]:
