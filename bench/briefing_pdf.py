@@ -736,11 +736,10 @@ def child(repeat: int, output: str) -> None:
     import django
 
     django.setup()
+    from reports.briefings.document import briefing_document
     from reports.briefings.models import MonthlyBriefing
-    from reports.editions.document import briefing_document
-    from reports.editions.models import BILINGUAL
-    from reports.editions.services import render_language
     from workstation.pdf import render_pdf
+    from workstation.translated import BILINGUAL, render_language
 
     rss_before = peak_rss_kb()
     runs, content = [], b""

@@ -7,8 +7,9 @@ class ProjectsConfig(AppConfig):
     verbose_name = _("Projects")
 
     def ready(self) -> None:
-        # Reminder kinds register themselves on import.
+        # Reminder and PDF kinds register themselves on import.
         from projects import demo
+        from projects.expo import pdfs  # noqa: F401
         from projects.pipeline import reminders  # noqa: F401
         from workstation.demo.services import register_demo_loader
 

@@ -7,9 +7,12 @@ class ReportsConfig(AppConfig):
     verbose_name = _("Reports")
 
     def ready(self) -> None:
-        # Reminder kinds register themselves on import.
+        # Reminder and PDF kinds register themselves on import.
         from reports import demo
         from reports.briefings import reminders  # noqa: F401
+        from reports.dashboard import pdfs  # noqa: F401
+        from reports.editions import pdfs as edition_pdfs  # noqa: F401
+        from reports.editions import reminders as edition_reminders  # noqa: F401
         from workstation.demo.services import register_demo_loader
 
         register_demo_loader("sample briefing", demo.load_demo_briefing)

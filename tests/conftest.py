@@ -78,20 +78,14 @@ def private_storage(tmp_path, monkeypatch):
     The field keeps the storage object it got at import, so the setting cannot be overridden."""
     from django.core.files.storage import FileSystemStorage
 
-    from projects.expo.models import GeneratedPDF
     from projects.pipeline.models import ProjectDocument
-    from reports.dashboard.models import YearEndPDF
-    from reports.editions.models import BriefingPDF
     from talentpool.profiles.models import TalentProfile
+    from workstation.pdfs.kinds import KINDS
 
     storage = FileSystemStorage(location=tmp_path / "private")
-    for model, field in (
-        (TalentProfile, "cv"),
-        (ProjectDocument, "file"),
-        (GeneratedPDF, "file"),
-        (BriefingPDF, "file"),
-        (YearEndPDF, "file"),
-    ):
+    pdf_models = [kind.model for kind in KINDS.values()]
+    fields = [(TalentProfile, "cv"), (ProjectDocument, "file")]
+    for model, field in fields + [(model, "file") for model in pdf_models]:
         monkeypatch.setattr(model._meta.get_field(field), "storage", storage)
     return storage
 

@@ -17,10 +17,10 @@ app.conf.beat_schedule = {
         "task": "workstation.reminders.tasks.sweep_pending_reminders",
         "schedule": crontab(minute="*/10"),
     },
-    # PDFs whose message was lost (or the broker was down): every 2 minutes, since a PDF takes a
-    # second or two to make and people wait for it (workstation.pdf.PENDING_GRACE).
+    # PDFs of every kind whose message was lost (or the broker was down): every 2 minutes, since
+    # a PDF takes a second or two to make and people wait for it (pdfs.models.PENDING_GRACE).
     "sweep-pending-pdfs": {
-        "task": "projects.expo.tasks.sweep_pending_pdfs",
+        "task": "workstation.pdfs.tasks.sweep_pending_pdfs",
         "schedule": crontab(minute="*/2"),
     },
     "remind-pending-invitations": {
@@ -41,10 +41,6 @@ app.conf.beat_schedule = {
         "task": "reports.briefings.tasks.remind_about_briefings",
         "schedule": crontab(minute=0, hour=8),
     },
-    "sweep-pending-briefing-pdfs": {
-        "task": "reports.editions.tasks.sweep_pending_briefing_pdfs",
-        "schedule": crontab(minute="*/2"),
-    },
     # Meetings: invitees 24 hours before (hourly, so within the hour); action items due or a
     # week overdue (daily, Pacific morning). Reminders are unique rows: safe to run twice.
     "remind-about-meetings": {
@@ -54,9 +50,5 @@ app.conf.beat_schedule = {
     "remind-about-action-items": {
         "task": "workstation.meetings.tasks.remind_about_action_items",
         "schedule": crontab(minute=10, hour=8),
-    },
-    "sweep-pending-year-end-pdfs": {
-        "task": "reports.dashboard.tasks.sweep_pending_year_end_pdfs",
-        "schedule": crontab(minute="*/2"),
     },
 }

@@ -1,4 +1,4 @@
-"""The portal's PDF renderer, shared by the apps that make PDFs (expo roster, briefings).
+"""The portal's PDF renderer, shared by every kind of PDF (the pipeline is workstation.pdfs).
 
 WeasyPrint needs system libraries (Pango) that pip cannot install, and Chinese text needs a CJK
 font: both are checked here, lazily, so the portal starts without them and PDF features say
@@ -12,24 +12,23 @@ from __future__ import annotations
 import bisect
 import contextlib
 import functools
-import hashlib
 import logging
 import mimetypes
 import shutil
 import subprocess
 import unicodedata
-from datetime import timedelta
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
-from django.core.files.base import ContentFile
-from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+
+from workstation.timezones import workstation_time
+from workstation.translated import in_languages
 
 logger = logging.getLogger(__name__)
 
@@ -251,120 +250,7 @@ def render_pdf(*, template: str, context: dict, language: str) -> bytes:
     ).write_pdf()
 
 
-def make_claimed_pdf(
-    *, pending, pk: int, language_of, source, store, failed_status: str = "failed"
-) -> str:
-    """Render one pending PDF row once, however many workers race for it.
-
-    ``pending`` is a queryset of the rows still to make (status "pending"); the claim is
-    ``SELECT ... FOR UPDATE SKIP LOCKED`` on the row, held for the rendering: a second run at the
-    same moment skips it, a later run finds it no longer pending. A worker that dies mid-render
-    releases the lock with its connection and leaves the row pending for a sweep.
-    ``source(row)`` gives the template and its context, ``store(row, content)`` keeps the bytes;
-    ``language_of(row)`` is the language of the row's messages.
-    """
-    with transaction.atomic():
-        document = pending.select_for_update(skip_locked=True).filter(pk=pk).first()
-        if document is None:
-            return "not pending"
-        language = language_of(document)
-        try:
-            template, context = source(document)
-            content = render_pdf(template=template, context=context, language=language)
-        except PDFUnavailable as error:
-            reason = str(error)
-        except Exception:  # a bug in a template or missing data: retrying will not help
-            logger.exception("PDF %s %s cannot be made", document._meta.label, pk)
-            with translation.override(language):
-                reason = _("The PDF could not be made because of an error on the server.")
-        else:
-            store(document, content)
-            return "ready"
-        document.status = failed_status
-        document.error = reason[:500]
-        document.save(update_fields=["status", "error"])
-    return "failed"
-
-
-def keep_rendered_file(record, content: bytes, file_name: str) -> None:
-    """Keep a rendered PDF on its row (file, SHA-256, size; ready) and remove the file it
-    replaces once the row is committed. The row has ``file``, ``sha256``, ``size``, ``status``,
-    ``generated_at`` and ``error``."""
-    previous = record.file.name if record.file else ""
-    storage = record.file.storage
-    record.file.save(file_name, ContentFile(content), False)
-    record.sha256 = hashlib.sha256(content).hexdigest()
-    record.size = len(content)
-    record.status = record.Status.READY
-    record.generated_at = timezone.now()
-    record.error = ""
-    record.save(update_fields=["file", "sha256", "size", "status", "generated_at", "error"])
-    if previous:
-        transaction.on_commit(lambda: storage.delete(previous))
-
-
-# A pending PDF older than this was lost on its way to a worker: rendering takes a second or two.
-# The sweep (every 2 minutes in beat) sends it again, and staff may try it again by hand.
-PENDING_GRACE = timedelta(minutes=2)
-
-
-class RenderedPDF:
-    """What the PDF rows of every app share, beside their fields ``status`` (with ``Status``:
-    pending, ready, failed), ``requested_at``, ``requested_by`` and ``error``."""
-
-    @property
-    def may_try_again(self) -> bool:
-        """Failed, or lost: pending for longer than the grace period."""
-        if self.status == self.Status.FAILED:
-            return True
-        lost_before = timezone.now() - PENDING_GRACE
-        return self.status == self.Status.PENDING and self.requested_at < lost_before
-
-
-def lost(rows):
-    """The rows still pending after the grace period: their message was lost (or is very late)."""
-    return rows.filter(
-        status=rows.model.Status.PENDING, requested_at__lt=timezone.now() - PENDING_GRACE
-    )
-
-
-def enqueue_render(task, pdf_id: int) -> bool:
-    """Hand a PDF row to a worker; with the broker down it stays pending for the sweep."""
-    try:
-        task.delay(pdf_id)
-    except Exception:  # the broker's errors vary by transport; the row is the real record
-        logger.warning("Broker unavailable; %s(%s) left for the sweep", task.name, pdf_id)
-        return False
-    return True
-
-
-def requeue_pending(*, model, enqueue, limit: int) -> int:
-    """Hand the lost rows of ``model`` to ``enqueue(pk)`` again, oldest first; stops at the first
-    refusal, since with the broker down each further try would only wait."""
-    pending = lost(model.objects.all()).order_by("requested_at").values_list("pk", flat=True)
-    count = 0
-    for pk in pending[:limit]:
-        if not enqueue(pk):
-            break
-        count += 1
-    return count
-
-
-def try_again(*, record, enqueue, actor) -> bool:
-    """Make a failed or lost PDF row pending again, as asked for now by ``actor``, and hand it to
-    ``enqueue(pk)`` once committed. False when it is neither any more (made meanwhile, or being
-    made right now: a worker holds its row). Should the lost message still arrive, the claim in
-    ``make_claimed_pdf`` lets only one of the two runs render."""
-    model = type(record)
-    retryable = lost(model.objects.all()) | model.objects.filter(status=model.Status.FAILED)
-    with transaction.atomic():
-        row = retryable.select_for_update(skip_locked=True).filter(pk=record.pk).first()
-        if row is None:
-            return False
-        row.status = model.Status.PENDING
-        row.requested_by = actor
-        row.requested_at = timezone.now()
-        row.error = ""
-        row.save(update_fields=["status", "requested_by", "requested_at", "error"])
-        transaction.on_commit(lambda: enqueue(row.pk))
-    return True
+def made_on(languages) -> list[str]:
+    """When a PDF is made: the time on the workstation's clock, its zone named."""
+    now = timezone.now()
+    return in_languages(languages, lambda: _("Made on %(date)s") % {"date": workstation_time(now)})

@@ -2,12 +2,15 @@
 
 from workstation.accounts.tasks import remind_pending_invitations
 from workstation.meetings.tasks import remind_about_action_items, remind_about_meetings
+from workstation.pdfs.tasks import render_pdf, sweep_pending_pdfs
 from workstation.reminders.tasks import send_reminder, sweep_pending_reminders
 
 __all__ = [
     "remind_about_action_items",
     "remind_about_meetings",
     "remind_pending_invitations",
+    "render_pdf",
     "send_reminder",
+    "sweep_pending_pdfs",
     "sweep_pending_reminders",
 ]

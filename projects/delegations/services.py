@@ -9,7 +9,9 @@ from django.utils.translation import gettext_noop
 
 from projects.delegations.models import Delegation, DelegationMember, ItineraryItem
 from workstation.audit.services import record
+from workstation.pdf import made_on
 from workstation.timezones import dual_time
+from workstation.translated import in_languages, translated
 
 # --- Changes (staff only; each audited)
 
@@ -89,8 +91,6 @@ ITINERARY_COLUMNS = (
 
 def itinerary_context(*, delegation_id: int, languages) -> dict:
     """What the itinerary PDF shows, each text in each of ``languages`` (Chinese first)."""
-    from projects.expo.services import in_languages, made_on, translated
-
     delegation = delegation_queryset().get(pk=delegation_id)
     items = []
     for item in itinerary_of(delegation):

@@ -6,7 +6,7 @@ Staff and officials read; only staff ask for PDFs. Talents get 403, anonymous pe
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -16,6 +16,8 @@ from projects.expo import services
 from projects.expo.forms import RosterRequestForm, YearForm
 from projects.expo.models import GeneratedPDF
 from workstation.accounts.decorators import permission_required
+from workstation.pdfs import services as pdfs
+from workstation.pdfs.views import download_response
 
 view_permission = permission_required("projects.view_pipeline")
 manage_permission = permission_required("projects.manage_pipeline")
@@ -73,7 +75,7 @@ def expo_roster_request(request):
 def pdf_retry(request, pk: int):
     """A roster or itinerary that failed or was lost on its way to a worker is made again."""
     document = get_object_or_404(GeneratedPDF, pk=pk)
-    if not services.try_pdf_again(document=document, actor=request.user):
+    if not pdfs.try_again(record=document, actor=request.user):
         raise Http404
     messages.success(request, _("The PDF is being made; it appears below when it is ready."))
     if document.kind == GeneratedPDF.Kind.ITINERARY:
@@ -86,19 +88,4 @@ def pdf_retry(request, pk: int):
 @view_permission
 def pdf_download(request, pk: int):
     """A ready PDF as a download; 404 while it is being made or when it failed."""
-    document = get_object_or_404(GeneratedPDF, pk=pk, status=GeneratedPDF.Status.READY)
-    if not document.file:
-        raise Http404
-    try:
-        handle = document.file.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    response = FileResponse(
-        handle,
-        as_attachment=True,
-        filename=f"{document.kind}-{document.subject}-{document.language}.pdf",
-        content_type="application/pdf",
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return download_response(get_object_or_404(GeneratedPDF, pk=pk))

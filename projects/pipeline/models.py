@@ -8,11 +8,13 @@ from pathlib import PurePath
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
-from django.core.files.storage import storages
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from workstation.reference.models import Industry
+
+# Old migrations name private_storage by this module, where it was defined: keep it importable.
+from workstation.storage import private_storage
 
 
 class Stage(models.TextChoices):
@@ -55,10 +57,6 @@ class LandingMode(models.TextChoices):
 class ProjectSource(models.TextChoices):
     PUBLIC_INTAKE = "public_intake", _("Public intake form")
     STAFF = "staff", _("Staff entry")
-
-
-def private_storage():
-    return storages["private"]
 
 
 def document_path(document, filename: str) -> str:

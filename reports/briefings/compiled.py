@@ -22,12 +22,13 @@ from django.utils import timezone
 from projects.expo.services import expo_progress
 from projects.matching.models import Match
 from projects.pipeline.models import StageChange
-from reports.briefings.models import LANGUAGE_CODES, MonthlyBriefing
+from reports.briefings.models import MonthlyBriefing
 from talentpool.counts.services import withheld
 from talentpool.profiles.models import TalentProfile, Verification
 from workstation.events.models import Event
 from workstation.reference.models import Industry, Region
 from workstation.timezones import workstation_date
+from workstation.translated import LANGUAGE_CODES, translated_value
 
 
 def month_window(briefing: MonthlyBriefing) -> tuple[datetime, datetime]:
@@ -39,10 +40,7 @@ def month_window(briefing: MonthlyBriefing) -> tuple[datetime, datetime]:
 
 
 def both_languages(instance, field: str) -> dict[str, str]:
-    return {
-        code: getattr(instance, f"{field}_{code.replace('-', '_')}", "") or ""
-        for code in LANGUAGE_CODES
-    }
+    return {code: translated_value(instance, field, code) for code in LANGUAGE_CODES}
 
 
 def compile_talent(briefing: MonthlyBriefing) -> dict:

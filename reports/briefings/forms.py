@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
 
-from reports.briefings.models import LANGUAGE_CODES, WRITTEN_SECTIONS, BriefingItem, Section
+from reports.briefings.models import WRITTEN_SECTIONS, BriefingItem, Section
 from workstation.forms import BilingualRowsMixin
+from workstation.translated import LANGUAGE_CODES
 
 LANGUAGE_PAIRS = (("headline_zh_hans", "headline_en"), ("summary_zh_hans", "summary_en"))
 
@@ -66,8 +68,9 @@ class ItemForm(BilingualRowsMixin, forms.ModelForm):
         """
         written, edited, added = [], [], False
         for language in LANGUAGE_CODES:
-            suffix = language.replace("-", "_")
-            fields = (f"headline_{suffix}", f"summary_{suffix}")
+            fields = tuple(
+                build_localized_fieldname(field, language) for field in ("headline", "summary")
+            )
             if any(self.cleaned_data.get(field) for field in fields):
                 written.append(language)
             if self.instance.pk is None or any(field in self.changed_data for field in fields):

@@ -15,12 +15,14 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+from modeltranslation.utils import build_localized_fieldname
+
+from workstation.translated import LANGUAGE_CODES, translated_value
 
 # The draft is due this many days before the month ends; "on time" means published by the
 # PUBLISH_BY_DAY of the next month (DESIGN.md: calendar rules).
 DRAFT_DUE_DAYS_BEFORE_MONTH_END = 5
 PUBLISH_BY_DAY = 10
-LANGUAGE_CODES = ("zh-hans", "en")
 
 
 class Section(models.TextChoices):
@@ -167,10 +169,10 @@ class BriefingItem(models.Model):
         return self.headline_en or self.headline_zh_hans or str(self.pk)
 
     def text(self, language: str, field: str) -> str:
-        return getattr(self, f"{field}_{language.replace('-', '_')}", "") or ""
+        return translated_value(self, field, language)
 
     def edited_at(self, language: str):
-        return getattr(self, f"edited_{language.replace('-', '_')}")
+        return getattr(self, build_localized_fieldname("edited", language))
 
     def is_missing(self, language: str) -> bool:
         return not (

@@ -73,7 +73,7 @@ def never_submitted(reminder, briefing) -> bool:
     return briefing.status in EDITABLE and briefing.review_round == 0
 
 
-def _register(key, subject, message, still_due=lambda reminder, target: True, fragment=""):
+def register_notice(key, subject, message, still_due=lambda reminder, target: True, fragment=""):
     register(
         ReminderKind(
             key,
@@ -83,11 +83,7 @@ def _register(key, subject, message, still_due=lambda reminder, target: True, fr
     )
 
 
-def still_failed(reminder, edition) -> bool:
-    return edition.status == edition.Status.FAILED
-
-
-_register(
+register_notice(
     services.REVIEW_REQUESTED,
     lambda b: _("For your review: %(issue)s") % {"issue": issue_label(b)},
     lambda b: (
@@ -99,7 +95,7 @@ _register(
     ),
     same_round_in(Status.IN_REVIEW),
 )
-_register(
+register_notice(
     services.CHANGES_REQUESTED,
     lambda b: _("Changes requested: %(issue)s") % {"issue": issue_label(b)},
     lambda b: (
@@ -110,7 +106,7 @@ _register(
         % {"issue": issue_label(b)}
     ),
 )
-_register(
+register_notice(
     services.APPROVED,
     lambda b: _("Approved: %(issue)s") % {"issue": issue_label(b)},
     lambda b: (
@@ -118,36 +114,7 @@ _register(
         % {"issue": issue_label(b)}
     ),
 )
-_register(
-    services.PUBLISHED,
-    lambda b: _("Published: %(issue)s") % {"issue": issue_label(b)},
-    lambda b: (
-        _(
-            "%(issue)s has been published. Its Chinese, English and bilingual PDF editions can be "
-            "downloaded from the briefing's page."
-        )
-        % {"issue": issue_label(b)}
-    ),
-)
-_register(
-    services.EDITION_FAILED,
-    lambda e: _("PDF edition not made: %(issue)s") % {"issue": issue_label(e.briefing)},
-    lambda e: (
-        _(
-            "A PDF edition of the published %(issue)s (%(language)s) could not be made: "
-            "%(error)s\n\nOpen the briefing's page and choose “Try again” beside the edition; "
-            "the publication is announced once every edition is ready."
-        )
-        % {
-            "language": e.get_language_display(),
-            "issue": issue_label(e.briefing),
-            "error": e.error,
-        }
-    ),
-    still_failed,
-    fragment="#pdfs",
-)
-_register(
+register_notice(
     DRAFT_DUE,
     lambda b: _("Draft due today: %(issue)s") % {"issue": issue_label(b)},
     lambda b: (
@@ -159,7 +126,7 @@ _register(
     ),
     never_submitted,
 )
-_register(
+register_notice(
     DRAFT_OVERDUE,
     lambda b: _("Draft overdue: %(issue)s") % {"issue": issue_label(b)},
     lambda b: (
@@ -168,7 +135,7 @@ _register(
     ),
     never_submitted,
 )
-_register(
+register_notice(
     REVIEW_WAITING,
     lambda b: _("Waiting for your review: %(issue)s") % {"issue": issue_label(b)},
     lambda b: (

@@ -1,4 +1,5 @@
-"""What happens to a monthly briefing: opened each month, written, reviewed, published.
+"""What happens to a monthly briefing: opened each month, written, reviewed (publication and its
+PDF editions are reports.editions).
 
 Only staff write, submit and publish; only officials comment, request changes and approve (the
 views check the roles; these functions check the state). Each step is kept in the briefing's
@@ -11,11 +12,11 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from modeltranslation.utils import build_localized_fieldname
 
 from reports.briefings.compiled import compile_briefing
 from reports.briefings.models import (
     EDITABLE,
-    LANGUAGE_CODES,
     BriefingItem,
     HistoryEntry,
     MonthlyBriefing,
@@ -26,12 +27,11 @@ from workstation.accounts.models import Role
 from workstation.audit.services import record
 from workstation.meetings.services import meeting_of_month
 from workstation.reminders.services import schedule_for_role
+from workstation.translated import LANGUAGE_CODES
 
 REVIEW_REQUESTED = "briefing_review_requested"
 CHANGES_REQUESTED = "briefing_changes_requested"
 APPROVED = "briefing_approved"
-PUBLISHED = "briefing_published"
-EDITION_FAILED = "briefing_edition_failed"
 
 
 class BriefingError(Exception):
@@ -89,7 +89,7 @@ def save_item(*, item: BriefingItem, edited_languages, actor) -> BriefingItem:
     _check_editable(briefing)
     now = timezone.now()
     for language in edited_languages:
-        setattr(item, f"edited_{language.replace('-', '_')}", now)
+        setattr(item, build_localized_fieldname("edited", language), now)
     if item.pk is None:
         item.position = (
             briefing.items.filter(section=item.section).count() + 1
@@ -116,8 +116,9 @@ def confirm_translation(*, item: BriefingItem, language: str, actor) -> None:
     if language not in LANGUAGE_CODES or not item.is_outdated(language):
         raise BriefingError(_("That translation is not outdated."))
     newest = max(item.edited_at(code) for code in LANGUAGE_CODES if item.edited_at(code))
-    setattr(item, f"edited_{language.replace('-', '_')}", newest)
-    item.save(update_fields=[f"edited_{language.replace('-', '_')}"])
+    edited = build_localized_fieldname("edited", language)
+    setattr(item, edited, newest)
+    item.save(update_fields=[edited])
     _return_to_draft(briefing, actor)
     record(
         actor=actor,
@@ -161,18 +162,18 @@ def _check_complete(briefing: MonthlyBriefing) -> None:
 # --- Review
 
 
-def _locked(briefing: MonthlyBriefing) -> MonthlyBriefing:
+def locked(briefing: MonthlyBriefing) -> MonthlyBriefing:
     return MonthlyBriefing.objects.select_for_update().get(pk=briefing.pk)
 
 
-def _announce(*, kind: str, briefing: MonthlyBriefing, period: str, role: str) -> None:
+def announce(*, kind: str, briefing: MonthlyBriefing, period: str, role: str) -> None:
     schedule_for_role(kind=kind, target=briefing, period=period, role=role)
 
 
 @transaction.atomic
 def submit(*, briefing: MonthlyBriefing, actor) -> MonthlyBriefing:
     """Freeze the compiled figures and send the briefing to the officials for review."""
-    briefing = _locked(briefing)
+    briefing = locked(briefing)
     _check_editable(briefing)
     _check_complete(briefing)
     now = timezone.now()
@@ -189,7 +190,7 @@ def submit(*, briefing: MonthlyBriefing, actor) -> MonthlyBriefing:
         briefing=briefing, action=HistoryEntry.Action.SUBMITTED, actor=actor
     )
     record(actor=actor, action="briefing.submitted", target=briefing, round=briefing.review_round)
-    _announce(
+    announce(
         kind=REVIEW_REQUESTED,
         briefing=briefing,
         period=f"round-{briefing.review_round}",
@@ -205,7 +206,7 @@ def _check_in_review(briefing: MonthlyBriefing) -> None:
 
 @transaction.atomic
 def add_comment(*, briefing: MonthlyBriefing, section: str, body: str, actor) -> ReviewComment:
-    briefing = _locked(briefing)
+    briefing = locked(briefing)
     _check_in_review(briefing)
     comment = ReviewComment.objects.create(
         briefing=briefing,
@@ -220,7 +221,7 @@ def add_comment(*, briefing: MonthlyBriefing, section: str, body: str, actor) ->
 
 @transaction.atomic
 def request_changes(*, briefing: MonthlyBriefing, note: str, actor) -> MonthlyBriefing:
-    briefing = _locked(briefing)
+    briefing = locked(briefing)
     _check_in_review(briefing)
     has_comments = briefing.comments.filter(review_round=briefing.review_round).exists()
     if not note.strip() and not has_comments:
@@ -238,7 +239,7 @@ def request_changes(*, briefing: MonthlyBriefing, note: str, actor) -> MonthlyBr
         target=briefing,
         round=briefing.review_round,
     )
-    _announce(
+    announce(
         kind=CHANGES_REQUESTED,
         briefing=briefing,
         period=f"round-{briefing.review_round}",
@@ -249,7 +250,7 @@ def request_changes(*, briefing: MonthlyBriefing, note: str, actor) -> MonthlyBr
 
 @transaction.atomic
 def approve(*, briefing: MonthlyBriefing, actor) -> MonthlyBriefing:
-    briefing = _locked(briefing)
+    briefing = locked(briefing)
     _check_in_review(briefing)
     _check_complete(briefing)
     briefing.status = Status.APPROVED
@@ -258,48 +259,7 @@ def approve(*, briefing: MonthlyBriefing, actor) -> MonthlyBriefing:
     briefing.save(update_fields=["status", "approved_by", "approved_at"])
     HistoryEntry.objects.create(briefing=briefing, action=HistoryEntry.Action.APPROVED, actor=actor)
     record(actor=actor, action="briefing.approved", target=briefing, round=briefing.review_round)
-    _announce(
+    announce(
         kind=APPROVED, briefing=briefing, period=f"round-{briefing.review_round}", role=Role.STAFF
     )
     return briefing
-
-
-@transaction.atomic
-def publish(*, briefing: MonthlyBriefing, actor) -> MonthlyBriefing:
-    """Publish an approved briefing: its final PDF editions are requested; everyone is told when
-    they are made."""
-    from reports.editions.services import request_published_editions
-
-    briefing = _locked(briefing)
-    if briefing.status != Status.APPROVED:
-        raise BriefingError(_("Only an approved briefing can be published."))
-    briefing.status = Status.PUBLISHED
-    briefing.published_by = actor
-    briefing.published_at = timezone.now()
-    briefing.save(update_fields=["status", "published_by", "published_at"])
-    HistoryEntry.objects.create(
-        briefing=briefing, action=HistoryEntry.Action.PUBLISHED, actor=actor
-    )
-    record(actor=actor, action="briefing.published", target=briefing)
-    # Everyone is told once the editions are made (reports.editions.services.make_edition), so
-    # the mail's link leads to PDFs that are there.
-    request_published_editions(briefing=briefing, actor=actor)
-    return briefing
-
-
-def announce_publication(*, briefing: MonthlyBriefing) -> None:
-    """Mail staff and officials that the briefing is published; once each (reminders are unique
-    per briefing, period and person), however often it is called."""
-    for role in (Role.STAFF, Role.OFFICIAL):
-        _announce(kind=PUBLISHED, briefing=briefing, period="published", role=role)
-
-
-def tell_staff_edition_failed(*, edition) -> None:
-    """Mail staff that a final edition could not be made; once per request of the edition (a
-    retry that fails again is told again)."""
-    schedule_for_role(
-        kind=EDITION_FAILED,
-        target=edition,
-        role=Role.STAFF,
-        period=f"failed-{edition.requested_at:%Y%m%dT%H%M%S.%f}",
-    )

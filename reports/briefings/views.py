@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.db.models import Prefetch, Q
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from reports.briefings import services
+from reports.briefings.document import briefing_document
 from reports.briefings.forms import (
     ArchiveSearchForm,
     CommentForm,
@@ -25,17 +26,18 @@ from reports.briefings.forms import (
     RequestChangesForm,
 )
 from reports.briefings.models import (
-    LANGUAGE_CODES,
     WRITTEN_SECTIONS,
     BriefingItem,
     MonthlyBriefing,
     Section,
 )
 from reports.editions import services as editions
-from reports.editions.document import briefing_document
 from reports.editions.models import BriefingPDF
 from workstation.accounts.decorators import permission_required
+from workstation.pdfs import services as pdfs
+from workstation.pdfs.views import download_response
 from workstation.segmenter import normalize
+from workstation.translated import LANGUAGE_CODES
 
 view_permission = permission_required("reports.view_briefings")
 write_permission = permission_required("reports.write_briefing")
@@ -238,7 +240,7 @@ def briefing_publish(request, pk: int):
     return _act(
         request,
         briefing,
-        lambda: services.publish(briefing=briefing, actor=request.user),
+        lambda: editions.publish(briefing=briefing, actor=request.user),
         _("The briefing is published; its PDF editions are being made and everyone is told."),
     )
 
@@ -315,7 +317,7 @@ def edition_retry(request, pk: int, pdf_pk: int):
     a worker is made again."""
     briefing = _briefing(request, pk)
     edition = get_object_or_404(briefing.pdfs, pk=pdf_pk)
-    if not editions.try_edition_again(edition=edition, actor=request.user):
+    if not pdfs.try_again(record=edition, actor=request.user):
         raise Http404
     messages.success(request, _("The PDF is being made; it appears below when it is ready."))
     return redirect(f"{reverse('reports:briefing_detail', kwargs={'pk': briefing.pk})}#pdfs")
@@ -324,18 +326,4 @@ def edition_retry(request, pk: int, pdf_pk: int):
 @view_permission
 def edition_download(request, pk: int, pdf_pk: int):
     briefing = _briefing(request, pk)
-    edition = get_object_or_404(briefing.pdfs, pk=pdf_pk, status=BriefingPDF.Status.READY)
-    try:
-        handle = edition.file.open("rb")
-    except (FileNotFoundError, ValueError):
-        raise Http404 from None
-    kind = "" if edition.kind == BriefingPDF.Kind.PUBLISHED else "-draft"
-    response = FileResponse(
-        handle,
-        as_attachment=True,
-        content_type="application/pdf",
-        filename=f"briefing-{briefing.year}-{briefing.month:02d}-{edition.language}{kind}.pdf",
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return download_response(get_object_or_404(briefing.pdfs, pk=pdf_pk))

@@ -6,7 +6,7 @@ Officials see talent counts under 3 withheld ("fewer than 3"), zeros included, a
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -19,6 +19,8 @@ from reports.dashboard.figures import this_year, year_figures
 from reports.dashboard.forms import FIRST_YEAR, YearForm
 from reports.dashboard.models import YearEndPDF
 from workstation.accounts.decorators import permission_required
+from workstation.pdfs import services as pdfs
+from workstation.pdfs.views import download_response
 
 view_permission = permission_required("reports.view_dashboard")
 
@@ -62,7 +64,7 @@ def year_end_pdf_request(request, year: int):
 def year_end_pdf_retry(request, pk: int):
     """A summary that failed or was lost on its way to a worker is made again (staff)."""
     summary = get_object_or_404(YearEndPDF, pk=pk)
-    if not services.try_year_end_pdf_again(summary=summary, actor=request.user):
+    if not pdfs.try_again(record=summary, actor=request.user):
         raise Http404
     messages.success(request, _("The PDF is being made; it appears below when it is ready."))
     return redirect(f"{reverse('reports:dashboard')}?year={summary.year}#year-end-pdf")
@@ -70,17 +72,4 @@ def year_end_pdf_retry(request, pk: int):
 
 @view_permission
 def year_end_pdf_download(request, pk: int):
-    summary = get_object_or_404(YearEndPDF, pk=pk, status=YearEndPDF.Status.READY)
-    try:
-        handle = summary.file.open("rb")
-    except (FileNotFoundError, ValueError):
-        raise Http404 from None
-    response = FileResponse(
-        handle,
-        as_attachment=True,
-        content_type="application/pdf",
-        filename=f"year-end-{summary.year}-{summary.language}.pdf",
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return download_response(get_object_or_404(YearEndPDF, pk=pk))

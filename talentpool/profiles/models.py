@@ -9,7 +9,6 @@ from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
-from django.core.files.storage import storages
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import OuterRef, Q, Subquery
@@ -23,9 +22,8 @@ from talentpool.profiles.validators import (
 )
 from workstation.reference.models import Industry, Region
 
-
-def private_storage():
-    return storages["private"]
+# Old migrations name private_storage by this module, where it was defined: keep it importable.
+from workstation.storage import private_storage
 
 
 def cv_path(profile: TalentProfile, filename: str) -> str:

@@ -9,9 +9,9 @@ from django.urls import reverse
 
 from projects.delegations.models import Delegation, DelegationMember, ItineraryItem
 from projects.delegations.services import dual_time
-from projects.expo import tasks
 from projects.expo.models import GeneratedPDF
 from workstation.audit.models import AuditEntry
+from workstation.pdfs import tasks as pdf_tasks
 
 pytestmark = pytest.mark.django_db
 
@@ -260,7 +260,7 @@ def test_the_itinerary_pdf_is_requested_made_and_listed(clients, monkeypatch):
     assert response.status_code == 302
     document = GeneratedPDF.objects.get()
     assert (document.kind, document.subject) == ("itinerary", str(delegation.pk))
-    assert tasks.render_pdf_document(document.pk) == "ready"
+    assert pdf_tasks.render_pdf(kind="projects.generatedpdf", pk=document.pk) == "ready"
     template, context, language = rendered[0]
     assert template == "projects/pdf/delegation_itinerary.html" and language == "zh-hans"
     assert context["title"] == ["兰州市科技局赴美代表团", "Lanzhou S&T Bureau delegation"]
@@ -290,7 +290,7 @@ def test_the_real_itinerary_pdf_has_both_languages():
     document = GeneratedPDF.objects.create(
         kind="itinerary", subject=str(delegation.pk), language="bilingual"
     )
-    assert tasks.render_pdf_document(document.pk) == "ready"
+    assert pdf_tasks.render_pdf(kind="projects.generatedpdf", pk=document.pk) == "ready"
     document.refresh_from_db()
     text = pdf_text(document)
     assert "参观斯坦福大学" in text and "Visit to Stanford University" in text

@@ -10,7 +10,7 @@ from django.core.files.storage import storages
 from django.urls import reverse
 from django.utils import timezone
 
-from projects.expo import services, tasks
+from projects.expo import services
 from projects.expo.models import GeneratedPDF
 from projects.pipeline.models import StageChange
 from tests.conftest import make_person, signed_in_client
@@ -19,6 +19,8 @@ from tests.fixtures.celery_worker import wait_until
 from tests.pdf_jobs import check_try_again
 from tests.pdf_reading import pdf_text
 from workstation.pdf import PDFUnavailable, pdf_unavailable_reason
+from workstation.pdfs import services as pdf_services
+from workstation.pdfs import tasks as pdf_tasks
 
 pytestmark = pytest.mark.django_db
 
@@ -147,7 +149,7 @@ def test_the_task_makes_a_bilingual_roster_with_both_titles(clients):
     made["attended_expo"].title_zh_hans = "固态电池中试线"
     made["attended_expo"].save()
     document = roster()
-    assert tasks.render_pdf_document(document.pk) == "ready"
+    assert pdf_tasks.render_pdf(kind="projects.generatedpdf", pk=document.pk) == "ready"
     document.refresh_from_db()
     assert document.status == "ready" and document.generated_at and document.file
     text = pdf_text(document)
@@ -178,7 +180,7 @@ def test_the_roster_gives_summaries_through_the_one_sanitizer():
     if pdf_unavailable_reason():
         return
     document = roster()
-    assert tasks.render_pdf_document(document.pk) == "ready"
+    assert pdf_tasks.render_pdf(kind="projects.generatedpdf", pk=document.pk) == "ready"
     document.refresh_from_db()
     text = pdf_text(document)
     assert "A bold claim" in text and "储能电池" in text
@@ -212,7 +214,7 @@ def test_staff_try_again_a_pdf_lost_on_its_way_to_a_worker(
     monkeypatch, clients, staff, django_capture_on_commit_callbacks
 ):
     queued = []
-    monkeypatch.setattr(services, "enqueue_pdf", lambda pdf_id: queued.append(pdf_id) or True)
+    monkeypatch.setattr(pdf_services, "enqueue", lambda kind, pk: queued.append(pk) or True)
     document = roster("en")
     check_try_again(
         clients=clients,
@@ -231,7 +233,7 @@ def test_a_failed_itinerary_is_tried_again_from_its_delegation_page(monkeypatch,
 
     from projects.delegations.models import Delegation
 
-    monkeypatch.setattr(services, "enqueue_pdf", lambda pdf_id: True)
+    monkeypatch.setattr(pdf_services, "enqueue", lambda kind, pk: True)
     delegation = Delegation.objects.create(
         title_en="Bureau visit", starts_on=date(2026, 12, 5), ends_on=date(2026, 12, 9)
     )
@@ -253,7 +255,7 @@ def test_a_machine_that_cannot_make_pdfs_fails_the_row_with_the_reason(monkeypat
 
     monkeypatch.setattr("workstation.pdf.render_pdf", unavailable)
     document = roster("en")
-    assert tasks.render_pdf_document(document.pk) == "failed"
+    assert pdf_tasks.render_pdf(kind="projects.generatedpdf", pk=document.pk) == "failed"
     document.refresh_from_db()
     assert document.status == "failed"
     assert "no Chinese font is installed" in document.error
@@ -276,10 +278,10 @@ def test_a_second_run_does_nothing(monkeypatch):
 
     monkeypatch.setattr("workstation.pdf.render_pdf", fake_render)
     document = roster("zh-hans")
-    assert tasks.render_pdf_document(document.pk) == "ready"
+    assert pdf_tasks.render_pdf(kind="projects.generatedpdf", pk=document.pk) == "ready"
     document.refresh_from_db()
     first_file, first_time = document.file.name, document.generated_at
-    assert tasks.render_pdf_document(document.pk) == "not pending"
+    assert pdf_tasks.render_pdf(kind="projects.generatedpdf", pk=document.pk) == "not pending"
     document.refresh_from_db()
     assert (document.file.name, document.generated_at) == (first_file, first_time)
     assert len(calls) == 1
@@ -287,13 +289,13 @@ def test_a_second_run_does_nothing(monkeypatch):
     failed = GeneratedPDF.objects.create(
         kind="expo_roster", subject="2026", language="en", status="failed", error="x"
     )
-    assert tasks.render_pdf_document(failed.pk) == "not pending"
+    assert pdf_tasks.render_pdf(kind="projects.generatedpdf", pk=failed.pk) == "not pending"
     assert len(calls) == 1
 
 
 def test_the_sweep_requeues_only_old_pending_rows(monkeypatch):
     queued = []
-    monkeypatch.setattr(tasks.render_pdf_document, "delay", queued.append)
+    monkeypatch.setattr(pdf_tasks.render_pdf, "delay", lambda **job: queued.append(job["pk"]))
     old, fresh = roster(), roster()
     GeneratedPDF.objects.filter(pk=old.pk).update(
         requested_at=timezone.now() - timedelta(minutes=20)
@@ -303,7 +305,7 @@ def test_the_sweep_requeues_only_old_pending_rows(monkeypatch):
     GeneratedPDF.objects.filter(pk=ready.pk).update(
         status="ready", requested_at=timezone.now() - timedelta(hours=1)
     )
-    assert tasks.sweep_pending_pdfs() == 1
+    assert pdf_tasks.sweep_pending_pdfs() == 1
     assert queued == [old.pk]
     assert fresh.pk not in queued
 

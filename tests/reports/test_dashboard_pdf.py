@@ -10,7 +10,7 @@ from django.core.files.storage import storages
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from reports.dashboard import services, tasks
+from reports.dashboard import services
 from reports.dashboard.models import YearEndPDF
 from tests.conftest import signed_in_client
 from tests.factories import EventFactory, ProjectFactory, TalentProfileFactory
@@ -20,6 +20,8 @@ from tests.pdf_reading import fonts_of, pdf_text
 from tests.reports.test_dashboard import build_invitations, build_projects, move
 from tests.reports.test_editions import needs_pdf
 from workstation.events.models import MediaPartner
+from workstation.pdfs import services as pdf_services
+from workstation.pdfs import tasks as pdf_tasks
 from workstation.reference.models import Region
 
 PACIFIC = ZoneInfo("America/Los_Angeles")
@@ -29,10 +31,12 @@ YEAR = 2025
 def make(language: str, capture=None) -> YearEndPDF:
     summary = services.request_year_end_pdf(year=YEAR, language=language, actor=None)
     if capture is None:
-        assert services.make_year_end_pdf(pdf_id=summary.pk) == "ready", summary.error
+        assert pdf_services.make(kind="reports.yearendpdf", pk=summary.pk) == "ready", summary.error
     else:
         with capture(execute=True):  # the old file is removed once the new one is committed
-            assert services.make_year_end_pdf(pdf_id=summary.pk) == "ready", summary.error
+            assert pdf_services.make(kind="reports.yearendpdf", pk=summary.pk) == "ready", (
+                summary.error
+            )
     summary.refresh_from_db()
     return summary
 
@@ -123,7 +127,7 @@ def test_staff_try_again_a_summary_lost_on_its_way_to_a_worker(
     monkeypatch, clients, staff, django_capture_on_commit_callbacks
 ):
     queued = []
-    monkeypatch.setattr(services, "enqueue_year_end_pdf", lambda pdf_id: queued.append(pdf_id) or 1)
+    monkeypatch.setattr(pdf_services, "enqueue", lambda kind, pk: queued.append(pk) or True)
     summary = YearEndPDF.objects.create(year=YEAR, language="en", requested_at=timezone.now())
     check_try_again(
         clients=clients,
@@ -143,8 +147,8 @@ def test_a_task_that_runs_twice_renders_once(monkeypatch, year_data):
 
     monkeypatch.setattr(workstation.pdf, "render_pdf", lambda **kwargs: b"%PDF-1.4\n%%EOF\n")
     summary = services.request_year_end_pdf(year=YEAR, language="en", actor=None)
-    assert tasks.render_year_end_pdf(summary.pk) == "ready"
-    assert tasks.render_year_end_pdf(summary.pk) == "not pending"
+    assert pdf_tasks.render_pdf(kind="reports.yearendpdf", pk=summary.pk) == "ready"
+    assert pdf_tasks.render_pdf(kind="reports.yearendpdf", pk=summary.pk) == "not pending"
 
 
 @pytest.mark.django_db
@@ -153,7 +157,7 @@ def test_a_machine_that_cannot_make_pdfs_fails_the_summary_with_the_reason(monke
 
     monkeypatch.setattr(workstation.pdf, "pdf_unavailable_reason", lambda: "No Chinese font.")
     summary = services.request_year_end_pdf(year=YEAR, language="en", actor=None)
-    assert services.make_year_end_pdf(pdf_id=summary.pk) == "failed"
+    assert pdf_services.make(kind="reports.yearendpdf", pk=summary.pk) == "failed"
     summary.refresh_from_db()
     assert summary.status == "failed" and summary.error == "No Chinese font."
 
@@ -161,7 +165,7 @@ def test_a_machine_that_cannot_make_pdfs_fails_the_summary_with_the_reason(monke
 @pytest.mark.django_db
 def test_the_sweep_requeues_only_summaries_pending_past_the_grace(monkeypatch):
     queued = []
-    monkeypatch.setattr(services, "enqueue_year_end_pdf", lambda pdf_id: queued.append(pdf_id) or 1)
+    monkeypatch.setattr(pdf_services, "enqueue", lambda kind, pk: queued.append(pk) or True)
     old = YearEndPDF.objects.create(
         year=YEAR, language="en", requested_at=timezone.now() - timedelta(minutes=30)
     )
@@ -172,7 +176,7 @@ def test_the_sweep_requeues_only_summaries_pending_past_the_grace(monkeypatch):
         status="ready",
         requested_at=timezone.now() - timedelta(hours=1),
     )
-    assert tasks.sweep_pending_year_end_pdfs() == 1
+    assert pdf_tasks.sweep_pending_pdfs() == 1
     assert queued == [old.pk]
 
 
@@ -181,7 +185,7 @@ def test_the_page_asks_in_the_requesters_language_and_shows_each_state(
     clients, official, monkeypatch, django_capture_on_commit_callbacks
 ):
     queued = []
-    monkeypatch.setattr(services, "enqueue_year_end_pdf", lambda pdf_id: queued.append(pdf_id) or 1)
+    monkeypatch.setattr(pdf_services, "enqueue", lambda kind, pk: queued.append(pk) or True)
     url = reverse("reports:dashboard_pdf_request", kwargs={"year": YEAR})
     with django_capture_on_commit_callbacks(execute=True):
         response = clients["staff"].post(url, follow=True)
@@ -221,7 +225,7 @@ def test_asking_again_while_pending_does_not_queue_twice(
     clients, monkeypatch, django_capture_on_commit_callbacks
 ):
     queued = []
-    monkeypatch.setattr(services, "enqueue_year_end_pdf", lambda pdf_id: queued.append(pdf_id) or 1)
+    monkeypatch.setattr(pdf_services, "enqueue", lambda kind, pk: queued.append(pk) or True)
     url = reverse("reports:dashboard_pdf_request", kwargs={"year": YEAR})
     with django_capture_on_commit_callbacks(execute=True):
         clients["staff"].post(url)

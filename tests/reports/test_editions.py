@@ -13,7 +13,6 @@ from django.utils import timezone
 from reports.briefings import services
 from reports.briefings.models import MonthlyBriefing
 from reports.editions import services as editions
-from reports.editions import tasks
 from reports.editions.models import BriefingPDF
 from tests.conftest import make_person, signed_in_client
 from tests.factories import BriefingItemFactory, TalentProfileFactory
@@ -21,6 +20,8 @@ from tests.fixtures.celery_worker import wait_until
 from tests.pdf_jobs import check_try_again
 from tests.pdf_reading import fonts_of, page_texts, pdf_text
 from workstation.pdf import pdf_unavailable_reason
+from workstation.pdfs import services as pdf_services
+from workstation.pdfs import tasks as pdf_tasks
 
 needs_pdf = pytest.mark.skipif(
     bool(pdf_unavailable_reason()), reason="this machine cannot make PDFs (Pango or CJK font)"
@@ -30,10 +31,14 @@ needs_pdf = pytest.mark.skipif(
 def make(briefing, language="zh-hans", capture=None) -> BriefingPDF:
     edition = editions.request_draft_edition(briefing=briefing, language=language, actor=None)
     if capture is None:
-        assert editions.make_edition(pdf_id=edition.pk) == "ready", edition.error
+        assert pdf_services.make(kind="reports.briefingpdf", pk=edition.pk) == "ready", (
+            edition.error
+        )
     else:
         with capture(execute=True):  # the old file is removed once the new one is committed
-            assert editions.make_edition(pdf_id=edition.pk) == "ready", edition.error
+            assert pdf_services.make(kind="reports.briefingpdf", pk=edition.pk) == "ready", (
+                edition.error
+            )
     edition.refresh_from_db()
     return edition
 
@@ -147,7 +152,7 @@ def test_every_page_of_a_draft_edition_and_its_cover_say_draft(briefing, languag
 def test_the_compiled_time_is_on_the_workstations_clock_with_its_zone_named(briefing):
     """Compiled at 22:38 on the 6th in California (06:38 on the 7th in UTC)."""
     from reports.briefings.compiled import compile_briefing
-    from reports.editions.document import briefing_document
+    from reports.briefings.document import briefing_document
 
     compiled = {**compile_briefing(briefing), "compiled_at": "2026-12-07T06:38:00+00:00"}
     MonthlyBriefing.objects.filter(pk=briefing.pk).update(
@@ -187,8 +192,8 @@ def test_regenerating_a_draft_replaces_only_that_editions_file(
 @pytest.mark.django_db
 def test_a_task_that_runs_twice_leaves_one_file(briefing, private_storage):
     edition = editions.request_draft_edition(briefing=briefing, language="en", actor=None)
-    assert tasks.render_briefing_pdf(edition.pk) == "ready"
-    assert tasks.render_briefing_pdf(edition.pk) == "not pending"
+    assert pdf_tasks.render_pdf(kind="reports.briefingpdf", pk=edition.pk) == "ready"
+    assert pdf_tasks.render_pdf(kind="reports.briefingpdf", pk=edition.pk) == "not pending"
     assert len(private_storage.listdir("briefings")[1]) == 1
 
 
@@ -197,17 +202,17 @@ def test_a_task_that_runs_twice_leaves_one_file(briefing, private_storage):
 def test_published_editions_are_never_overwritten(briefing, official, staff):
     services.submit(briefing=briefing, actor=staff)
     services.approve(briefing=briefing, actor=official)
-    briefing = services.publish(briefing=briefing, actor=staff)
+    briefing = editions.publish(briefing=briefing, actor=staff)
     published = list(briefing.pdfs.filter(kind="published"))
     assert len(published) == 3
     for edition in published:
-        assert editions.make_edition(pdf_id=edition.pk) == "ready"
+        assert pdf_services.make(kind="reports.briefingpdf", pk=edition.pk) == "ready"
     before = {e.pk: (e.file.name, e.sha256) for e in briefing.pdfs.filter(kind="published")}
 
     # Publishing logic run again, the task run again, a draft asked for: nothing is remade.
     editions.request_published_editions(briefing=briefing, actor=staff)
     for pk in before:
-        assert editions.make_edition(pdf_id=pk) == "not pending"
+        assert pdf_services.make(kind="reports.briefingpdf", pk=pk) == "not pending"
     with pytest.raises(editions.EditionError):
         editions.request_draft_edition(briefing=briefing, language="en", actor=staff)
     after = {e.pk: (e.file.name, e.sha256) for e in briefing.pdfs.filter(kind="published")}
@@ -221,7 +226,7 @@ def test_published_editions_are_never_overwritten(briefing, official, staff):
 def test_a_machine_that_cannot_make_pdfs_fails_the_edition_with_the_reason(monkeypatch, briefing):
     monkeypatch.setattr("workstation.pdf.pdf_unavailable_reason", lambda: "No Chinese font.")
     edition = editions.request_draft_edition(briefing=briefing, language="en", actor=None)
-    assert editions.make_edition(pdf_id=edition.pk) == "failed"
+    assert pdf_services.make(kind="reports.briefingpdf", pk=edition.pk) == "failed"
     edition.refresh_from_db()
     assert edition.status == "failed" and edition.error == "No Chinese font."
 
@@ -241,12 +246,12 @@ def test_staff_try_a_failed_published_edition_again(monkeypatch, clients, briefi
     retry = reverse("reports:edition_retry", kwargs={"pk": briefing.pk, "pdf_pk": edition.pk})
     assert retry in clients["staff"].get(page_url).content.decode()
     assert clients["official"].post(retry).status_code == 403
-    monkeypatch.setattr(editions, "enqueue_edition", lambda pdf_id: True)
+    monkeypatch.setattr(pdf_services, "enqueue", lambda kind, pk: True)
     response = clients["staff"].post(retry)
     assert response.status_code == 302 and response["Location"].endswith("#pdfs")
     edition.refresh_from_db()
     assert edition.status == "pending" and edition.error == ""
-    assert editions.make_edition(pdf_id=edition.pk) == "ready"
+    assert pdf_services.make(kind="reports.briefingpdf", pk=edition.pk) == "ready"
     edition.refresh_from_db()
     assert edition.status == "ready" and edition.file
     # A ready edition is not tried again.
@@ -258,7 +263,7 @@ def test_staff_try_again_an_edition_lost_on_its_way_to_a_worker(
     monkeypatch, clients, staff, briefing, django_capture_on_commit_callbacks
 ):
     queued = []
-    monkeypatch.setattr(editions, "enqueue_edition", lambda pdf_id: queued.append(pdf_id) or True)
+    monkeypatch.setattr(pdf_services, "enqueue", lambda kind, pk: queued.append(pk) or True)
     services.submit(briefing=briefing, actor=staff)  # so that officials see the page
     edition = editions.request_draft_edition(briefing=briefing, language="en", actor=None)
     check_try_again(
@@ -278,11 +283,11 @@ def test_staff_try_again_an_edition_lost_on_its_way_to_a_worker(
 @pytest.mark.django_db
 def test_the_sweep_requeues_only_editions_pending_past_the_grace(monkeypatch, briefing):
     queued = []
-    monkeypatch.setattr(editions, "enqueue_edition", lambda pdf_id: queued.append(pdf_id) or True)
+    monkeypatch.setattr(pdf_services, "enqueue", lambda kind, pk: queued.append(pk) or True)
     old = editions.request_draft_edition(briefing=briefing, language="en", actor=None)
     BriefingPDF.objects.filter(pk=old.pk).update(requested_at=timezone.now() - timedelta(hours=1))
     fresh = editions.request_draft_edition(briefing=briefing, language="zh-hans", actor=None)
-    assert tasks.sweep_pending_briefing_pdfs() == 1
+    assert pdf_tasks.sweep_pending_pdfs() == 1
     assert queued == [old.pk] and fresh.pk not in queued
 
 
@@ -325,7 +330,7 @@ def test_publishing_makes_three_editions_on_a_real_worker_even_when_a_task_runs_
     assert response.status_code == 302
     editions_made = BriefingPDF.objects.filter(briefing=briefing, kind="published")
     # A duplicate message for one edition: the worker must not make a second file.
-    duplicate = tasks.render_briefing_pdf.delay(editions_made.first().pk)
+    duplicate = pdf_tasks.render_pdf.delay(kind="reports.briefingpdf", pk=editions_made.first().pk)
     try:
         wait_until(
             lambda: not editions_made.filter(status="pending").exists(),

@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from reports.briefings import services
 from reports.briefings.models import MonthlyBriefing
+from reports.editions import services as editions
 from tests.factories import BriefingFactory, BriefingItemFactory, ProjectFactory
 
 pytestmark = pytest.mark.django_db
@@ -72,7 +73,7 @@ def test_a_get_on_any_briefing_page_writes_nothing(clients, staff, official, sta
         services.request_changes(briefing=briefing, note="请更新。", actor=official)
     if status == "published":
         services.approve(briefing=briefing, actor=official)
-        services.publish(briefing=briefing, actor=staff)
+        editions.publish(briefing=briefing, actor=staff)
     # A meeting scheduled after submission: the page must not link it to the briefing.
     starts = datetime(2026, 10, 14, 17, tzinfo=pacific)
     MeetingFactory(event__starts_at=starts, event__ends_at=starts.replace(hour=18))

@@ -11,6 +11,7 @@ from reports.briefings.models import HistoryEntry, MonthlyBriefing, Status
 from reports.editions import services as editions_services
 from tests.conftest import make_person, signed_in_client
 from tests.factories import BriefingItemFactory
+from workstation.pdfs import services as pdf_services
 from workstation.reminders.models import Reminder
 from workstation.reminders.services import deliver_reminder
 
@@ -96,10 +97,12 @@ def test_the_whole_workflow_from_draft_to_published(clients, staff, official, br
     # Nobody is told before the editions are made: the mail links to them.
     assert deliver_all() == []
     for edition in editions[:2]:
-        editions_services.make_edition(pdf_id=edition.pk)
+        pdf_services.make(kind="reports.briefingpdf", pk=edition.pk)
     assert deliver_all() == []
-    editions_services.make_edition(pdf_id=editions[2].pk)
-    editions_services.make_edition(pdf_id=editions[2].pk)  # a duplicate run tells nobody twice
+    pdf_services.make(kind="reports.briefingpdf", pk=editions[2].pk)
+    pdf_services.make(
+        kind="reports.briefingpdf", pk=editions[2].pk
+    )  # a duplicate run tells nobody twice
     published = deliver_all()
     assert sorted(m.to[0] for m in published) == sorted([staff.email, official.email])
     assert any("已发布" in m.subject for m in published)  # the official's, in Chinese
@@ -141,18 +144,18 @@ def test_a_failed_final_edition_is_told_to_staff_and_publication_announced_after
     def no_font(**kwargs):
         raise workstation.pdf.PDFUnavailable("No Chinese font is installed.")
 
-    monkeypatch.setattr(editions_services, "enqueue_edition", lambda pdf_id: True)
+    monkeypatch.setattr(pdf_services, "enqueue", lambda kind, pk: True)
     monkeypatch.setattr(workstation.pdf, "render_pdf", rendered)
     services.submit(briefing=briefing, actor=staff)
     services.approve(briefing=briefing, actor=official)
-    services.publish(briefing=briefing, actor=staff)
+    editions_services.publish(briefing=briefing, actor=staff)
     deliver_all()
     first, second, third = briefing.pdfs.filter(kind="published").order_by("pk")
-    assert editions_services.make_edition(pdf_id=first.pk) == "ready"
+    assert pdf_services.make(kind="reports.briefingpdf", pk=first.pk) == "ready"
     monkeypatch.setattr(workstation.pdf, "render_pdf", no_font)
-    assert editions_services.make_edition(pdf_id=second.pk) == "failed"
+    assert pdf_services.make(kind="reports.briefingpdf", pk=second.pk) == "failed"
     monkeypatch.setattr(workstation.pdf, "render_pdf", rendered)
-    assert editions_services.make_edition(pdf_id=third.pk) == "ready"
+    assert pdf_services.make(kind="reports.briefingpdf", pk=third.pk) == "ready"
 
     # Staff are told of the failure, with the way to the "Try again" button; nobody is told
     # that the briefing is published.
@@ -161,18 +164,20 @@ def test_a_failed_final_edition_is_told_to_staff_and_publication_announced_after
     assert "PDF edition not made" in failed.subject and "No Chinese font" in failed.body
     assert "Try again" in failed.body
     assert f"/en/reports/briefings/{briefing.pk}/#pdfs" in failed.body
-    editions_services.make_edition(pdf_id=second.pk)  # a duplicate run tells nobody again
+    pdf_services.make(
+        kind="reports.briefingpdf", pk=second.pk
+    )  # a duplicate run tells nobody again
     assert deliver_all() == []
 
     with django_capture_on_commit_callbacks(execute=True):
         response = clients["staff"].post(url("edition_retry", briefing, pdf_pk=second.pk))
     assert response.status_code == 302
-    assert editions_services.make_edition(pdf_id=second.pk) == "ready"
+    assert pdf_services.make(kind="reports.briefingpdf", pk=second.pk) == "ready"
     announced = deliver_all()
     assert sorted(m.to[0] for m in announced) == sorted([staff.email, official.email])
     assert any("已发布" in m.subject for m in announced)
     for edition in (first, second, third):  # a run repeated announces nothing twice
-        editions_services.make_edition(pdf_id=edition.pk)
+        pdf_services.make(kind="reports.briefingpdf", pk=edition.pk)
     assert deliver_all() == []
 
 

@@ -3,6 +3,7 @@ import pytest
 from tests.pdf_reading import fonts_in, text_of
 from workstation import pdf
 from workstation.pdf import PDFUnavailable, portal_file, render_pdf
+from workstation.pdfs.models import PENDING_GRACE
 
 needs_pdf = pytest.mark.skipif(
     pdf.pdf_unavailable_reason() is not None,
@@ -124,12 +125,10 @@ def test_spaces_joiners_and_variation_selectors_need_no_glyph():
 def test_lost_pdfs_are_swept_every_two_minutes_after_a_short_grace():
     from workstation.celery import app
 
-    sweeps = [
+    (sweep,) = [
         entry["schedule"]
         for entry in app.conf.beat_schedule.values()
-        if entry["task"].rsplit(".", 1)[1]
-        in ("sweep_pending_pdfs", "sweep_pending_briefing_pdfs", "sweep_pending_year_end_pdfs")
+        if entry["task"] == "workstation.pdfs.tasks.sweep_pending_pdfs"
     ]
-    assert len(sweeps) == 3
-    assert all(schedule.minute == set(range(0, 60, 2)) for schedule in sweeps)
-    assert pdf.PENDING_GRACE.total_seconds() <= 180
+    assert sweep.minute == set(range(0, 60, 2))
+    assert PENDING_GRACE.total_seconds() <= 180

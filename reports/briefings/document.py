@@ -1,7 +1,8 @@
 """A briefing as a document: its cover, contents, written and compiled sections, in one language
 or in both (the bilingual edition gives each part in Chinese, then in English).
 
-Used by the PDF editions and by the briefing's page, so both always say the same.
+Used by the briefing's page and by its PDF editions (reports.editions), so both always say the
+same.
 """
 
 from __future__ import annotations
@@ -15,13 +16,11 @@ from django.utils.translation import gettext_noop, pgettext
 from projects.pipeline.models import Stage
 from reports.briefings.compiled import figures
 from reports.briefings.models import WRITTEN_SECTIONS, MonthlyBriefing, Section
-from reports.editions.models import BILINGUAL
 from talentpool.counts.services import SMALL_CELL
 from workstation.events.models import EventKind
 from workstation.richtext import render_markdown
 from workstation.timezones import dual_time, workstation_time
-
-PDF_LANGUAGES = ("zh-hans", "en")
+from workstation.translated import BILINGUAL, in_languages, languages_of
 
 TALENT_SUMMARY = (
     ("total", gettext_noop("People in the pool at the end of the month")),
@@ -34,24 +33,14 @@ TALENT_SUMMARY = (
 )
 
 
-def languages_of(language: str) -> tuple[str, ...]:
-    return PDF_LANGUAGES if language == BILINGUAL else (language,)
-
-
-def in_languages(languages, make) -> str:
+def joined_in(languages, make) -> str:
     """``make()`` in each language, joined; a text that reads the same is given once."""
-    texts: list[str] = []
-    for language in languages:
-        with translation.override(language):
-            text = str(make())
-        if text and text not in texts:
-            texts.append(text)
-    return " / ".join(texts)
+    return " / ".join(in_languages(languages, make))
 
 
 def draft_mark(languages) -> str:
     """What marks every page of a draft edition, in its languages."""
-    return in_languages(languages, lambda: pgettext("mark on a draft PDF", "DRAFT"))
+    return joined_in(languages, lambda: pgettext("mark on a draft PDF", "DRAFT"))
 
 
 def pick(texts: dict, languages) -> str:
@@ -111,9 +100,9 @@ def written_section(briefing: MonthlyBriefing, section: Section, languages) -> d
     return {
         "key": section.value,
         "kind": "written",
-        "title": in_languages(languages, lambda: section.label),
+        "title": joined_in(languages, lambda: section.label),
         "items": items,
-        "empty": in_languages(languages, lambda: _("Nothing to report this month.")),
+        "empty": joined_in(languages, lambda: _("Nothing to report this month.")),
     }
 
 
@@ -122,8 +111,8 @@ def talent_section(data: dict, languages) -> dict:
         return [
             {
                 "label": pick(row["label"], languages),
-                "total": in_languages(languages, lambda r=row: count_text(r["total"])),
-                "new": in_languages(languages, lambda r=row: count_text(r["new"])),
+                "total": joined_in(languages, lambda r=row: count_text(r["total"])),
+                "new": joined_in(languages, lambda r=row: count_text(r["new"])),
             }
             for row in data[key]
         ]
@@ -131,8 +120,8 @@ def talent_section(data: dict, languages) -> dict:
     return {
         "key": Section.TALENT_POOL.value,
         "kind": "talent",
-        "title": in_languages(languages, lambda: Section.TALENT_POOL.label),
-        "note": in_languages(
+        "title": joined_in(languages, lambda: Section.TALENT_POOL.label),
+        "note": joined_in(
             languages,
             lambda: (
                 _("Counts only, never names; small counts are shown as “fewer than %(limit)s”.")
@@ -141,18 +130,18 @@ def talent_section(data: dict, languages) -> dict:
         ),
         "summary": [
             {
-                "label": in_languages(languages, lambda label=label: _(label)),
-                "value": in_languages(languages, lambda key=key: count_text(data[key])),
+                "label": joined_in(languages, lambda label=label: _(label)),
+                "value": joined_in(languages, lambda key=key: count_text(data[key])),
             }
             for key, label in TALENT_SUMMARY
         ],
-        "region_heading": in_languages(languages, lambda: _("By native prefecture in Gansu")),
-        "industry_heading": in_languages(languages, lambda: _("By industry")),
+        "region_heading": joined_in(languages, lambda: _("By native prefecture in Gansu")),
+        "industry_heading": joined_in(languages, lambda: _("By industry")),
         "columns": {
-            "region": in_languages(languages, lambda: _("Prefecture")),
-            "industry": in_languages(languages, lambda: _("Industry")),
-            "total": in_languages(languages, lambda: _("In the pool")),
-            "new": in_languages(languages, lambda: _("New this month")),
+            "region": joined_in(languages, lambda: _("Prefecture")),
+            "industry": joined_in(languages, lambda: _("Industry")),
+            "total": joined_in(languages, lambda: _("In the pool")),
+            "new": joined_in(languages, lambda: _("New this month")),
         },
         "by_prefecture": rows("by_prefecture"),
         "by_industry": rows("by_industry"),
@@ -161,8 +150,8 @@ def talent_section(data: dict, languages) -> dict:
 
 def stage_label(key: str, languages) -> str:
     if not key:
-        return in_languages(languages, lambda: _("New project"))
-    return in_languages(languages, lambda: Stage(key).label)
+        return joined_in(languages, lambda: _("New project"))
+    return joined_in(languages, lambda: Stage(key).label)
 
 
 def pipeline_section(data: dict, languages) -> dict:
@@ -170,22 +159,22 @@ def pipeline_section(data: dict, languages) -> dict:
     return {
         "key": Section.PIPELINE.value,
         "kind": "pipeline",
-        "title": in_languages(languages, lambda: Section.PIPELINE.label),
-        "new_projects": in_languages(
+        "title": joined_in(languages, lambda: Section.PIPELINE.label),
+        "new_projects": joined_in(
             languages,
             lambda: _("New projects this month: %(count)s") % {"count": data["new_projects"]},
         ),
-        "moves_heading": in_languages(languages, lambda: _("Stage changes by project")),
-        "matches_heading": in_languages(
+        "moves_heading": joined_in(languages, lambda: _("Stage changes by project")),
+        "matches_heading": joined_in(
             languages, lambda: _("Confirmed matches with Lanzhou demands")
         ),
-        "expo_heading": in_languages(languages, lambda: _("Lanzhou Sci-Tech Expo")),
+        "expo_heading": joined_in(languages, lambda: _("Lanzhou Sci-Tech Expo")),
         "columns": {
-            "project": in_languages(languages, lambda: _("Project")),
-            "company": in_languages(languages, lambda: _("Company")),
-            "moves": in_languages(languages, lambda: _("Stage changes")),
-            "demand": in_languages(languages, lambda: _("Lanzhou demand")),
-            "date": in_languages(languages, lambda: _("Date")),
+            "project": joined_in(languages, lambda: _("Project")),
+            "company": joined_in(languages, lambda: _("Company")),
+            "moves": joined_in(languages, lambda: _("Stage changes")),
+            "demand": joined_in(languages, lambda: _("Lanzhou demand")),
+            "date": joined_in(languages, lambda: _("Date")),
         },
         "projects": [
             {
@@ -210,7 +199,7 @@ def pipeline_section(data: dict, languages) -> dict:
             }
             for match in data["matches"]
         ],
-        "expo": in_languages(
+        "expo": joined_in(
             languages,
             lambda: (
                 _(
@@ -220,8 +209,8 @@ def pipeline_section(data: dict, languages) -> dict:
                 % expo
             ),
         ),
-        "no_moves": in_languages(languages, lambda: _("No project changed stage this month.")),
-        "no_matches": in_languages(languages, lambda: _("No match was confirmed this month.")),
+        "no_moves": joined_in(languages, lambda: _("No project changed stage this month.")),
+        "no_matches": joined_in(languages, lambda: _("No match was confirmed this month.")),
     }
 
 
@@ -231,7 +220,7 @@ def events_section(data: dict, languages) -> dict:
             {
                 "title": pick(event["title"], languages),
                 "venue": pick(event["venue"], languages),
-                "kind": in_languages(languages, lambda e=event: EventKind(e["kind"]).label),
+                "kind": joined_in(languages, lambda e=event: EventKind(e["kind"]).label),
                 "time": dual_time(datetime.fromisoformat(event["starts_at"])),
             }
             for event in events
@@ -240,18 +229,18 @@ def events_section(data: dict, languages) -> dict:
     return {
         "key": Section.EVENTS.value,
         "kind": "events",
-        "title": in_languages(languages, lambda: Section.EVENTS.label),
+        "title": joined_in(languages, lambda: Section.EVENTS.label),
         "columns": {
-            "event": in_languages(languages, lambda: _("Event")),
-            "kind": in_languages(languages, lambda: _("Kind")),
-            "time": in_languages(languages, lambda: _("Time")),
-            "venue": in_languages(languages, lambda: _("Venue")),
+            "event": joined_in(languages, lambda: _("Event")),
+            "kind": joined_in(languages, lambda: _("Kind")),
+            "time": joined_in(languages, lambda: _("Time")),
+            "venue": joined_in(languages, lambda: _("Venue")),
         },
         "lists": [
-            (in_languages(languages, lambda: _("Held this month")), rows(data.get("held", []))),
-            (in_languages(languages, lambda: _("Coming up")), rows(data.get("coming", []))),
+            (joined_in(languages, lambda: _("Held this month")), rows(data.get("held", []))),
+            (joined_in(languages, lambda: _("Coming up")), rows(data.get("coming", []))),
         ],
-        "none": in_languages(languages, lambda: _("No event.")),
+        "none": joined_in(languages, lambda: _("No event.")),
     }
 
 
@@ -270,16 +259,16 @@ def briefing_document(*, briefing: MonthlyBriefing, language: str) -> dict:
             "languages": languages,
             "bilingual": language == BILINGUAL,
             "cover": cover(briefing, languages),
-            "contents_heading": in_languages(languages, lambda: _("Contents")),
+            "contents_heading": joined_in(languages, lambda: _("Contents")),
             "sections": sections,
-            "running_title": in_languages(
+            "running_title": joined_in(
                 languages,
                 lambda: (
                     _("Briefing %(year)s-%(month)02d")
                     % {"year": briefing.year, "month": briefing.month}
                 ),
             ),
-            "compiled_note": in_languages(
+            "compiled_note": joined_in(
                 languages,
                 lambda: (
                     _("Figures compiled on %(date)s from the portal's records.")
