@@ -1,0 +1,145 @@
+"""Dependencies run one way: between apps (workstation ← talentpool, projects ← reports) and
+between the modules inside an app. A module imported inside a function counts too: a lazy import
+hides a cycle from Python, not from the reader."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+APPS = ("workstation", "talentpool", "projects", "reports")
+# What each app may import from the others.
+ALLOWED = {
+    "workstation": set(),
+    "talentpool": {"workstation"},
+    "projects": {"workstation"},
+    "reports": {"workstation", "talentpool", "projects"},
+}
+
+
+def module_name(path: Path) -> str:
+    parts = list(path.relative_to(ROOT).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def project_modules() -> dict[str, Path]:
+    modules = {}
+    for app in APPS:
+        for path in (ROOT / app).rglob("*.py"):
+            if "migrations" not in path.parts:
+                modules[module_name(path)] = path
+    return modules
+
+
+def imports_of(name: str, path: Path, modules: dict[str, Path]) -> set[str]:
+    """The project modules ``name`` imports (``from a.b import c`` is a.b.c when c is a
+    module, else a.b)."""
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(), str(path))):
+        if isinstance(node, ast.Import):
+            targets = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                anchor = package.split(".")
+                anchor = anchor[: len(anchor) - node.level + 1]
+                base = ".".join([*anchor, base] if base else anchor)
+            targets = [
+                f"{base}.{alias.name}" if f"{base}.{alias.name}" in modules else base
+                for alias in node.names
+            ]
+        else:
+            continue
+        found.update(target for target in targets if target in modules and target != name)
+    return found
+
+
+def graph() -> dict[str, set[str]]:
+    modules = project_modules()
+    return {name: imports_of(name, path, modules) for name, path in modules.items()}
+
+
+def cycles(edges: dict[str, set[str]]) -> list[list[str]]:
+    """Strongly connected components of more than one module (Tarjan's algorithm)."""
+    index, low, stack, on_stack, found = {}, {}, [], set(), []
+    counter = 0
+
+    def visit(node):
+        nonlocal counter
+        index[node] = low[node] = counter
+        counter += 1
+        stack.append(node)
+        on_stack.add(node)
+        for target in sorted(edges.get(node, ())):
+            if target not in index:
+                visit(target)
+                low[node] = min(low[node], low[target])
+            elif target in on_stack:
+                low[node] = min(low[node], index[target])
+        if low[node] == index[node]:
+            component = []
+            while True:
+                member = stack.pop()
+                on_stack.discard(member)
+                component.append(member)
+                if member == node:
+                    break
+            if len(component) > 1:
+                found.append(sorted(component))
+
+    for node in sorted(edges):
+        if node not in index:
+            visit(node)
+    return found
+
+
+def enqueues_its_own_task(name: str, target: str) -> bool:
+    """A package's services hand work to the package's own thin task, which calls the services
+    back: that pair is how a task is enqueued (pretalx does the same), not two nouns depending on
+    each other."""
+    return name.endswith(".services") and target == name.removesuffix(".services") + ".tasks"
+
+
+def test_no_import_cycle_between_modules():
+    # A package's __init__ importing its own modules is not a dependency between nouns either.
+    edges = {
+        name: {
+            target
+            for target in targets
+            if not name.startswith(f"{target}.") and not enqueues_its_own_task(name, target)
+        }
+        for name, targets in graph().items()
+    }
+    assert cycles(edges) == []
+
+
+def test_ruff_owns_the_layout():
+    """Formatting is ruff's: markers that take a block away from it stay rare (and say why)."""
+    markers = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for folder in (*APPS, "tests", "bench")
+        for path in (ROOT / folder).rglob("*.py")
+        if "migrations" not in path.parts and path != Path(__file__)
+        for number, line in enumerate(path.read_text().splitlines(), 1)
+        if "fmt: skip" in line
+    ]
+    assert len(markers) < 20, markers
+
+
+def test_apps_depend_downward_only():
+    wrong = sorted(
+        f"{name} imports {target}"
+        for name, targets in graph().items()
+        for target in targets
+        if target.split(".")[0] != name.split(".")[0]
+        and target.split(".")[0] not in ALLOWED[name.split(".")[0]]
+    )
+    assert wrong == []
+
+
+def test_the_cycle_finder_finds_a_cycle():
+    assert cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
