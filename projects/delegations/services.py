@@ -67,8 +67,8 @@ def remove_itinerary_item(*, delegation: Delegation, item_id: int, actor) -> boo
 # --- Reading
 
 
-def delegation_queryset():
-    return Delegation.objects.select_related("lanzhou_organization", "created_by")
+def with_organizations(delegations):
+    return delegations.select_related("lanzhou_organization", "created_by")
 
 
 def itinerary_of(delegation: Delegation) -> list[ItineraryItem]:
@@ -91,7 +91,7 @@ def itinerary_context(*, delegation_id: int, languages) -> dict:
     """What the itinerary PDF shows, each text in each of ``languages`` (Chinese first)."""
     from projects.expo.services import in_languages, made_on, translated
 
-    delegation = delegation_queryset().get(pk=delegation_id)
+    delegation = with_organizations(Delegation.objects).get(pk=delegation_id)
     items = []
     for item in itinerary_of(delegation):
         met = []

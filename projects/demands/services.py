@@ -65,8 +65,10 @@ def save_demand(
     return demand
 
 
-def filtered_demands(*, status: str = "", kind: str = "", industry=None, organization=None):
-    queryset = Demand.objects.select_related("organization", "industry").defer("match_document")
+def filtered_demands(
+    demands, *, status: str = "", kind: str = "", industry=None, organization=None
+):
+    queryset = demands.select_related("organization", "industry").defer("match_document")
     if status == "open":
         queryset = queryset.filter(is_active=True)
     elif status == "closed":

@@ -21,7 +21,6 @@ keep the status. Protocol notes and follow-up are the staff's working notes, edi
 from __future__ import annotations
 
 from django.db import transaction
-from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -47,29 +46,6 @@ class InvitationError(Exception):
 
 
 # --- Reading
-
-
-def with_submission(invitations: QuerySet) -> QuerySet:
-    """Annotate ``submitted_once``: the rules read it instead of a query per invitation."""
-    return invitations.annotate(
-        submitted_once=Exists(
-            InvitationStep.objects.filter(invitation=OuterRef("pk"), status=StepKind.SUBMITTED)
-        )
-    )
-
-
-def visible_invitations(user) -> QuerySet:
-    """Staff: every invitation; officials: those submitted to them and everything after; others:
-    none."""
-    invitations = Invitation.objects.all()
-    if user.has_perm("workstation.manage_invitations"):
-        return invitations
-    if user.has_perm("workstation.read_invitations"):
-        submitted = Exists(
-            InvitationStep.objects.filter(invitation=OuterRef("pk"), status=StepKind.SUBMITTED)
-        )
-        return invitations.filter(~Q(status=InvitationStatus.DRAFT) | Q(submitted))
-    return invitations.none()
 
 
 def is_awaiting_approval(invitation: Invitation) -> bool:

@@ -12,7 +12,6 @@ from datetime import UTC, datetime, time, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -37,13 +36,6 @@ def meeting_people():
         User.objects.filter(is_active=True, groups__name__in=[Role.STAFF, Role.OFFICIAL])
         .distinct()
         .order_by("full_name", "email")
-    )
-
-
-def meetings_with_counts():
-    """Meetings with their event and the number of open action items, in one query."""
-    return Meeting.objects.select_related("event").annotate(
-        open_items=Count("action_items", filter=Q(action_items__done_at__isnull=True))
     )
 
 
