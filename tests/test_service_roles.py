@@ -4,14 +4,33 @@ invitation along as a talent. The message is in the user's language."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.utils import translation
 
+from projects.delegations import services as delegations
+from projects.delegations.models import Delegation
+from projects.demands import services as demands
+from projects.matching import services as matching
+from projects.pipeline import services as pipeline
 from reports.briefings import services as briefings
 from reports.briefings.models import HistoryEntry, Status
-from tests.factories import BriefingItemFactory, InvitationFactory
+from tests.factories import (
+    ActionItemFactory,
+    BriefingItemFactory,
+    DemandFactory,
+    EventFactory,
+    InvitationFactory,
+    MeetingFactory,
+    ProjectFactory,
+    RegistrationFactory,
+)
+from workstation.events import services as events
 from workstation.invitations import services as invitations
 from workstation.invitations.models import InvitationStatus
+from workstation.meetings import services as meetings
 
 pytestmark = pytest.mark.django_db
 
@@ -90,3 +109,49 @@ def test_only_staff_move_an_invitation_along(staff, official, talent):
         invitations.record_answer(invitation=invitation, accepted=True, actor=talent)
     invitation.refresh_from_db()
     assert invitation.status == InvitationStatus.APPROVED
+
+
+def test_only_staff_keep_the_pipeline(official, talent):
+    project, demand = ProjectFactory(), DemandFactory()
+    delegation = Delegation.objects.create(
+        title_en="Delegation", starts_on=date(2026, 9, 14), ends_on=date(2026, 9, 20)
+    )
+    steps = (
+        lambda actor: pipeline.save_project(project=project, actor=actor),
+        lambda actor: pipeline.move_project(project=project, to_stage="contacted", by=actor),
+        lambda actor: demands.save_demand(demand=demand, actor=actor),
+        lambda actor: matching.decide_match(
+            project=project, demand=demand, decision="confirm", actor=actor
+        ),
+        lambda actor: delegations.save_delegation(delegation=delegation, actor=actor),
+        lambda actor: delegations.remove_member(delegation=delegation, member_id=1, actor=actor),
+    )
+    for actor in (official, talent):
+        for step in steps:
+            with pytest.raises(PermissionDenied, match="Only workstation staff keep the project"):
+                step(actor)
+    project.refresh_from_db()
+    assert project.stage == "lead" and not project.stage_changes.exists()
+
+
+def test_only_staff_keep_events_and_meetings(official, talent):
+    event = EventFactory()
+    registration = RegistrationFactory(event=event)
+    meeting = MeetingFactory()
+    for actor in (official, talent):
+        with pytest.raises(PermissionDenied, match="Only workstation staff keep the events"):
+            events.save_event(event=event, actor=actor)
+        with pytest.raises(PermissionDenied, match="Only workstation staff keep the events"):
+            events.mark_attended(registration_id=registration.pk, actor=actor)
+        with pytest.raises(PermissionDenied, match="Only workstation staff keep the monthly"):
+            meetings.save_minutes(meeting=meeting, actor=actor)
+        with pytest.raises(PermissionDenied, match="Only workstation staff keep the monthly"):
+            meetings.delete_action_item(item=ActionItemFactory(meeting=meeting), actor=actor)
+
+
+def test_only_the_owner_or_staff_mark_an_action_item_done(official, staff):
+    item = ActionItemFactory(owner=staff)
+    with pytest.raises(PermissionDenied, match="Only the item's owner"):
+        meetings.set_action_item_done(item=item, done=True, actor=official)
+    item.owner = official
+    assert meetings.set_action_item_done(item=item, done=True, actor=official).done_at

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from projects.delegations.models import Delegation, DelegationMember, ItineraryItem
+from projects.rules import check_pipeline_staff
 from workstation.audit.services import record
 from workstation.timezones import dual_time
 
@@ -15,6 +16,7 @@ from workstation.timezones import dual_time
 
 
 def save_delegation(*, delegation: Delegation, actor, changed=()) -> Delegation:
+    check_pipeline_staff(actor)
     created = delegation.pk is None
     if created:
         delegation.created_by = actor
@@ -30,6 +32,7 @@ def save_delegation(*, delegation: Delegation, actor, changed=()) -> Delegation:
 
 
 def add_member(*, delegation: Delegation, actor, **fields) -> DelegationMember:
+    check_pipeline_staff(actor)
     with transaction.atomic():
         member = DelegationMember.objects.create(delegation=delegation, **fields)
         record(actor=actor, action="delegation.member_added", target=delegation, member=member.pk)
@@ -37,6 +40,7 @@ def add_member(*, delegation: Delegation, actor, **fields) -> DelegationMember:
 
 
 def remove_member(*, delegation: Delegation, member_id: int, actor) -> bool:
+    check_pipeline_staff(actor)
     with transaction.atomic():
         deleted, _rows = delegation.members.filter(pk=member_id).delete()
         if deleted:
@@ -50,6 +54,7 @@ def remove_member(*, delegation: Delegation, member_id: int, actor) -> bool:
 
 
 def add_itinerary_item(*, delegation: Delegation, actor, **fields) -> ItineraryItem:
+    check_pipeline_staff(actor)
     with transaction.atomic():
         item = ItineraryItem.objects.create(delegation=delegation, **fields)
         record(actor=actor, action="delegation.item_added", target=delegation, item=item.pk)
@@ -57,6 +62,7 @@ def add_itinerary_item(*, delegation: Delegation, actor, **fields) -> ItineraryI
 
 
 def remove_itinerary_item(*, delegation: Delegation, item_id: int, actor) -> bool:
+    check_pipeline_staff(actor)
     with transaction.atomic():
         deleted, _rows = delegation.itinerary.filter(pk=item_id).delete()
         if deleted:
