@@ -1,7 +1,7 @@
 """Who may do what with briefings: staff write, submit and publish; officials review.
 
 Officials see a briefing once it has been submitted to them; drafts never sent are the staff's
-(``reports.briefings.views.visible_briefings``: lists and pages, 404 otherwise).
+(``MonthlyBriefing.objects.visible_to``: lists and pages, 404 otherwise).
 """
 
 import rules

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
+from projects.delegations import services
 from projects.delegations.models import Delegation, DelegationMember, ItineraryItem
 
 
@@ -22,3 +23,7 @@ class DelegationAdmin(TranslationAdmin):
     raw_id_fields = ("lanzhou_organization",)
     readonly_fields = ("created_by", "created_at")
     inlines = (MemberInline, ItineraryInline)
+
+    def save_model(self, request, obj, form, change) -> None:
+        # Through the service, as the pages do: the same audit entries.
+        services.save_delegation(delegation=obj, actor=request.user, changed=form.changed_data)

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from projects.pipeline.models import PipelineQuerySet
 from workstation.reference.models import Organization
 
 
@@ -32,6 +33,8 @@ class Delegation(models.Model):
         related_name="+",
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    objects = PipelineQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("delegation")

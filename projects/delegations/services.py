@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from projects.delegations.models import Delegation, DelegationMember, ItineraryItem
+from projects.rules import check_pipeline_staff
 from workstation.audit.services import record
 from workstation.pdf import made_on
 from workstation.timezones import dual_time
@@ -17,6 +18,7 @@ from workstation.translated import in_languages, translated
 
 
 def save_delegation(*, delegation: Delegation, actor, changed=()) -> Delegation:
+    check_pipeline_staff(actor)
     created = delegation.pk is None
     if created:
         delegation.created_by = actor
@@ -32,6 +34,7 @@ def save_delegation(*, delegation: Delegation, actor, changed=()) -> Delegation:
 
 
 def add_member(*, delegation: Delegation, actor, **fields) -> DelegationMember:
+    check_pipeline_staff(actor)
     with transaction.atomic():
         member = DelegationMember.objects.create(delegation=delegation, **fields)
         record(actor=actor, action="delegation.member_added", target=delegation, member=member.pk)
@@ -39,6 +42,7 @@ def add_member(*, delegation: Delegation, actor, **fields) -> DelegationMember:
 
 
 def remove_member(*, delegation: Delegation, member_id: int, actor) -> bool:
+    check_pipeline_staff(actor)
     with transaction.atomic():
         deleted, _rows = delegation.members.filter(pk=member_id).delete()
         if deleted:
@@ -52,6 +56,7 @@ def remove_member(*, delegation: Delegation, member_id: int, actor) -> bool:
 
 
 def add_itinerary_item(*, delegation: Delegation, actor, **fields) -> ItineraryItem:
+    check_pipeline_staff(actor)
     with transaction.atomic():
         item = ItineraryItem.objects.create(delegation=delegation, **fields)
         record(actor=actor, action="delegation.item_added", target=delegation, item=item.pk)
@@ -59,6 +64,7 @@ def add_itinerary_item(*, delegation: Delegation, actor, **fields) -> ItineraryI
 
 
 def remove_itinerary_item(*, delegation: Delegation, item_id: int, actor) -> bool:
+    check_pipeline_staff(actor)
     with transaction.atomic():
         deleted, _rows = delegation.itinerary.filter(pk=item_id).delete()
         if deleted:
@@ -69,8 +75,8 @@ def remove_itinerary_item(*, delegation: Delegation, item_id: int, actor) -> boo
 # --- Reading
 
 
-def delegation_queryset():
-    return Delegation.objects.select_related("lanzhou_organization", "created_by")
+def with_organizations(delegations):
+    return delegations.select_related("lanzhou_organization", "created_by")
 
 
 def itinerary_of(delegation: Delegation) -> list[ItineraryItem]:
@@ -91,7 +97,7 @@ ITINERARY_COLUMNS = (
 
 def itinerary_context(*, delegation_id: int, languages) -> dict:
     """What the itinerary PDF shows, each text in each of ``languages`` (Chinese first)."""
-    delegation = delegation_queryset().get(pk=delegation_id)
+    delegation = with_organizations(Delegation.objects).get(pk=delegation_id)
     items = []
     for item in itinerary_of(delegation):
         met = []

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from projects.delegations import services
 from projects.delegations.forms import DelegationForm, ItineraryItemForm, MemberForm, PDFRequestForm
+from projects.delegations.models import Delegation
 from projects.expo.models import GeneratedPDF
 from projects.expo.services import pdfs_for, request_pdf
 from workstation.accounts.decorators import permission_required
@@ -21,8 +22,9 @@ view_permission = permission_required("projects.view_pipeline")
 manage_permission = permission_required("projects.manage_pipeline")
 
 
-def _delegation(pk: int):
-    return get_object_or_404(services.delegation_queryset(), pk=pk)
+def _delegation(request, pk: int):
+    delegations = services.with_organizations(Delegation.objects.visible_to(request.user))
+    return get_object_or_404(delegations, pk=pk)
 
 
 def _detail_url(delegation, anchor: str = "") -> str:
@@ -36,7 +38,7 @@ def delegation_list(request):
         request,
         "projects/delegation_list.html",
         {
-            "delegations": services.delegation_queryset(),
+            "delegations": services.with_organizations(Delegation.objects.visible_to(request.user)),
             "staff_view": request.user.has_perm("projects.manage_pipeline"),
         },
     )
@@ -62,7 +64,7 @@ def _render_detail(request, delegation, *, member_form=None, item_form=None, pdf
 
 @view_permission
 def delegation_detail(request, pk: int):
-    return _render_detail(request, _delegation(pk))
+    return _render_detail(request, _delegation(request, pk))
 
 
 @manage_permission
@@ -79,7 +81,7 @@ def delegation_create(request):
 
 @manage_permission
 def delegation_edit(request, pk: int):
-    delegation = _delegation(pk)
+    delegation = _delegation(request, pk)
     form = DelegationForm(request.POST or None, instance=delegation)
     if request.method == "POST" and form.is_valid():
         services.save_delegation(
@@ -95,7 +97,7 @@ def delegation_edit(request, pk: int):
 @require_POST
 @manage_permission
 def member_add(request, pk: int):
-    delegation = _delegation(pk)
+    delegation = _delegation(request, pk)
     form = MemberForm(request.POST, prefix="member")
     if form.is_valid():
         services.add_member(delegation=delegation, actor=request.user, **form.cleaned_data)
@@ -108,7 +110,7 @@ def member_add(request, pk: int):
 @require_POST
 @manage_permission
 def member_delete(request, pk: int, member_pk: int):
-    delegation = _delegation(pk)
+    delegation = _delegation(request, pk)
     if services.remove_member(delegation=delegation, member_id=member_pk, actor=request.user):
         messages.success(request, _("The member was removed."))
     return redirect(_detail_url(delegation, "members"))
@@ -117,7 +119,7 @@ def member_delete(request, pk: int, member_pk: int):
 @require_POST
 @manage_permission
 def itinerary_item_add(request, pk: int):
-    delegation = _delegation(pk)
+    delegation = _delegation(request, pk)
     form = ItineraryItemForm(request.POST, prefix="item")
     if form.is_valid():
         services.add_itinerary_item(delegation=delegation, actor=request.user, **form.item_fields())
@@ -130,7 +132,7 @@ def itinerary_item_add(request, pk: int):
 @require_POST
 @manage_permission
 def itinerary_item_delete(request, pk: int, item_pk: int):
-    delegation = _delegation(pk)
+    delegation = _delegation(request, pk)
     if services.remove_itinerary_item(delegation=delegation, item_id=item_pk, actor=request.user):
         messages.success(request, _("The itinerary item was removed."))
     return redirect(_detail_url(delegation, "itinerary"))
@@ -139,7 +141,7 @@ def itinerary_item_delete(request, pk: int, item_pk: int):
 @require_POST
 @manage_permission
 def itinerary_pdf_request(request, pk: int):
-    delegation = _delegation(pk)
+    delegation = _delegation(request, pk)
     form = PDFRequestForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("The itinerary PDF was not requested: please choose a language."))

@@ -8,6 +8,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from projects.pipeline.models import PipelineQuerySet
 from workstation.reference.models import Industry, Organization
 
 
@@ -46,6 +47,8 @@ class Demand(models.Model):
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = PipelineQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("Lanzhou demand")

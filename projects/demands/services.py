@@ -12,6 +12,7 @@ from django.db import transaction
 
 from projects.demands.models import Demand
 from projects.matching.services import index_demand
+from projects.rules import check_pipeline_staff
 from workstation.audit.services import record
 from workstation.reference.models import Organization
 
@@ -30,6 +31,7 @@ def demand_organizations():
 
 def create_organization(*, name: str, kind: str, actor) -> Organization:
     """A Lanzhou organization typed in the demand form; its name goes in the language it is in."""
+    check_pipeline_staff(actor)
     name = " ".join(name.split())
     language_field = "name_zh_hans" if _HAN.search(name) else "name_en"
     organization = Organization.objects.create(kind=kind, **{language_field: name})
@@ -47,6 +49,7 @@ def save_demand(
     new_organization_kind: str = "",
 ) -> Demand:
     """Save a new or changed demand (with, if given, a new organization), index it, audit it."""
+    check_pipeline_staff(actor)
     created = demand.pk is None
     if new_organization_name:
         demand.organization = create_organization(
@@ -65,8 +68,10 @@ def save_demand(
     return demand
 
 
-def filtered_demands(*, status: str = "", kind: str = "", industry=None, organization=None):
-    queryset = Demand.objects.select_related("organization", "industry").defer("match_document")
+def filtered_demands(
+    demands, *, status: str = "", kind: str = "", industry=None, organization=None
+):
+    queryset = demands.select_related("organization", "industry").defer("match_document")
     if status == "open":
         queryset = queryset.filter(is_active=True)
     elif status == "closed":

@@ -29,6 +29,7 @@ def demand_list(request):
     else:
         data = form.cleaned_data if form.is_bound else {}
         queryset = services.filtered_demands(
+            Demand.objects.visible_to(request.user),
             status=data.get("status") or "open",
             kind=data.get("kind", ""),
             industry=data.get("industry"),
@@ -71,7 +72,7 @@ def demand_create(request):
 
 @manage_permission
 def demand_edit(request, pk: int):
-    demand = get_object_or_404(Demand, pk=pk)
+    demand = get_object_or_404(Demand.objects.visible_to(request.user), pk=pk)
     form = DemandForm(request.POST or None, instance=demand)
     if request.method == "POST":
         if form.is_valid():

@@ -7,6 +7,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from projects.pipeline.models import PipelineQuerySet
 from workstation.reference.models import Organization
 
 
@@ -41,6 +42,8 @@ class Match(models.Model):
     # Set by each decision (projects.matching.services.decide_match), not by any later save:
     # the briefing dates a confirmed match by it.
     decided_at = models.DateTimeField(_("decided at"), default=timezone.now)
+
+    objects = PipelineQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("match")

@@ -40,6 +40,7 @@ from django.utils.translation import gettext as _
 from projects.demands.models import Demand
 from projects.matching.models import Introduction, Match
 from projects.pipeline.models import Project, Stage
+from projects.rules import check_pipeline_staff
 from workstation.audit.services import record
 from workstation.segmenter import text_tokens
 
@@ -324,6 +325,7 @@ class Decision:
 def decide_match(*, project, demand, decision: str, actor) -> Match:
     """Confirm or reject the pair (again, if decided before); the score and reason are kept as
     the suggestion showed them at the time. Audited."""
+    check_pipeline_staff(actor)
     status = Decision.STATUS[decision]
     score, reasons = score_pair(project=project, demand=demand)
     match, created = Match.objects.update_or_create(
@@ -367,6 +369,7 @@ def add_introduction(
     *, project, actor, met_on, participants: str, outcome: str = "", demand=None, organization=None
 ) -> Introduction:
     """One entry of the introduction log (who met whom, when, outcome). Audited."""
+    check_pipeline_staff(actor)
     if met_on > timezone.localdate():
         raise ValidationError(_("The meeting date cannot be in the future."))
     if organization is None and demand is not None:

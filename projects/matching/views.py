@@ -42,14 +42,19 @@ def _render_project_matches(request, project, *, introduction_form=None, status=
 
 @view_permission
 def project_matches(request, pk: int):
-    project = get_object_or_404(Project.objects.select_related("industry"), pk=pk)
+    project = get_object_or_404(
+        Project.objects.visible_to(request.user).select_related("industry"), pk=pk
+    )
     return _render_project_matches(request, project)
 
 
 @view_permission
 def demand_detail(request, pk: int):
     demand = get_object_or_404(
-        Demand.objects.select_related("organization", "industry", "created_by"), pk=pk
+        Demand.objects.visible_to(request.user).select_related(
+            "organization", "industry", "created_by"
+        ),
+        pk=pk,
     )
     return render(
         request,
@@ -65,8 +70,8 @@ def demand_detail(request, pk: int):
 @require_POST
 @manage_permission
 def match_decide(request, pk: int, demand_pk: int):
-    project = get_object_or_404(Project, pk=pk)
-    demand = get_object_or_404(Demand, pk=demand_pk)
+    project = get_object_or_404(Project.objects.visible_to(request.user), pk=pk)
+    demand = get_object_or_404(Demand.objects.visible_to(request.user), pk=demand_pk)
     form = DecisionForm(request.POST)
     if form.is_valid():
         match = services.decide_match(
@@ -92,7 +97,9 @@ def match_decide(request, pk: int, demand_pk: int):
 @require_POST
 @manage_permission
 def introduction_add(request, pk: int):
-    project = get_object_or_404(Project.objects.select_related("industry"), pk=pk)
+    project = get_object_or_404(
+        Project.objects.visible_to(request.user).select_related("industry"), pk=pk
+    )
     form = IntroductionForm(request.POST, project=project)
     if form.is_valid():
         services.add_introduction(project=project, actor=request.user, **form.cleaned_data)

@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from projects.pipeline import services
 from projects.pipeline.models import Project, ProjectDocument, StageChange
 
 
@@ -32,6 +33,14 @@ class ProjectAdmin(admin.ModelAdmin):
     readonly_fields = ("stage", "stage_changed_at", "source", "created_at", "updated_at")
     exclude = ("title", "summary")
     inlines = [StageChangeInline]
+
+    def save_model(self, request, obj, form, change) -> None:
+        # Through the services, as the pages do: indexed for matching, the first stage kept,
+        # audited.
+        if change:
+            services.save_project(project=obj, actor=request.user, changed=form.changed_data)
+        else:
+            services.create_project(project=obj, actor=request.user, changed=form.changed_data)
 
 
 @admin.register(ProjectDocument)

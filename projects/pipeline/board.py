@@ -70,8 +70,8 @@ def make_card(project: Project, *, today, now) -> Card:
     )
 
 
-def pipeline_queryset():
-    return Project.objects.select_related("owner", "industry")
+def pipeline_queryset(user):
+    return Project.objects.visible_to(user).select_related("owner", "industry")
 
 
 def board_columns(projects) -> list[Column]:
@@ -88,7 +88,7 @@ def _filter_or_warn(request, form):
     if form.is_bound and not form.is_valid():
         messages.error(request, _("Please correct the filters marked below."))
         return None
-    return form.filter(pipeline_queryset())
+    return form.filter(pipeline_queryset(request.user))
 
 
 @pipeline_permission

@@ -63,6 +63,16 @@ def document_path(document, filename: str) -> str:
     return f"projects/{uuid.uuid4().hex}{PurePath(filename).suffix.lower()}"
 
 
+class PipelineQuerySet(models.QuerySet):
+    """Projects, demands, matches and delegations are read by whoever reads the pipeline
+    (``projects/rules.py``: staff and officials); talents and the public see none of them."""
+
+    def visible_to(self, user):
+        if user.has_perm("projects.view_pipeline"):
+            return self
+        return self.none()
+
+
 class Project(models.Model):
     # title and summary are zh/en (modeltranslation, projects/translation.py)
     title = models.CharField(_("project title"), max_length=200)
@@ -113,6 +123,8 @@ class Project(models.Model):
     match_document = SearchVectorField(null=True, editable=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = PipelineQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("project")

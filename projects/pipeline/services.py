@@ -18,6 +18,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from projects.matching.services import index_project
 from projects.pipeline.models import Project, ProjectDocument, ProjectSource, Stage, StageChange
+from projects.rules import check_pipeline_staff
 from workstation.audit.services import record
 from workstation.reminders.services import schedule_reminder
 
@@ -169,6 +170,7 @@ def move_project(
 ) -> StageChange:
     """Move ``project`` to ``to_stage`` (any stage, backward too) once the stage has what it
     needs (STAGE_REQUIREMENTS); keep the change with who and when, and audit it."""
+    check_pipeline_staff(by)
     with transaction.atomic():
         locked = Project.objects.select_for_update().get(pk=project.pk)
         check_move(
@@ -290,6 +292,7 @@ def submit_intake(*, data: dict, language: str) -> Project:
 
 
 def create_project(*, project: Project, actor, changed=()) -> Project:
+    check_pipeline_staff(actor)
     project.source = ProjectSource.STAFF
     project.stage = Stage.LEAD
     with transaction.atomic():
@@ -301,6 +304,7 @@ def create_project(*, project: Project, actor, changed=()) -> Project:
 
 
 def save_project(*, project: Project, actor, changed=()) -> Project:
+    check_pipeline_staff(actor)
     with transaction.atomic():
         project.save()
         index_project(project)
@@ -309,6 +313,7 @@ def save_project(*, project: Project, actor, changed=()) -> Project:
 
 
 def add_document(*, project: Project, title: str, file, actor) -> ProjectDocument:
+    check_pipeline_staff(actor)
     with transaction.atomic():
         document = ProjectDocument(project=project, title=title, uploaded_by=actor)
         document.file.save(file.name, file, save=False)

@@ -39,8 +39,10 @@ def _is_staff(user) -> bool:
     return user.has_perm("projects.manage_pipeline")
 
 
-def _project(pk: int) -> Project:
-    return get_object_or_404(Project.objects.select_related("industry", "owner"), pk=pk)
+def _project(request, pk: int) -> Project:
+    return get_object_or_404(
+        Project.objects.visible_to(request.user).select_related("industry", "owner"), pk=pk
+    )
 
 
 # --- The public intake
@@ -98,7 +100,7 @@ def _render_project(request, project: Project, *, move_form=None, document_form=
 
 @view_permission
 def project_detail(request, pk: int):
-    return _render_project(request, _project(pk))
+    return _render_project(request, _project(request, pk))
 
 
 @staff_permission
@@ -115,7 +117,7 @@ def project_create(request):
 
 @staff_permission
 def project_edit(request, pk: int):
-    project = _project(pk)
+    project = _project(request, pk)
     form = ProjectForm(request.POST or None, instance=project)
     if request.method == "POST" and form.is_valid():
         services.save_project(
@@ -166,7 +168,7 @@ def project_move(request, pk: int):
     on an error, a redirect to ``next`` with the errors as messages, or without ``next`` the
     project page again (status 400) with the form, its errors and what was typed.
     """
-    project = _project(pk)
+    project = _project(request, pk)
     form = StageMoveForm(request.POST, project=project)
     if form.is_valid():
         try:
@@ -207,7 +209,7 @@ def _only_known_fields(error: ValidationError, form) -> ValidationError:
 @require_POST
 @staff_permission
 def document_upload(request, pk: int):
-    project = _project(pk)
+    project = _project(request, pk)
     form = DocumentForm(request.POST, request.FILES)
     if form.is_valid():
         services.add_document(
@@ -225,7 +227,10 @@ def document_upload(request, pk: int):
 @view_permission
 def document_download(request, pk: int):
     """A private document as a download, never shown inline."""
-    document = get_object_or_404(ProjectDocument, pk=pk)
+    document = get_object_or_404(
+        ProjectDocument.objects.filter(project__in=Project.objects.visible_to(request.user)),
+        pk=pk,
+    )
     suffix = PurePath(document.file.name).suffix.lower()
     kind = DOCUMENT_KINDS.get(suffix)
     if kind is None:

@@ -56,6 +56,17 @@ class Status(models.TextChoices):
 EDITABLE = (Status.DRAFT, Status.CHANGES_REQUESTED)
 
 
+class MonthlyBriefingQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The briefings ``user`` may see (``reports/rules.py``): staff every one; officials one
+        once it has been submitted to them (drafts never sent are the staff's); others none."""
+        if user.has_perm("reports.write_briefing"):
+            return self
+        if user.has_perm("reports.view_briefings"):
+            return self.filter(review_round__gt=0)
+        return self.none()
+
+
 class MonthlyBriefing(models.Model):
     year = models.PositiveSmallIntegerField(_("year"))
     month = models.PositiveSmallIntegerField(_("month"))
@@ -96,6 +107,8 @@ class MonthlyBriefing(models.Model):
         related_name="briefings",
     )
     created_at = models.DateTimeField(_("opened at"), auto_now_add=True)
+
+    objects = MonthlyBriefingQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("monthly briefing")

@@ -1,8 +1,10 @@
 """What happens to a monthly briefing: opened each month, written, reviewed (publication and its
 PDF editions are reports.editions).
 
-Only staff write, submit and publish; only officials comment, request changes and approve (the
-views check the roles; these functions check the state). Each step is kept in the briefing's
+Only staff write, submit and publish; only officials comment, request changes and approve: the
+views check the roles for their pages, and these functions check them once more (with the state),
+so a shell, admin or API caller cannot skip them. A missing actor (``None``) is the portal's own
+work — the demo loader, a benchmark — with no person to check. Each step is kept in the briefing's
 history, audited, and announced by mail through the shared reminder outbox — to officials in
 Chinese, their working language.
 """
@@ -35,7 +37,20 @@ APPROVED = "briefing_approved"
 
 
 class BriefingError(Exception):
-    """A step the briefing's state does not allow; the message is for people."""
+    """A step the briefing's state (or the person's role) does not allow; the message is for
+    people."""
+
+
+def check_writer(actor) -> None:
+    if actor is not None and not actor.has_perm("reports.write_briefing"):
+        raise BriefingError(_("Only workstation staff write, submit and publish a briefing."))
+
+
+def check_reviewer(actor) -> None:
+    if actor is not None and not actor.has_perm("reports.review_briefing"):
+        raise BriefingError(
+            _("Only a Lanzhou official comments on, sends back or approves a briefing.")
+        )
 
 
 def open_briefing(*, year: int, month: int) -> tuple[MonthlyBriefing, bool]:
@@ -85,6 +100,7 @@ def _check_editable(briefing: MonthlyBriefing) -> None:
 @transaction.atomic
 def save_item(*, item: BriefingItem, edited_languages, actor) -> BriefingItem:
     """Save an item written in a form; each language edited gets this moment as its edit time."""
+    check_writer(actor)
     briefing = MonthlyBriefing.objects.select_for_update().get(pk=item.briefing_id)
     _check_editable(briefing)
     now = timezone.now()
@@ -111,6 +127,7 @@ def save_item(*, item: BriefingItem, edited_languages, actor) -> BriefingItem:
 @transaction.atomic
 def confirm_translation(*, item: BriefingItem, language: str, actor) -> None:
     """The outdated language still says the same: it is as current as the other one."""
+    check_writer(actor)
     briefing = MonthlyBriefing.objects.select_for_update().get(pk=item.briefing_id)
     _check_editable(briefing)
     if language not in LANGUAGE_CODES or not item.is_outdated(language):
@@ -131,6 +148,7 @@ def confirm_translation(*, item: BriefingItem, language: str, actor) -> None:
 
 @transaction.atomic
 def delete_item(*, item: BriefingItem, actor) -> None:
+    check_writer(actor)
     briefing = MonthlyBriefing.objects.select_for_update().get(pk=item.briefing_id)
     _check_editable(briefing)
     item_pk = item.pk
@@ -173,6 +191,7 @@ def announce(*, kind: str, briefing: MonthlyBriefing, period: str, role: str) ->
 @transaction.atomic
 def submit(*, briefing: MonthlyBriefing, actor) -> MonthlyBriefing:
     """Freeze the compiled figures and send the briefing to the officials for review."""
+    check_writer(actor)
     briefing = locked(briefing)
     _check_editable(briefing)
     _check_complete(briefing)
@@ -206,6 +225,7 @@ def _check_in_review(briefing: MonthlyBriefing) -> None:
 
 @transaction.atomic
 def add_comment(*, briefing: MonthlyBriefing, section: str, body: str, actor) -> ReviewComment:
+    check_reviewer(actor)
     briefing = locked(briefing)
     _check_in_review(briefing)
     comment = ReviewComment.objects.create(
@@ -221,6 +241,7 @@ def add_comment(*, briefing: MonthlyBriefing, section: str, body: str, actor) ->
 
 @transaction.atomic
 def request_changes(*, briefing: MonthlyBriefing, note: str, actor) -> MonthlyBriefing:
+    check_reviewer(actor)
     briefing = locked(briefing)
     _check_in_review(briefing)
     has_comments = briefing.comments.filter(review_round=briefing.review_round).exists()
@@ -250,6 +271,7 @@ def request_changes(*, briefing: MonthlyBriefing, note: str, actor) -> MonthlyBr
 
 @transaction.atomic
 def approve(*, briefing: MonthlyBriefing, actor) -> MonthlyBriefing:
+    check_reviewer(actor)
     briefing = locked(briefing)
     _check_in_review(briefing)
     _check_complete(briefing)

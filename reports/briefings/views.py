@@ -44,21 +44,14 @@ write_permission = permission_required("reports.write_briefing")
 review_permission = permission_required("reports.review_briefing")
 
 
-def visible_briefings(user):
-    briefings = MonthlyBriefing.objects.all()
-    if not user.has_perm("reports.write_briefing"):
-        briefings = briefings.filter(review_round__gt=0)
-    return briefings
-
-
 def _briefing(request, pk: int) -> MonthlyBriefing:
-    return get_object_or_404(visible_briefings(request.user), pk=pk)
+    return get_object_or_404(MonthlyBriefing.objects.visible_to(request.user), pk=pk)
 
 
 @view_permission
 def briefing_list(request):
     form = ArchiveSearchForm(request.GET or None)
-    briefings = visible_briefings(request.user).prefetch_related(
+    briefings = MonthlyBriefing.objects.visible_to(request.user).prefetch_related(
         Prefetch(
             "pdfs",
             queryset=BriefingPDF.objects.filter(

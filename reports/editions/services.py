@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from reports.briefings.models import HistoryEntry, MonthlyBriefing, Status
-from reports.briefings.services import BriefingError, announce, locked
+from reports.briefings.services import BriefingError, announce, check_writer, locked
 from reports.editions.models import BriefingPDF
 from workstation.accounts.models import Role
 from workstation.audit.services import record
@@ -56,6 +56,7 @@ def request_draft_edition(*, briefing: MonthlyBriefing, language: str, actor) ->
 def publish(*, briefing: MonthlyBriefing, actor) -> MonthlyBriefing:
     """Publish an approved briefing: its final PDF editions are requested; everyone is told when
     they are made (``tell_about_published_editions``)."""
+    check_writer(actor)
     briefing = locked(briefing)
     if briefing.status != Status.APPROVED:
         raise BriefingError(_("Only an approved briefing can be published."))

@@ -28,6 +28,7 @@ from workstation.events.models import (
     Registration,
     Speaker,
 )
+from workstation.events.rules import check_manages_events
 from workstation.reminders.services import schedule_reminder
 from workstation.segmenter import normalize
 
@@ -43,6 +44,7 @@ Status = Registration.Status
 
 def save_event(*, event: Event, actor, changed=()) -> Event:
     """Create or change an event; a larger (or no) capacity moves people off the waiting list."""
+    check_manages_events(actor)
     created = event.pk is None
     if created:
         event.created_by = actor
@@ -235,6 +237,7 @@ def registration_counts(event: Event) -> dict[str, int]:
 def mark_attended(*, registration_id: int, actor, attended: bool = True) -> Registration:
     """Check a person in (or undo it). People on the waiting list who come anyway are checked in
     too: they are confirmed on the spot."""
+    check_manages_events(actor)
     with transaction.atomic():
         registration = Registration.objects.select_for_update().get(pk=registration_id)
         if registration.status == Status.CANCELLED:
@@ -311,6 +314,7 @@ def feed_entries(user) -> list[tuple[Event, str | None]]:
 
 def save_programme_entry(*, entry: Speaker | MediaPartner | Coverage, actor, changed=()):
     """Create or change a speaker, media partner or coverage item, and keep it in the audit log."""
+    check_manages_events(actor)
     created = entry.pk is None
     name = entry._meta.model_name
     with transaction.atomic():
@@ -325,6 +329,7 @@ def save_programme_entry(*, entry: Speaker | MediaPartner | Coverage, actor, cha
 
 
 def delete_programme_entry(*, entry: Speaker | MediaPartner | Coverage, actor) -> None:
+    check_manages_events(actor)
     name = entry._meta.model_name
     with transaction.atomic():
         record(actor=actor, action=f"{name}.deleted", target=entry)

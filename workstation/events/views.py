@@ -191,7 +191,7 @@ def event_create(request):
 
 @manage_permission
 def event_edit(request, pk: int):
-    event = get_object_or_404(Event, pk=pk)
+    event = _visible_event(request, pk)
     form = EventForm(request.POST or None, instance=event)
     if request.method == "POST" and form.is_valid():
         services.save_event(
@@ -205,7 +205,7 @@ def event_edit(request, pk: int):
 @manage_permission
 def event_qr(request, pk: int):
     """The QR code of the public registration link, as SVG (``?download=1`` to save it)."""
-    event = get_object_or_404(Event, pk=pk)
+    event = _visible_event(request, pk)
     response = HttpResponse(
         services.qr_svg(services.registration_url(event)), content_type="image/svg+xml"
     )
@@ -223,7 +223,7 @@ def _checkin_url(event_id: int, query: str = "", anchor: str = "") -> str:
 
 @manage_permission
 def event_checkin(request, pk: int):
-    event = get_object_or_404(Event, pk=pk)
+    event = _visible_event(request, pk)
     query = request.GET.get("q", "").strip()
     return render(
         request,
@@ -313,8 +313,9 @@ def calendar_feed_revoke(request):
 # --- The conference's programme (staff): speakers, media partners, coverage
 
 
-def _conference(pk: int) -> Event:
-    return get_object_or_404(Event, pk=pk, kind=EventKind.CONFERENCE)
+def _conference(request, pk: int) -> Event:
+    conferences = Event.objects.visible_to(request.user).filter(kind=EventKind.CONFERENCE)
+    return get_object_or_404(conferences, pk=pk)
 
 
 def _programme_form(request, *, form_class, entry, event, heading: str, anchor: str):
@@ -362,7 +363,7 @@ def _programme_delete(request, *, entry, event, question: str, anchor: str):
 
 @manage_permission
 def speaker_create(request, pk: int):
-    event = _conference(pk)
+    event = _conference(request, pk)
     return _programme_form(
         request,
         form_class=SpeakerForm,
@@ -397,7 +398,7 @@ def speaker_delete(request, pk: int):
 
 @manage_permission
 def partner_create(request, pk: int):
-    event = _conference(pk)
+    event = _conference(request, pk)
     return _programme_form(
         request,
         form_class=MediaPartnerForm,

@@ -59,6 +59,30 @@ class VipKind(models.TextChoices):
     SCIENTIST = "scientist", _("Scientist")
 
 
+class InvitationQuerySet(models.QuerySet):
+    def with_submission(self):
+        """Annotate ``submitted_once``: the rules read it instead of a query per invitation."""
+        return self.annotate(
+            submitted_once=models.Exists(
+                InvitationStep.objects.filter(
+                    invitation=models.OuterRef("pk"), status=StepKind.SUBMITTED
+                )
+            )
+        )
+
+    def visible_to(self, user):
+        """The invitations ``user`` may see (``workstation/invitations/rules.py``): staff every
+        one; officials those submitted to them and everything after; talents and the public none,
+        since an invitation holds a VIP's personal details."""
+        if user.has_perm("workstation.manage_invitations"):
+            return self.with_submission()
+        if user.has_perm("workstation.read_invitations"):
+            return self.with_submission().filter(
+                models.Q(submitted_once=True) | ~models.Q(status=InvitationStatus.DRAFT)
+            )
+        return self.none()
+
+
 class Invitation(PresentedPerson, models.Model):
     event = models.ForeignKey(
         Event,
@@ -96,6 +120,8 @@ class Invitation(PresentedPerson, models.Model):
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = InvitationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("VIP invitation")

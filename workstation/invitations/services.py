@@ -4,8 +4,10 @@ draft → waiting for approval → approved by an official (or sent back: draft 
 accepted or declined → travel arranged (accepted only) → attended (once the event has started).
 
 Staff create and edit invitations, ask for approval, send them and record what follows; only a
-Lanzhou official approves one or sends it back with a note (the views check the permissions, these
-functions check the state and, for approval, the role once more). Every step is kept as an
+Lanzhou official approves one or sends it back with a note. The views check the permissions for
+their pages; these functions check the state and the role once more, so a shell, admin or API
+caller cannot skip them (a missing actor is the portal's own work, such as the demo loader; only
+approval always needs an official). Every step is kept as an
 ``InvitationStep`` with who, when and an optional note, and audited without personal data.
 
 The status is stored on the invitation; each step records what it did (``StepKind``: submitted,
@@ -21,7 +23,6 @@ keep the status. Protocol notes and follow-up are the staff's working notes, edi
 from __future__ import annotations
 
 from django.db import transaction
-from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -47,29 +48,6 @@ class InvitationError(Exception):
 
 
 # --- Reading
-
-
-def with_submission(invitations: QuerySet) -> QuerySet:
-    """Annotate ``submitted_once``: the rules read it instead of a query per invitation."""
-    return invitations.annotate(
-        submitted_once=Exists(
-            InvitationStep.objects.filter(invitation=OuterRef("pk"), status=StepKind.SUBMITTED)
-        )
-    )
-
-
-def visible_invitations(user) -> QuerySet:
-    """Staff: every invitation; officials: those submitted to them and everything after; others:
-    none."""
-    invitations = Invitation.objects.all()
-    if user.has_perm("workstation.manage_invitations"):
-        return invitations
-    if user.has_perm("workstation.read_invitations"):
-        submitted = Exists(
-            InvitationStep.objects.filter(invitation=OuterRef("pk"), status=StepKind.SUBMITTED)
-        )
-        return invitations.filter(~Q(status=InvitationStatus.DRAFT) | Q(submitted))
-    return invitations.none()
 
 
 def is_awaiting_approval(invitation: Invitation) -> bool:
@@ -98,6 +76,7 @@ def _locked(invitation: Invitation) -> Invitation:
 @transaction.atomic
 def create_invitation(*, invitation: Invitation, actor) -> Invitation:
     """A new invitation is a draft of the staff's own until they ask for approval."""
+    _check_staff(actor)
     invitation.status = InvitationStatus.DRAFT
     invitation.created_by = actor if actor is not None and actor.is_authenticated else None
     invitation.save()
@@ -108,6 +87,7 @@ def create_invitation(*, invitation: Invitation, actor) -> Invitation:
 @transaction.atomic
 def save_details(*, invitation: Invitation, changed, actor) -> Invitation:
     """Save the VIP's details from the form; the status is kept (see the module's note)."""
+    _check_staff(actor)
     current = _locked(invitation)
     changed = set(changed)
     if changed & APPROVED_FIELDS and not may_change_approved_fields(current):
@@ -126,6 +106,7 @@ def save_details(*, invitation: Invitation, changed, actor) -> Invitation:
 @transaction.atomic
 def save_notes(*, invitation: Invitation, protocol_notes: str, follow_up: str, actor) -> None:
     """Protocol notes and follow-up: the staff's working notes, at any status."""
+    _check_staff(actor)
     current = _locked(invitation)
     changed = [
         name
@@ -160,6 +141,7 @@ def _step(
 @transaction.atomic
 def submit_for_approval(*, invitation: Invitation, actor, note: str = "") -> Invitation:
     """Staff ask the officials to approve a draft; each official is mailed once per round."""
+    _check_staff(actor)
     invitation = _locked(invitation)
     if is_awaiting_approval(invitation):
         raise InvitationError(_("This invitation is already waiting for an official's approval."))
@@ -186,6 +168,11 @@ def _announce(invitation: Invitation, kind: str, role: str) -> None:
     """Mail everyone with the role once per round, through the outbox."""
     period = f"round-{approval_round(invitation)}"
     schedule_for_role(kind=kind, target=invitation, period=period, role=role)
+
+
+def _check_staff(actor) -> None:
+    if actor is not None and not actor.has_perm("workstation.manage_invitations"):
+        raise InvitationError(_("Only workstation staff keep the VIP invitations."))
 
 
 def _check_official(actor) -> None:
@@ -223,6 +210,7 @@ def send_back(*, invitation: Invitation, actor, note: str) -> Invitation:
 
 @transaction.atomic
 def mark_sent(*, invitation: Invitation, actor, note: str = "") -> Invitation:
+    _check_staff(actor)
     invitation = _locked(invitation)
     if invitation.status != InvitationStatus.APPROVED:
         raise InvitationError(_("Only an invitation approved by an official can be sent."))
@@ -232,6 +220,7 @@ def mark_sent(*, invitation: Invitation, actor, note: str = "") -> Invitation:
 
 @transaction.atomic
 def record_answer(*, invitation: Invitation, accepted: bool, actor, note: str = "") -> Invitation:
+    _check_staff(actor)
     invitation = _locked(invitation)
     if invitation.status != InvitationStatus.SENT:
         raise InvitationError(_("An answer can only be recorded for an invitation that was sent."))
@@ -242,6 +231,7 @@ def record_answer(*, invitation: Invitation, accepted: bool, actor, note: str = 
 
 @transaction.atomic
 def arrange_travel(*, invitation: Invitation, actor, note: str = "") -> Invitation:
+    _check_staff(actor)
     invitation = _locked(invitation)
     if invitation.status != InvitationStatus.ACCEPTED:
         raise InvitationError(_("Travel can only be arranged for an accepted invitation."))
@@ -251,6 +241,7 @@ def arrange_travel(*, invitation: Invitation, actor, note: str = "") -> Invitati
 
 @transaction.atomic
 def mark_attended(*, invitation: Invitation, actor, note: str = "", now=None) -> Invitation:
+    _check_staff(actor)
     invitation = _locked(invitation)
     if invitation.status != InvitationStatus.TRAVEL_ARRANGED:
         raise InvitationError(

@@ -42,8 +42,9 @@ manage_permission = permission_required("workstation.manage_invitations")
 
 
 def _invitation(request, pk: int) -> Invitation:
-    invitations = services.with_submission(services.visible_invitations(request.user))
-    return get_object_or_404(invitations.select_related("event", "created_by"), pk=pk)
+    return get_object_or_404(
+        Invitation.objects.visible_to(request.user).select_related("event", "created_by"), pk=pk
+    )
 
 
 def _may(user, perm: str) -> bool:
@@ -85,7 +86,7 @@ def _detail_url(invitation: Invitation) -> str:
 
 @read_permission
 def invitation_list(request):
-    visible = services.visible_invitations(request.user)
+    visible = Invitation.objects.visible_to(request.user)
     this_year = timezone.localdate().year
     years_with_invitations = set(
         visible.annotate(year=ExtractYear("event__starts_at"))

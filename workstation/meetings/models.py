@@ -15,6 +15,23 @@ from workstation.events.models import Event, EventKind
 from workstation.translated import Shown, shown
 
 
+class MeetingQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Staff and officials read the monthly meetings (``workstation/meetings/rules.py``);
+        talents and the public never do."""
+        if user.has_perm("workstation.view_meetings"):
+            return self
+        return self.none()
+
+    def with_open_items(self):
+        """With their event and the number of open action items, in one query."""
+        return self.select_related("event").annotate(
+            open_items=models.Count(
+                "action_items", filter=models.Q(action_items__done_at__isnull=True)
+            )
+        )
+
+
 class Meeting(models.Model):
     event = models.OneToOneField(
         Event,
@@ -34,6 +51,8 @@ class Meeting(models.Model):
     minutes = models.TextField(_("minutes"), blank=True, help_text=_("Markdown."))
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = MeetingQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("monthly meeting")
@@ -59,6 +78,10 @@ class Meeting(models.Model):
 
 
 class ActionItemQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """An action item is read with its meeting."""
+        return self.filter(meeting__in=Meeting.objects.visible_to(user))
+
     def open(self):
         return self.filter(done_at__isnull=True)
 

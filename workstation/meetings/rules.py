@@ -2,6 +2,8 @@
 them, write the minutes and keep the action items; an item's owner (or staff) marks it done."""
 
 import rules
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
 
 from workstation.accounts.rules import is_administrator, is_official, is_workstation_staff
 
@@ -23,3 +25,15 @@ rules.add_perm(
 for model in ("meeting", "actionitem"):
     for action in ("view", "add", "change", "delete"):
         rules.add_perm(f"workstation.{action}_{model}", manages_meetings)
+
+
+def check_manages_meetings(actor) -> None:
+    """The meetings' services ask this themselves, so a shell, admin or API caller cannot skip
+    the pages' check; a missing actor is the portal's own work (demo data)."""
+    if actor is not None and not actor.has_perm("workstation.manage_meetings"):
+        raise PermissionDenied(_("Only workstation staff keep the monthly meetings."))
+
+
+def check_completes_action_item(actor, item) -> None:
+    if actor is not None and not actor.has_perm("workstation.complete_action_item", item):
+        raise PermissionDenied(_("Only the item's owner or workstation staff mark it done."))

@@ -12,7 +12,6 @@ from datetime import UTC, datetime, time, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -21,6 +20,7 @@ from workstation.audit.services import record
 from workstation.events.models import EventKind
 from workstation.events.services import save_event
 from workstation.meetings.models import ActionItem, Meeting
+from workstation.meetings.rules import check_completes_action_item, check_manages_meetings
 from workstation.reminders.services import schedule_reminder
 from workstation.timezones import PACIFIC, zone
 
@@ -37,13 +37,6 @@ def meeting_people():
         User.objects.filter(is_active=True, groups__name__in=[Role.STAFF, Role.OFFICIAL])
         .distinct()
         .order_by("full_name", "email")
-    )
-
-
-def meetings_with_counts():
-    """Meetings with their event and the number of open action items, in one query."""
-    return Meeting.objects.select_related("event").annotate(
-        open_items=Count("action_items", filter=Q(action_items__done_at__isnull=True))
     )
 
 
@@ -70,6 +63,7 @@ def has_started(meeting: Meeting, now=None) -> bool:
 
 def save_meeting(*, event, meeting: Meeting, invitees, actor, changed=()) -> Meeting:
     """Create or change a meeting and its event (always a monthly meeting, never public)."""
+    check_manages_meetings(actor)
     created = meeting.pk is None
     event.kind = EventKind.MONTHLY_MEETING
     event.is_public = False
@@ -90,6 +84,7 @@ def save_meeting(*, event, meeting: Meeting, invitees, actor, changed=()) -> Mee
 
 def save_minutes(*, meeting: Meeting, actor, now=None) -> Meeting:
     """Keep the minutes written in the form; they are written once the meeting has begun."""
+    check_manages_meetings(actor)
     if not has_started(meeting, now):
         raise ValidationError(_("The minutes can be written once the meeting has begun."))
     meeting.save(update_fields=["minutes", "minutes_zh_hans", "minutes_en", "updated_at"])
@@ -101,6 +96,7 @@ def save_minutes(*, meeting: Meeting, actor, now=None) -> Meeting:
 
 
 def save_action_item(*, item: ActionItem, actor, changed=()) -> ActionItem:
+    check_manages_meetings(actor)
     created = item.pk is None
     item.save()
     record(
@@ -113,12 +109,14 @@ def save_action_item(*, item: ActionItem, actor, changed=()) -> ActionItem:
 
 
 def delete_action_item(*, item: ActionItem, actor) -> None:
+    check_manages_meetings(actor)
     record(actor=actor, action="meeting.action_item_deleted", target=item)
     item.delete()
 
 
 def set_action_item_done(*, item: ActionItem, done: bool, actor) -> ActionItem:
     """Mark the item done (now) or open again; marking it twice changes nothing."""
+    check_completes_action_item(actor, item)
     if done and item.done_at is None:
         item.done_at = timezone.now()
     elif not done:

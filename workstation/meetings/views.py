@@ -26,13 +26,15 @@ view_permission = permission_required("workstation.view_meetings")
 manage_permission = permission_required("workstation.manage_meetings")
 
 
-def _meeting(pk: int) -> Meeting:
-    return get_object_or_404(Meeting.objects.select_related("event"), pk=pk)
+def _meeting(request, pk: int) -> Meeting:
+    return get_object_or_404(
+        Meeting.objects.visible_to(request.user).select_related("event"), pk=pk
+    )
 
 
 @view_permission
 def meeting_list(request):
-    meetings = services.meetings_with_counts()
+    meetings = Meeting.objects.visible_to(request.user).with_open_items()
     now = timezone.now()
     upcoming = meetings.filter(event__ends_at__gte=now).order_by("event__starts_at", "pk")
     past = meetings.filter(event__ends_at__lt=now).order_by("-event__starts_at", "-pk")
@@ -74,7 +76,7 @@ def _render_meeting(request, meeting, *, item_form=None, status=200):
 
 @view_permission
 def meeting_detail(request, pk: int):
-    return _render_meeting(request, _meeting(pk))
+    return _render_meeting(request, _meeting(request, pk))
 
 
 def _meeting_form(request, meeting: Meeting | None):
@@ -111,12 +113,12 @@ def meeting_create(request):
 
 @manage_permission
 def meeting_edit(request, pk: int):
-    return _meeting_form(request, _meeting(pk))
+    return _meeting_form(request, _meeting(request, pk))
 
 
 @manage_permission
 def meeting_minutes(request, pk: int):
-    meeting = _meeting(pk)
+    meeting = _meeting(request, pk)
     form = MinutesForm(request.POST or None, instance=meeting)
     status = 200
     if request.method == "POST":
@@ -174,20 +176,22 @@ def _items_url(meeting_pk: int) -> str:
 
 @manage_permission
 def action_item_add(request, pk: int):
-    meeting = _meeting(pk)
+    meeting = _meeting(request, pk)
     return _item_page(request, meeting, ActionItem(meeting=meeting))
 
 
 @manage_permission
 def action_item_edit(request, pk: int):
-    item = get_object_or_404(ActionItem.objects.select_related("meeting__event"), pk=pk)
+    item = get_object_or_404(
+        ActionItem.objects.visible_to(request.user).select_related("meeting__event"), pk=pk
+    )
     return _item_page(request, item.meeting, item)
 
 
 @require_POST
 @manage_permission
 def action_item_delete(request, pk: int):
-    item = get_object_or_404(ActionItem, pk=pk)
+    item = get_object_or_404(ActionItem.objects.visible_to(request.user), pk=pk)
     services.delete_action_item(item=item, actor=request.user)
     messages.success(request, _("The action item was deleted."))
     return redirect(_items_url(item.meeting_id))
@@ -196,7 +200,7 @@ def action_item_delete(request, pk: int):
 @require_POST
 @view_permission
 def action_item_done(request, pk: int):
-    item = get_object_or_404(ActionItem, pk=pk)
+    item = get_object_or_404(ActionItem.objects.visible_to(request.user), pk=pk)
     if not request.user.has_perm("workstation.complete_action_item", item):
         raise PermissionDenied
     done = request.POST.get("undo") != "1"

@@ -59,8 +59,8 @@ def home(request):
         request,
         "workstation/home.html",
         {
-            "news": NewsPost.objects.published()[:3],
-            "policies": PolicyPage.objects.published()[:3],
+            "news": NewsPost.objects.visible_to(request.user)[:3],
+            "policies": PolicyPage.objects.visible_to(request.user)[:3],
             "duties": DUTIES,
         },
     )

@@ -32,6 +32,11 @@ class PublishedQuerySet(models.QuerySet):
     def published(self):
         return self.filter(is_published=True, published_on__lte=timezone.localdate())
 
+    def visible_to(self, user):
+        """The site shows everyone, staff included, what is published and due; staff read and
+        edit drafts in the admin (``workstation/accounts/rules.py``)."""
+        return self.published()
+
 
 class Publication(models.Model):
     """Fields shared by policy pages and news posts; title, summary and body are zh/en."""

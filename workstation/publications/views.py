@@ -13,7 +13,7 @@ def _page(request, queryset):
 
 
 def policy_list(request):
-    policies = PolicyPage.objects.published()
+    policies = PolicyPage.objects.visible_to(request.user)
     topic = request.GET.get("topic")
     if topic in PolicyPage.Topic.values:
         policies = policies.filter(topic=topic)
@@ -25,7 +25,7 @@ def policy_list(request):
 
 
 def policy_detail(request, pk: int):
-    policy = get_object_or_404(PolicyPage.objects.published(), pk=pk)
+    policy = get_object_or_404(PolicyPage.objects.visible_to(request.user), pk=pk)
     return render(
         request,
         "workstation/publication_detail.html",
@@ -34,12 +34,12 @@ def policy_detail(request, pk: int):
 
 
 def news_list(request):
-    page = _page(request, NewsPost.objects.published())
+    page = _page(request, NewsPost.objects.visible_to(request.user))
     return render(request, "workstation/news_list.html", {"page": page})
 
 
 def news_detail(request, pk: int):
-    post = get_object_or_404(NewsPost.objects.published(), pk=pk)
+    post = get_object_or_404(NewsPost.objects.visible_to(request.user), pk=pk)
     return render(
         request,
         "workstation/publication_detail.html",
