@@ -4,6 +4,8 @@ The list counterpart of these rules is ``TalentProfile.objects.visible_to(user)`
 """
 
 import rules
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
 
 from talentpool.consents.models import Consent
 from workstation.accounts.rules import (
@@ -49,3 +51,17 @@ rules.add_perm("talentpool.manage_pool", is_staff)
 rules.add_perm("talentpool.view_counts", is_staff | is_official)
 # A talent keeps their own profile.
 rules.add_perm("talentpool.keep_own_profile", is_talent)
+
+
+# The talent pool's services ask these themselves, so a shell, admin or API caller cannot skip the
+# pages' checks; a missing actor is the portal's own work (demo data, a person's own deletion).
+
+
+def check_pool_staff(actor) -> None:
+    if actor is not None and not actor.has_perm("talentpool.manage_pool"):
+        raise PermissionDenied(_("Only workstation staff keep the talent pool."))
+
+
+def check_may_change(actor, profile) -> None:
+    if actor is not None and not actor.has_perm("talentpool.change_profile", profile):
+        raise PermissionDenied(_("Only the person or workstation staff may change this profile."))

@@ -156,3 +156,43 @@ def test_only_the_owner_or_staff_mark_an_action_item_done(official, staff):
         meetings.set_action_item_done(item=item, done=True, actor=official)
     item.owner = official
     assert meetings.set_action_item_done(item=item, done=True, actor=official).done_at
+
+
+def test_only_staff_keep_the_talent_pool(official, talent, other_talent, staff):
+    from talentpool.directory import services as directory
+    from talentpool.duplicates import services as duplicates
+    from talentpool.interactions import services as interactions
+    from talentpool.profiles import services as profiles
+    from talentpool.profiles.models import TalentProfile
+    from tests.factories import TalentProfileFactory
+
+    first, second = TalentProfileFactory(), TalentProfileFactory()
+    steps = (
+        lambda actor: directory.verify_profile(profile=first, actor=actor),
+        lambda actor: directory.invite_to_claim(profile=first, actor=actor),
+        lambda actor: duplicates.mark_different_people(first=first, second=second, actor=actor),
+        lambda actor: duplicates.merge_profiles(
+            keep=first, other=second, take_from_other=(), actor=actor
+        ),
+        lambda actor: interactions.add_interaction(
+            profile=first, actor=actor, kind="call", happened_on=date(2026, 9, 1), summary="x"
+        ),
+        lambda actor: profiles.delete_profile(profile=first, actor=actor),
+    )
+    for actor in (official, talent):
+        for step in steps:
+            with pytest.raises(PermissionDenied, match="Only workstation staff keep the talent"):
+                step(actor)
+    assert TalentProfile.objects.filter(pk__in=[first.pk, second.pk]).count() == 2
+    assert not first.interactions.exists()
+
+    # A profile is changed by its person or by staff, never by another talent or an official.
+    own = TalentProfileFactory(user=talent, email=talent.email)
+    own.employer = "Changed"
+    for actor in (other_talent, official):
+        with pytest.raises(PermissionDenied, match="Only the person or workstation staff"):
+            profiles.save_profile(profile=own, actor=actor, changed=["employer"])
+    profiles.save_profile(profile=own, actor=talent, changed=["employer"])
+    profiles.save_profile(profile=own, actor=staff, changed=["employer"])
+    own.refresh_from_db()
+    assert own.employer == "Changed"

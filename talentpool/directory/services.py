@@ -20,6 +20,7 @@ from talentpool.directory.claims import (
 )
 from talentpool.profiles.models import TalentProfile, Verification
 from talentpool.profiles.services import save_profile
+from talentpool.rules import check_pool_staff
 from talentpool.search.services import search_profiles
 from workstation.audit.services import record
 from workstation.reminders.services import schedule_reminder
@@ -151,12 +152,14 @@ def profile_viewed(*, profile: TalentProfile, viewer, staff_view: bool) -> None:
 @transaction.atomic
 def create_profile(*, profile: TalentProfile, actor, changed) -> TalentProfile:
     """A profile staff enter for someone: no consent of any kind is recorded for it."""
+    check_pool_staff(actor)
     profile.created_by = actor
     return save_profile(profile=profile, actor=actor, changed=changed)
 
 
 def verify_profile(*, profile: TalentProfile, actor) -> bool:
     """Mark the profile verified by ``actor`` now; False when it already was."""
+    check_pool_staff(actor)
     if profile.verification == Verification.VERIFIED:
         return False
     profile.verification = Verification.VERIFIED
@@ -183,6 +186,7 @@ def invite_to_claim(*, profile: TalentProfile, actor) -> bool:
 
     Returns False when an invitation already went to this address today.
     """
+    check_pool_staff(actor)
     if not can_invite_to_claim(profile):
         raise ClaimNotPossible
     _reminder, created = schedule_reminder(

@@ -32,6 +32,7 @@ from django.utils.translation import gettext_lazy as _
 from talentpool.duplicates.models import DistinctPair
 from talentpool.profiles.models import PERSON_FIELDS, TalentProfile
 from talentpool.profiles.services import delete_cv_after_commit, pinyin_of, save_profile
+from talentpool.rules import check_pool_staff
 from workstation.audit.services import record
 
 
@@ -364,6 +365,7 @@ def duplicate_pairs(queryset=None, limit: int = 200) -> list[DuplicatePair]:
 def mark_different_people(*, first: TalentProfile, second: TalentProfile, actor) -> bool:
     """Record that two flagged profiles are different people, so the pair is no longer listed;
     returns False when it was recorded already. Audited without personal data."""
+    check_pool_staff(actor)
     if first.pk == second.pk:
         raise ValueError("A pair needs two profiles.")
     low, high = sorted((first.pk, second.pk))
@@ -444,6 +446,7 @@ def merge_profiles(*, keep, other, take_from_other: Iterable[str], actor) -> Tal
     with an account: refused). The CV not chosen is deleted from storage once the merge is
     committed. Audited with both ids and the field names, never the values.
     """
+    check_pool_staff(actor)
     locked = TalentProfile.objects.select_for_update().in_bulk([keep.pk, other.pk])
     if keep.pk not in locked or other.pk not in locked:
         raise MergeRefused(_("One of the profiles no longer exists: it may have been merged."))

@@ -14,6 +14,7 @@ from django.utils import timezone
 from pypinyin import lazy_pinyin
 
 from talentpool.profiles.models import PERSON_FIELDS, Source, TalentProfile
+from talentpool.rules import check_may_change, check_pool_staff
 from talentpool.search.services import index_profile
 from workstation.audit.services import record
 
@@ -29,6 +30,7 @@ def pinyin_of(name_zh: str) -> str:
 @transaction.atomic
 def save_profile(*, profile: TalentProfile, actor, changed: list[str] | tuple[str, ...] = ()):
     """Save a profile with its derived fields and search index; staff changes are audited."""
+    check_may_change(actor, profile)
     profile.name_pinyin = pinyin_of(profile.name_zh)
     created = profile.pk is None
     profile.save()
@@ -128,6 +130,7 @@ def save_own_profile(
 def complete_profile(*, profile: TalentProfile, actor, share_with_lanzhou: bool) -> TalentProfile:
     """The wizard's last step: the privacy notice accepted, the separate (optional) consent to
     share with Lanzhou officials given or not, and the profile marked complete."""
+    check_may_change(actor, profile)
     from talentpool.consents.models import Consent
     from talentpool.consents.services import set_consent
 
@@ -347,6 +350,7 @@ def delete_profile(*, profile: TalentProfile, actor) -> None:
     """Staff delete a profile on its person's request (e.g. one staff entered and nobody
     claimed): the rows, the CV file and the mails owed about it. A person's account, if any,
     stays: they delete it themselves."""
+    check_pool_staff(actor)
     _delete_profile(profile, actor=actor, action="talent_profile.deleted_by_staff")
 
 

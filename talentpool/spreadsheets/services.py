@@ -52,6 +52,7 @@ from talentpool.duplicates.services import find_duplicates_of_many
 from talentpool.duplicates.services import profile_keys as duplicate_keys
 from talentpool.profiles.models import Degree, Source, TalentProfile, Verification
 from talentpool.profiles.services import save_profile
+from talentpool.rules import check_pool_staff
 from talentpool.spreadsheets.forms import IMPORT_MAX_BYTES, ImportRowForm, ReferenceData
 from talentpool.spreadsheets.models import PendingImport
 from workstation.audit.services import record
@@ -226,6 +227,7 @@ def _iterate(profiles: Iterable) -> Iterator[TalentProfile]:
 
 def record_export(*, actor, export: Export, file_format: str, filters: Iterable[str]) -> None:
     """One audit entry per export: the count, the format and the names (not values) of filters."""
+    check_pool_staff(actor)
     record(
         actor=actor,
         action="talent_pool.exported",
@@ -505,6 +507,7 @@ def _purge_expired() -> None:
 
 def create_pending_import(*, uploaded_by, name: str, content: bytes) -> PendingImport:
     """Parse and check an upload; raises ``ImportFileError`` for a file that cannot be read."""
+    check_pool_staff(uploaded_by)
     parsed = parse_file(name=name, content=content)
     errors, duplicates = check_rows(parsed.rows)
     _purge_expired()
@@ -546,6 +549,7 @@ def confirm_import(*, pending_id, actor) -> int:
     nothing is imported. The pending import is deleted once done, so a second click imports
     nothing twice.
     """
+    check_pool_staff(actor)
 
     pending = pending_imports_of(actor).select_for_update().filter(pk=pending_id).first()
     if pending is None:
