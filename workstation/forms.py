@@ -1,5 +1,5 @@
-"""Form pieces shared by the apps: fields in both languages side by side, and times typed on a
-wall clock in a chosen time zone."""
+"""Form pieces shared by the apps: fields in both languages side by side, Markdown texts, and
+times typed on a wall clock in a chosen time zone."""
 
 from __future__ import annotations
 
@@ -35,6 +35,20 @@ class BilingualRowsMixin:
         """``message`` on the Chinese field when neither field of ``pair`` is filled in."""
         if not any((data.get(name) or "").strip() for name in pair):
             self.add_error(pair[0], message)
+
+
+MARKDOWN_HELP = _("Markdown.")
+
+
+def markdown_field(label, *, rows: int = 8, help_text=MARKDOWN_HELP, **kwargs) -> forms.CharField:
+    """A text in Markdown, typed in a box of ``rows`` lines; one language of a pair, so optional."""
+    return forms.CharField(
+        label=label,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": rows}),
+        help_text=help_text,
+        **kwargs,
+    )
 
 
 class WallClockField(forms.DateTimeField):

@@ -67,31 +67,31 @@ def delegation_detail(request, pk: int):
     return _render_detail(request, _delegation(request, pk))
 
 
-@manage_permission
-def delegation_create(request):
-    form = DelegationForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        delegation = services.save_delegation(
-            delegation=form.save(commit=False), actor=request.user, changed=form.changed_data
-        )
-        messages.success(request, _("The delegation was created."))
-        return redirect(_detail_url(delegation))
-    return render(request, "projects/delegation_form.html", {"form": form, "delegation": None})
-
-
-@manage_permission
-def delegation_edit(request, pk: int):
-    delegation = _delegation(request, pk)
+def _delegation_form(request, delegation: Delegation):
+    """The form page of a new delegation or of an existing one: saved, on to its page."""
+    created = delegation.pk is None
     form = DelegationForm(request.POST or None, instance=delegation)
     if request.method == "POST" and form.is_valid():
         services.save_delegation(
             delegation=form.save(commit=False), actor=request.user, changed=form.changed_data
         )
-        messages.success(request, _("The changes were saved."))
+        if created:
+            messages.success(request, _("The delegation was created."))
+        else:
+            messages.success(request, _("The changes were saved."))
         return redirect(_detail_url(delegation))
-    return render(
-        request, "projects/delegation_form.html", {"form": form, "delegation": delegation}
-    )
+    context = {"form": form, "delegation": None if created else delegation}
+    return render(request, "projects/delegation_form.html", context)
+
+
+@manage_permission
+def delegation_create(request):
+    return _delegation_form(request, Delegation())
+
+
+@manage_permission
+def delegation_edit(request, pk: int):
+    return _delegation_form(request, _delegation(request, pk))
 
 
 @require_POST

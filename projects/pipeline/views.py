@@ -103,29 +103,30 @@ def project_detail(request, pk: int):
     return _render_project(request, _project(request, pk))
 
 
+def _project_form(request, project: Project):
+    """The form page of a new project (a lead) or of an existing one: saved, on to its page."""
+    created = project.pk is None
+    form = ProjectForm(request.POST or None, instance=project)
+    if request.method == "POST" and form.is_valid():
+        save = services.create_project if created else services.save_project
+        save(project=form.save(commit=False), actor=request.user, changed=form.changed_data)
+        if created:
+            messages.success(request, _("The project was created as a lead."))
+        else:
+            messages.success(request, _("The changes were saved."))
+        return redirect("projects:project_detail", pk=project.pk)
+    context = {"form": form, "project": None if created else project}
+    return render(request, "projects/pipeline_form.html", context)
+
+
 @staff_permission
 def project_create(request):
-    form = ProjectForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        project = services.create_project(
-            project=form.save(commit=False), actor=request.user, changed=form.changed_data
-        )
-        messages.success(request, _("The project was created as a lead."))
-        return redirect("projects:project_detail", pk=project.pk)
-    return render(request, "projects/pipeline_form.html", {"form": form, "project": None})
+    return _project_form(request, Project())
 
 
 @staff_permission
 def project_edit(request, pk: int):
-    project = _project(request, pk)
-    form = ProjectForm(request.POST or None, instance=project)
-    if request.method == "POST" and form.is_valid():
-        services.save_project(
-            project=form.save(commit=False), actor=request.user, changed=form.changed_data
-        )
-        messages.success(request, _("The changes were saved."))
-        return redirect("projects:project_detail", pk=project.pk)
-    return render(request, "projects/pipeline_form.html", {"form": form, "project": project})
+    return _project_form(request, _project(request, pk))
 
 
 def _wants_json(request) -> bool:

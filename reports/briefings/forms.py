@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
 from reports.briefings.models import WRITTEN_SECTIONS, BriefingItem, Section
-from workstation.forms import BilingualRowsMixin
+from workstation.forms import BilingualRowsMixin, markdown_field
 from workstation.translated import LANGUAGE_CODES
 
 LANGUAGE_PAIRS = (("headline_zh_hans", "headline_en"), ("summary_zh_hans", "summary_en"))
@@ -20,19 +20,15 @@ class ItemForm(BilingualRowsMixin, forms.ModelForm):
         label=_("Headline in Chinese"), max_length=300, required=False
     )
     headline_en = forms.CharField(label=_("Headline in English"), max_length=300, required=False)
-    summary_zh_hans = forms.CharField(
-        label=_("Summary in Chinese"),
-        max_length=10000,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 8}),
+    summary_zh_hans = markdown_field(
+        _("Summary in Chinese"),
         help_text=_("Markdown: **bold**, *italic*, lists and [links](address)."),
+        max_length=10000,
     )
-    summary_en = forms.CharField(
-        label=_("Summary in English"),
-        max_length=10000,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 8}),
+    summary_en = markdown_field(
+        _("Summary in English"),
         help_text=_("Markdown: **bold**, *italic*, lists and [links](address)."),
+        max_length=10000,
     )
     item_date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
     source_url = forms.URLField(

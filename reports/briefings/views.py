@@ -177,9 +177,11 @@ def item_edit(request, pk: int, item_pk: int):
     return _item_form(request, briefing, get_object_or_404(briefing.items, pk=item_pk))
 
 
-def _act(request, briefing, action, success: str):
+def _act(request, briefing, success: str, action, /, **arguments):
+    """Calls a service with the signed-in user as the actor, then goes back to the briefing's
+    page: the service's refusal shown as an error, else the success message."""
     try:
-        action()
+        action(actor=request.user, **arguments)
     except services.BriefingError as error:
         messages.error(request, str(error))
     else:
@@ -192,12 +194,7 @@ def _act(request, briefing, action, success: str):
 def item_delete(request, pk: int, item_pk: int):
     briefing = _briefing(request, pk)
     item = get_object_or_404(briefing.items, pk=item_pk)
-    return _act(
-        request,
-        briefing,
-        lambda: services.delete_item(item=item, actor=request.user),
-        _("The item is deleted."),
-    )
+    return _act(request, briefing, _("The item is deleted."), services.delete_item, item=item)
 
 
 @require_POST
@@ -205,12 +202,10 @@ def item_delete(request, pk: int, item_pk: int):
 def item_confirm(request, pk: int, item_pk: int):
     briefing = _briefing(request, pk)
     item = get_object_or_404(briefing.items, pk=item_pk)
+    message = _("The translation is confirmed as current.")
     language = request.POST.get("language", "")
     return _act(
-        request,
-        briefing,
-        lambda: services.confirm_translation(item=item, language=language, actor=request.user),
-        _("The translation is confirmed as current."),
+        request, briefing, message, services.confirm_translation, item=item, language=language
     )
 
 
@@ -218,24 +213,16 @@ def item_confirm(request, pk: int, item_pk: int):
 @write_permission
 def briefing_submit(request, pk: int):
     briefing = _briefing(request, pk)
-    return _act(
-        request,
-        briefing,
-        lambda: services.submit(briefing=briefing, actor=request.user),
-        _("The briefing is submitted; the officials are told by mail."),
-    )
+    message = _("The briefing is submitted; the officials are told by mail.")
+    return _act(request, briefing, message, services.submit, briefing=briefing)
 
 
 @require_POST
 @write_permission
 def briefing_publish(request, pk: int):
     briefing = _briefing(request, pk)
-    return _act(
-        request,
-        briefing,
-        lambda: editions.publish(briefing=briefing, actor=request.user),
-        _("The briefing is published; its PDF editions are being made and everyone is told."),
-    )
+    message = _("The briefing is published; its PDF editions are being made and everyone is told.")
+    return _act(request, briefing, message, editions.publish, briefing=briefing)
 
 
 @require_POST
@@ -246,11 +233,9 @@ def comment_add(request, pk: int):
     if not form.is_valid():
         messages.error(request, _("The comment was not added: please correct it below."))
         return _render_briefing(request, briefing, status=400, comment_form=form)
+    message = _("Your comment is added.")
     return _act(
-        request,
-        briefing,
-        lambda: services.add_comment(briefing=briefing, actor=request.user, **form.cleaned_data),
-        _("Your comment is added."),
+        request, briefing, message, services.add_comment, briefing=briefing, **form.cleaned_data
     )
 
 
@@ -277,10 +262,7 @@ def briefing_request_changes(request, pk: int):
 def briefing_approve(request, pk: int):
     briefing = _briefing(request, pk)
     return _act(
-        request,
-        briefing,
-        lambda: services.approve(briefing=briefing, actor=request.user),
-        _("The briefing is approved."),
+        request, briefing, _("The briefing is approved."), services.approve, briefing=briefing
     )
 
 

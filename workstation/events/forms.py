@@ -8,7 +8,12 @@ from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
 from workstation.events.models import Coverage, Event, EventKind, MediaPartner, Speaker
-from workstation.forms import BilingualRowsMixin, WallClockField, place_in_time_zone
+from workstation.forms import (
+    BilingualRowsMixin,
+    WallClockField,
+    markdown_field,
+    place_in_time_zone,
+)
 from workstation.timezones import wall_time_of
 
 
@@ -23,16 +28,14 @@ class EventForm(BilingualRowsMixin, forms.ModelForm):
     title_en = forms.CharField(label=_("Title in English"), max_length=200, required=False)
     venue_zh_hans = forms.CharField(label=_("Venue in Chinese"), max_length=300, required=False)
     venue_en = forms.CharField(label=_("Venue in English"), max_length=300, required=False)
-    description_zh_hans = forms.CharField(
-        label=_("Description in Chinese"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 6}),
+    description_zh_hans = markdown_field(
+        _("Description in Chinese"),
+        rows=6,
         help_text=_("Markdown. Links are kept; images must be local."),
     )
-    description_en = forms.CharField(
-        label=_("Description in English"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 6}),
+    description_en = markdown_field(
+        _("Description in English"),
+        rows=6,
         help_text=_("Markdown. Links are kept; images must be local."),
     )
     starts_at = WallClockField(label=_("Starts at"))

@@ -318,8 +318,23 @@ def _conference(request, pk: int) -> Event:
     return get_object_or_404(conferences, pk=pk)
 
 
-def _programme_form(request, *, form_class, entry, event, heading: str, anchor: str):
+# What differs between a speaker, a media partner and a coverage item: form, place on the event's
+# page, and the name of the delete view.
+_PROGRAMME = {
+    Speaker: (SpeakerForm, "#speakers", "speaker_delete"),
+    MediaPartner: (MediaPartnerForm, "#media-partners", "partner_delete"),
+    Coverage: (CoverageForm, "#media-partners", "coverage_delete"),
+}
+
+
+def _event_of(entry) -> Event:
+    return entry.partner.event if isinstance(entry, Coverage) else entry.event
+
+
+def _programme_form(request, entry, heading: str):
     """One form page for a speaker, a media partner or a coverage item: saved, back to the event."""
+    form_class, anchor, delete_view = _PROGRAMME[type(entry)]
+    event = _event_of(entry)
     form = form_class(request.POST or None, instance=entry)
     if request.method == "POST" and form.is_valid():
         services.save_programme_entry(
@@ -327,6 +342,7 @@ def _programme_form(request, *, form_class, entry, event, heading: str, anchor: 
         )
         messages.success(request, _("The changes were saved."))
         return redirect(event.get_absolute_url() + anchor)
+    delete_url = reverse(f"workstation:{delete_view}", kwargs={"pk": entry.pk}) if entry.pk else ""
     return render(
         request,
         "workstation/events_programme_form.html",
@@ -335,21 +351,16 @@ def _programme_form(request, *, form_class, entry, event, heading: str, anchor: 
             "event": event,
             "heading": heading,
             "entry": entry,
-            "delete_url": _programme_delete_url(entry),
+            "delete_url": delete_url,
             "anchor": anchor,
         },
     )
 
 
-def _programme_delete_url(entry) -> str:
-    if entry.pk is None:
-        return ""
-    name = {Speaker: "speaker_delete", MediaPartner: "partner_delete", Coverage: "coverage_delete"}
-    return reverse(f"workstation:{name[type(entry)]}", kwargs={"pk": entry.pk})
-
-
-def _programme_delete(request, *, entry, event, question: str, anchor: str):
+def _programme_delete(request, entry, question: str):
     """Asks first (GET), deletes on POST."""
+    anchor = _PROGRAMME[type(entry)][1]
+    event = _event_of(entry)
     if request.method == "POST":
         services.delete_programme_entry(entry=entry, actor=request.user)
         messages.success(request, _("Deleted."))
@@ -363,63 +374,32 @@ def _programme_delete(request, *, entry, event, question: str, anchor: str):
 
 @manage_permission
 def speaker_create(request, pk: int):
-    event = _conference(request, pk)
-    return _programme_form(
-        request,
-        form_class=SpeakerForm,
-        entry=Speaker(event=event),
-        event=event,
-        heading=_("Add a speaker"),
-        anchor="#speakers",
-    )
+    return _programme_form(request, Speaker(event=_conference(request, pk)), _("Add a speaker"))
 
 
 @manage_permission
 def speaker_edit(request, pk: int):
     speaker = get_object_or_404(Speaker.objects.select_related("event"), pk=pk)
-    return _programme_form(
-        request,
-        form_class=SpeakerForm,
-        entry=speaker,
-        event=speaker.event,
-        heading=_("Edit the speaker"),
-        anchor="#speakers",
-    )
+    return _programme_form(request, speaker, _("Edit the speaker"))
 
 
 @manage_permission
 def speaker_delete(request, pk: int):
     speaker = get_object_or_404(Speaker.objects.select_related("event"), pk=pk)
     question = _("Remove %(name)s from the speakers?") % {"name": speaker.name}
-    return _programme_delete(
-        request, entry=speaker, event=speaker.event, question=question, anchor="#speakers"
-    )
+    return _programme_delete(request, speaker, question)
 
 
 @manage_permission
 def partner_create(request, pk: int):
-    event = _conference(request, pk)
-    return _programme_form(
-        request,
-        form_class=MediaPartnerForm,
-        entry=MediaPartner(event=event),
-        event=event,
-        heading=_("Add a media partner"),
-        anchor="#media-partners",
-    )
+    partner = MediaPartner(event=_conference(request, pk))
+    return _programme_form(request, partner, _("Add a media partner"))
 
 
 @manage_permission
 def partner_edit(request, pk: int):
     partner = get_object_or_404(MediaPartner.objects.select_related("event"), pk=pk)
-    return _programme_form(
-        request,
-        form_class=MediaPartnerForm,
-        entry=partner,
-        event=partner.event,
-        heading=_("Edit the media partner"),
-        anchor="#media-partners",
-    )
+    return _programme_form(request, partner, _("Edit the media partner"))
 
 
 @manage_permission
@@ -428,42 +408,24 @@ def partner_delete(request, pk: int):
     question = _("Remove the media partner %(name)s and all its coverage?") % {
         "name": partner.shown_name.text
     }
-    return _programme_delete(
-        request, entry=partner, event=partner.event, question=question, anchor="#media-partners"
-    )
+    return _programme_delete(request, partner, question)
 
 
 @manage_permission
 def coverage_create(request, pk: int):
     partner = get_object_or_404(MediaPartner.objects.select_related("event"), pk=pk)
     heading = _("Add coverage by %(partner)s") % {"partner": partner.shown_name.text}
-    return _programme_form(
-        request,
-        form_class=CoverageForm,
-        entry=Coverage(partner=partner),
-        event=partner.event,
-        heading=heading,
-        anchor="#media-partners",
-    )
+    return _programme_form(request, Coverage(partner=partner), heading)
 
 
 @manage_permission
 def coverage_edit(request, pk: int):
     item = get_object_or_404(Coverage.objects.select_related("partner__event"), pk=pk)
-    return _programme_form(
-        request,
-        form_class=CoverageForm,
-        entry=item,
-        event=item.partner.event,
-        heading=_("Edit the coverage item"),
-        anchor="#media-partners",
-    )
+    return _programme_form(request, item, _("Edit the coverage item"))
 
 
 @manage_permission
 def coverage_delete(request, pk: int):
     item = get_object_or_404(Coverage.objects.select_related("partner__event"), pk=pk)
     question = _("Remove the coverage item “%(title)s”?") % {"title": item.title}
-    return _programme_delete(
-        request, entry=item, event=item.partner.event, question=question, anchor="#media-partners"
-    )
+    return _programme_delete(request, item, question)

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from workstation.events.models import Event
-from workstation.forms import BilingualRowsMixin
+from workstation.forms import BilingualRowsMixin, markdown_field
 from workstation.invitations.models import Invitation
 from workstation.invitations.services import APPROVED_FIELDS
 
@@ -34,20 +34,8 @@ class InvitationForm(BilingualRowsMixin, forms.ModelForm):
     affiliation_en = forms.CharField(
         label=_("Title and affiliation in English"), max_length=300, required=False
     )
-    bio_zh_hans = forms.CharField(
-        label=_("Biography in Chinese"),
-        max_length=10000,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 8}),
-        help_text=_("Markdown."),
-    )
-    bio_en = forms.CharField(
-        label=_("Biography in English"),
-        max_length=10000,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 8}),
-        help_text=_("Markdown."),
-    )
+    bio_zh_hans = markdown_field(_("Biography in Chinese"), max_length=10000)
+    bio_en = markdown_field(_("Biography in English"), max_length=10000)
 
     class Meta:
         model = Invitation

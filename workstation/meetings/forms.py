@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from workstation.events.forms import EventForm
 from workstation.events.models import Event
-from workstation.forms import BilingualRowsMixin, place_in_time_zone
+from workstation.forms import BilingualRowsMixin, markdown_field, place_in_time_zone
 from workstation.meetings.models import ActionItem, Meeting
 from workstation.meetings.services import meeting_people
 
@@ -69,18 +69,8 @@ class MeetingForm(BilingualRowsMixin, forms.ModelForm):
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Each person ticked gets a reminder by mail 24 hours before."),
     )
-    agenda_zh_hans = forms.CharField(
-        label=_("Agenda in Chinese"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 8}),
-        help_text=_("Markdown."),
-    )
-    agenda_en = forms.CharField(
-        label=_("Agenda in English"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 8}),
-        help_text=_("Markdown."),
-    )
+    agenda_zh_hans = markdown_field(_("Agenda in Chinese"))
+    agenda_en = markdown_field(_("Agenda in English"))
 
     class Meta:
         model = Meeting
@@ -94,18 +84,8 @@ class MeetingForm(BilingualRowsMixin, forms.ModelForm):
 class MinutesForm(BilingualRowsMixin, forms.ModelForm):
     language_pairs = (("minutes_zh_hans", "minutes_en"),)
 
-    minutes_zh_hans = forms.CharField(
-        label=_("Minutes in Chinese"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 14}),
-        help_text=_("Markdown."),
-    )
-    minutes_en = forms.CharField(
-        label=_("Minutes in English"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 14}),
-        help_text=_("Markdown."),
-    )
+    minutes_zh_hans = markdown_field(_("Minutes in Chinese"), rows=14)
+    minutes_en = markdown_field(_("Minutes in English"), rows=14)
 
     class Meta:
         model = Meeting
