@@ -201,3 +201,24 @@ def test_the_mirror_check_finds_a_misplaced_module():
     packages = {"events", "pdfs"}
     names = ["test_events", "test_events_staff", "test_pdf", "test_eventsx", "test_health"]
     assert misplaced("workstation", names, packages) == ["test_events", "test_events_staff"]
+
+
+def test_test_modules_import_no_test_module():
+    """What tests share lives in conftest.py or a module with a domain name, not in a test_*.py
+    (importing one runs its tests' module again under another name and hides where a helper is)."""
+    wrong = []
+    for path in (ROOT / "tests").rglob("*.py"):
+        if "node_modules" in path.parts:
+            continue
+        for node in ast.walk(ast.parse(path.read_text())):
+            names = []
+            if isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                names = [node.module, *(f"{node.module}.{alias.name}" for alias in node.names)]
+            elif isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            wrong += [
+                f"{path.relative_to(ROOT)} imports {name}"
+                for name in names
+                if name.startswith("tests.") and name.rpartition(".")[2].startswith("test_")
+            ]
+    assert wrong == []
