@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from django.utils import timezone
+
+from workstation.pdf import pdf_unavailable_reason
 
 
 def check_try_again(*, clients, staff, record, page_url, retry_url, anchor, queued, capture):
@@ -31,3 +34,8 @@ def check_try_again(*, clients, staff, record, page_url, retry_url, anchor, queu
     assert record.status == "pending" and record.requested_by == staff
     assert timezone.now() - record.requested_at < timedelta(minutes=1)
     assert clients["staff"].post(retry_url).status_code == 404  # asked again just now
+
+
+needs_pdf = pytest.mark.skipif(
+    bool(pdf_unavailable_reason()), reason="this machine cannot make PDFs (Pango or CJK font)"
+)

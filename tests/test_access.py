@@ -401,8 +401,8 @@ ACCESS = {
         lambda: {"pk": invited_official().pk},
         staff_only(AWAY),
     ),
-    # Events: public events for everyone (events that are not public: tests/workstation/
-    # test_events.py); staff edit them, see the QR code and check people in.
+    # Events: public events for everyone (events that are not public: tests/workstation/events/
+    # test_views.py); staff edit them, see the QR code and check people in.
     "workstation:event_list": ("get", None, everyone(200)),
     "workstation:event_detail": ("get", an_event, everyone(200)),
     "workstation:event_ics": ("get", an_event, everyone(200)),

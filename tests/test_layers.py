@@ -143,3 +143,82 @@ def test_apps_depend_downward_only():
 
 def test_the_cycle_finder_finds_a_cycle():
     assert cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+
+
+# --- The tests mirror the code: tests/<app>/<sub-package>/test_<layer>.py
+
+
+def sub_packages(app: str) -> set[str]:
+    return {
+        path.parent.name
+        for path in (ROOT / app).glob("*/__init__.py")
+        if path.parent.name != "migrations"
+    }
+
+
+def misplaced(app: str, module_names: list[str], packages: set[str]) -> list[str]:
+    """Test modules of ``tests/<app>/`` named after one of the app's sub-packages (test_events.py,
+    test_events_staff.py): they belong in ``tests/<app>/<sub-package>/``."""
+    return [
+        name
+        for name in module_names
+        for package in packages
+        if name.removeprefix("test_") == package or name.startswith(f"test_{package}_")
+    ]
+
+
+def test_tests_mirror_the_code():
+    """A test of a sub-package sits in its folder, and every test folder of an app mirrors a
+    sub-package that exists (a renamed sub-package takes its tests along)."""
+    wrong = []
+    for app in APPS:
+        packages = sub_packages(app)
+        tests = ROOT / "tests" / app
+        names = [path.stem for path in tests.glob("test_*.py")]
+        wrong += [f"tests/{app}/{name}.py" for name in misplaced(app, names, packages)]
+        wrong += [
+            f"tests/{app}/{folder.name}/ mirrors no {app}/{folder.name}/"
+            for folder in tests.iterdir()
+            if folder.is_dir() and folder.name != "__pycache__" and folder.name not in packages
+        ]
+    assert wrong == []
+
+
+def test_every_test_folder_is_a_package():
+    """Test modules share basenames (test_views.py, test_flow.py): pytest needs packages."""
+    missing = sorted(
+        str(folder.relative_to(ROOT))
+        for app in APPS
+        for folder in [ROOT / "tests" / app, *(ROOT / "tests" / app).rglob("*")]
+        if folder.is_dir()
+        and folder.name != "__pycache__"
+        and not (folder / "__init__.py").is_file()
+    )
+    assert missing == []
+
+
+def test_the_mirror_check_finds_a_misplaced_module():
+    packages = {"events", "pdfs"}
+    names = ["test_events", "test_events_staff", "test_pdf", "test_eventsx", "test_health"]
+    assert misplaced("workstation", names, packages) == ["test_events", "test_events_staff"]
+
+
+def test_test_modules_import_no_test_module():
+    """What tests share lives in conftest.py or a module with a domain name, not in a test_*.py
+    (importing one runs its tests' module again under another name and hides where a helper is)."""
+    wrong = []
+    for path in (ROOT / "tests").rglob("*.py"):
+        if "node_modules" in path.parts:
+            continue
+        for node in ast.walk(ast.parse(path.read_text())):
+            names = []
+            if isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                names = [node.module, *(f"{node.module}.{alias.name}" for alias in node.names)]
+            elif isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            wrong += [
+                f"{path.relative_to(ROOT)} imports {name}"
+                for name in names
+                if name.startswith("tests.") and name.rpartition(".")[2].startswith("test_")
+            ]
+    assert wrong == []

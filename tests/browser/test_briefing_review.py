@@ -10,8 +10,8 @@ import pytest
 
 from reports.briefings.models import MonthlyBriefing, Status
 from reports.editions.models import BriefingPDF
-from tests.browser.test_journey import assert_only_local_and_clean, path_is
-from tests.conftest import make_person, signed_in_client
+from tests.browser.browsing import act_as, assert_only_local_and_clean, path_is, session_of
+from tests.conftest import make_person
 from tests.factories import BriefingItemFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -25,17 +25,6 @@ def expect():
     from playwright.sync_api import expect as playwright_expect
 
     return playwright_expect
-
-
-def session_of(user) -> str:
-    """The session of a client that signed in with two factors (as staff and officials must)."""
-    return signed_in_client(user).cookies["sessionid"].value
-
-
-def act_as(page, live_server, session: str) -> None:
-    """Hand the browser to another person: their session cookie, and no one else's."""
-    page.context.clear_cookies()
-    page.context.add_cookies([{"name": "sessionid", "value": session, "url": live_server.url}])
 
 
 def open_briefing(page, home: str, nav: str, issue: str) -> None:

@@ -6,8 +6,7 @@ from __future__ import annotations
 import pytest
 
 from reports.briefings.models import BriefingItem
-from tests.browser.test_briefing_review import act_as, session_of
-from tests.browser.test_journey import assert_only_local_and_clean
+from tests.browser.browsing import act_as, assert_only_local_and_clean, session_of
 from tests.conftest import make_person
 from tests.factories import BriefingItemFactory
 

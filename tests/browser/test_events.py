@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.test_journey import assert_only_local_and_clean
-from tests.browser.test_pipeline_board import sign_in_as_staff
+from tests.browser.browsing import assert_only_local_and_clean, sign_in_as_staff
 from tests.factories import EventFactory, RegistrationFactory
 from workstation.events.models import Registration
 from workstation.reminders.models import Reminder

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
 
 import pytest
 
+from tests.browser.browsing import (
+    assert_only_local_and_clean,
+    assert_styled,
+    expect,
+    path_is,
+)
 from tests.conftest import make_person
 from tests.factories import TEST_PASSWORD
 
@@ -14,19 +19,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 NAME_EN = "Lanzhou Science and Technology Innovation (Silicon Valley) Workstation"
 NAME_ZH = "兰州科技创新（硅谷）工作站"
-LOCAL_HOSTS = {"127.0.0.1", "localhost", "[::1]", "::1"}
 CJK = re.compile(r"[\u4e00-\u9fff]")
-TRANSPARENT = {"rgba(0, 0, 0, 0)", "transparent"}
-
-
-def expect():
-    from playwright.sync_api import expect as playwright_expect
-
-    return playwright_expect
-
-
-def path_is(page, path: str) -> re.Pattern:
-    return re.compile(re.escape(page.live_url + path) + r"$")
 
 
 def switch_language(page, to_label: str, then_path: str) -> None:
@@ -34,35 +27,6 @@ def switch_language(page, to_label: str, then_path: str) -> None:
     expect()(button).to_have_text(to_label)
     button.click()
     page.wait_for_url(path_is(page, then_path))
-
-
-def assert_styled(page) -> None:
-    """The vendored and portal stylesheets came through WhiteNoise and apply."""
-    background = page.locator("header.site-header").evaluate(
-        "element => getComputedStyle(element).backgroundColor"
-    )
-    assert background not in TRANSPARENT, (
-        f"header is unstyled: portal.css did not load ({background})"
-    )
-    sheets = page.evaluate(
-        "() => Array.from(document.styleSheets, sheet => [sheet.href, sheet.cssRules.length])"
-    )
-    assert len(sheets) >= 2 and all(rules > 0 for _, rules in sheets), sheets
-
-
-def assert_only_local_and_clean(page, browser_log) -> None:
-    foreign = [
-        url
-        for url in browser_log.requests
-        if urlsplit(url).scheme not in {"data", "blob", "about"}
-        and urlsplit(url).hostname not in LOCAL_HOSTS
-    ]
-    assert browser_log.requests, "no request was recorded"
-    assert not foreign, f"requests to third-party hosts: {foreign}"
-    assert not browser_log.failed_requests, browser_log.failed_requests
-    assert not browser_log.error_responses, browser_log.error_responses
-    assert not browser_log.console_errors, f"console errors: {browser_log.console_errors}"
-    assert not browser_log.page_errors, f"page errors: {browser_log.page_errors}"
 
 
 def test_switch_languages_and_sign_in_as_talent(page, browser_log):

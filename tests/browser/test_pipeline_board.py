@@ -9,6 +9,7 @@ import pytest
 from django.urls import NoReverseMatch, reverse
 
 from projects.pipeline.models import Project, Stage, StageChange
+from tests.browser.browsing import sign_in_as_staff
 from tests.conftest import make_person, signed_in_client
 from tests.factories import ProjectFactory
 
@@ -29,16 +30,6 @@ def move_view():
         reverse("projects:project_move", kwargs={"pk": 1})
     except NoReverseMatch:
         pytest.skip("projects:project_move (the project page's move view) is not built yet")
-
-
-def sign_in_as_staff(page, live_server):
-    """Staff need two-factor sign-in: reuse the session of a client that passed it."""
-    staff = make_person("staff", "board.staff@example.org", is_staff=True, full_name="Board Staff")
-    client = signed_in_client(staff)
-    page.context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
-    )
-    return staff
 
 
 def column(page, stage: str):

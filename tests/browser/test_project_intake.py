@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from projects.pipeline.models import Project, Stage
-from tests.browser.test_journey import LOCAL_HOSTS, assert_only_local_and_clean
+from tests.browser.browsing import LOCAL_HOSTS, assert_only_local_and_clean
 from workstation.reminders.models import Reminder
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

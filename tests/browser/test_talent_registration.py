@@ -10,7 +10,7 @@ from django.core import mail
 
 from talentpool.consents.models import Consent
 from talentpool.profiles.models import TalentProfile
-from tests.browser.test_journey import assert_only_local_and_clean, assert_styled, expect
+from tests.browser.browsing import assert_only_local_and_clean, assert_styled, expect
 from tests.upload_files import pdf_bytes
 from workstation.reference.models import Industry, Region
 from workstation.reminders.models import Reminder

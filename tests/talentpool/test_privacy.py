@@ -12,7 +12,7 @@ from django.core.files.storage import default_storage, storages
 from talentpool.consents.models import PRIVACY_POLICY_VERSION
 from talentpool.privacy import privacy_contact
 from talentpool.profiles.models import TalentProfile
-from tests.workstation.test_chinese_pages import english_words
+from tests.chinese_text import english_words
 
 pytestmark = pytest.mark.django_db
 

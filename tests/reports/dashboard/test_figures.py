@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
+from datetime import timedelta
 
 import pytest
 from django.db import connection
@@ -12,28 +11,24 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from projects.pipeline.models import StageChange
 from reports.dashboard.figures import this_year, year_figures
 from talentpool.profiles.models import TalentProfile
 from tests.factories import (
     BriefingFactory,
     EventFactory,
-    InvitationFactory,
-    ProjectFactory,
     TalentProfileFactory,
+)
+from tests.reports.dashboard.year_data import (
+    YEAR,
+    build_invitations,
+    build_projects,
+    pacific,
 )
 from workstation.events.models import MediaPartner
 from workstation.reference.models import Region
 from workstation.targets.models import Target
 
 pytestmark = pytest.mark.django_db
-
-PACIFIC = ZoneInfo("America/Los_Angeles")
-YEAR = 2025  # a past year: every event of it has ended, every briefing is due
-
-
-def pacific(*args) -> datetime:
-    return datetime(*args, tzinfo=PACIFIC)
 
 
 def dashboard(client, year=YEAR):
@@ -62,63 +57,7 @@ def month_rows(page: str) -> list[list[str]]:
     ]
 
 
-def move(project, *stages, year=YEAR):
-    previous = ""
-    for stage in stages:
-        StageChange.objects.create(project=project, from_stage=previous, to_stage=stage)
-        previous = stage
-    project.stage = stages[-1]
-    project.save(update_fields=["stage"])
-
-
 # --- the data
-
-
-def build_projects(year=YEAR) -> int:
-    """Projects of the year's Expo in various stages; returns how many were brought to it."""
-    path = ["lead", "expo_confirmed", "attended_expo"]
-    cases = [
-        (year, [*path], True),
-        (year, [*path, "signed_at_expo"], True),
-        (year, [*path, "signed_at_expo", "landed", "after_care"], True),
-        (year, [*path, "on_hold"], True),  # attended, then put on hold: still brought
-        (year, [*path, "dropped"], True),
-        (year, ["lead", "expo_confirmed"], False),
-        (year, ["lead", "expo_confirmed", "dropped"], False),
-        (year - 1, [*path], False),  # another year's Expo
-        (None, [*path], False),
-    ]
-    for expo_year, stages, _brought in cases:
-        move(ProjectFactory(expo_year=expo_year), *stages)
-    return sum(brought for _year, _stages, brought in cases)
-
-
-def build_invitations(year=YEAR) -> tuple[int, int]:
-    """Invitations of the year's events; returns (invited, attended) counted here."""
-    late_in_year = EventFactory(
-        kind="expo",
-        starts_at=pacific(year, 12, 31, 23, 30),
-        ends_at=pacific(year, 12, 31, 23, 45),
-    )  # already the next year in UTC
-    next_year = EventFactory(
-        kind="expo", starts_at=pacific(year + 1, 1, 1, 0, 30), ends_at=pacific(year + 1, 1, 1, 1)
-    )
-    statuses = [
-        "draft",
-        "approved",
-        "sent",
-        "accepted",
-        "declined",
-        "travel_arranged",
-        "attended",
-        "attended",
-    ]
-    for status in statuses:
-        InvitationFactory(event=late_in_year, status=status)
-    for status in ("sent", "attended"):
-        InvitationFactory(event=next_year, status=status)
-    invited = sum(status not in ("draft", "approved") for status in statuses)
-    return invited, statuses.count("attended")
 
 
 def build_conferences(year=YEAR) -> tuple[int, list[str]]:

@@ -278,7 +278,7 @@ def test_the_real_itinerary_pdf_has_both_languages():
 
     if reason := pdf_unavailable_reason():
         pytest.skip(reason)
-    from tests.projects.test_expo import pdf_text
+    from tests.pdf_reading import pdf_text
 
     delegation = make_delegation()
     ItineraryItem.objects.create(

@@ -15,10 +15,9 @@ from reports.dashboard.models import YearEndPDF
 from tests.conftest import signed_in_client
 from tests.factories import EventFactory, ProjectFactory, TalentProfileFactory
 from tests.fixtures.celery_worker import wait_until
-from tests.pdf_jobs import check_try_again
+from tests.pdf_jobs import check_try_again, needs_pdf
 from tests.pdf_reading import fonts_of, pdf_text
-from tests.reports.test_dashboard import build_invitations, build_projects, move
-from tests.reports.test_editions import needs_pdf
+from tests.reports.dashboard.year_data import build_invitations, build_projects, move
 from workstation.events.models import MediaPartner
 from workstation.pdfs import services as pdf_services
 from workstation.pdfs import tasks as pdf_tasks

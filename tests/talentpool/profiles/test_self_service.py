@@ -27,10 +27,11 @@ from talentpool.profiles.models import TalentProfile
 from talentpool.profiles.validators import validate_person_name
 from tests.conftest import signed_in_client
 from tests.factories import TalentProfileFactory, share_with_lanzhou
+from tests.talentpool.profiles.wizard import step_data, step_url
 from tests.upload_files import HOSTILE_FILES, docx_bytes, pdf_bytes
 from workstation.accounts.models import User
 from workstation.audit.models import AuditEntry
-from workstation.reference.models import Industry, Region
+from workstation.reference.models import Industry
 from workstation.reminders.models import Reminder
 from workstation.reminders.tasks import send_reminder
 
@@ -57,46 +58,6 @@ def cv_storage(private_storage):
 
 
 # --- Form data
-
-
-def region(code: str) -> Region:
-    return Region.objects.get(code=code)
-
-
-def step_data(step: int, **changes) -> dict:
-    data = {
-        1: {
-            "name_zh": "王伟",
-            "name_en": "Wei Wang",
-            "native_region": region("620102").pk,
-            "current_city": "San Jose",
-            "current_state": "California",
-        },
-        2: {
-            "employer": "NVIDIA",
-            "title": "Research scientist",
-            "industry": Industry.objects.get(key="artificial_intelligence").pk,
-            "expertise": "machine learning, GPUs",
-            "degree": "doctorate",
-            "school": "Stanford University",
-            "graduation_year": "2015",
-        },
-        3: {
-            "email": "wei.wang@example.org",
-            "phone": "+1 650 253 0000",
-            "wechat_id": "wangwei_sv",
-            "linkedin_url": "https://www.linkedin.com/in/wei-wang",
-            "preferred_language": "zh-hans",
-            "interests": ["part_time", "invest"],
-        },
-    }[step]
-    data.update(changes)
-    return data
-
-
-def step_url(step: int, language: str = "en") -> str:
-    with translation.override(language):
-        return reverse("talentpool:profile_step", kwargs={"step": step})
 
 
 def url(name: str, language: str = "en", **kwargs) -> str:

@@ -23,6 +23,7 @@ from tests.factories import (
     EventFactory,
     MeetingFactory,
 )
+from tests.workstation.meetings.meeting_forms import form_data
 from workstation.events.models import Event, EventKind
 from workstation.meetings import services
 from workstation.meetings.demo import load_demo_meetings
@@ -49,21 +50,6 @@ def meeting_at(starts_at: datetime, **kwargs) -> Meeting:
     return MeetingFactory(
         event__starts_at=starts_at, event__ends_at=starts_at + timedelta(hours=1), **kwargs
     )
-
-
-def form_data(**overrides) -> dict:
-    data = {
-        "title_zh_hans": "三月例会",
-        "title_en": "March meeting",
-        "venue_zh_hans": "视频会议",
-        "venue_en": "Video call",
-        "time_zone": "china",
-        "starts_at": "2026-03-09T09:00",
-        "ends_at": "2026-03-09T10:30",
-        "agenda_zh_hans": "1. 科博会项目",
-        "agenda_en": "1. Projects for the Expo",
-    }
-    return data | overrides
 
 
 # --- Scheduling

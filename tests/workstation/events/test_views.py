@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from tests.factories import EventFactory
+from tests.workstation.events.event_forms import event_form_data
 from workstation.audit.models import AuditEntry
 from workstation.events.models import Coverage, Event, MediaPartner, Speaker
 
@@ -197,27 +198,6 @@ def test_an_event_in_lanzhou_is_in_china_standard_time_in_the_ics(client):
 
 
 # --- The staff's event form
-
-
-def event_form_data(**overrides) -> dict:
-    data = {
-        "kind": "conference",
-        "title_zh_hans": "兰州硅谷招商引智大会",
-        "title_en": "Lanzhou investment and talent conference",
-        "venue_zh_hans": "圣克拉拉",
-        "venue_en": "Santa Clara",
-        "description_zh_hans": "",
-        "description_en": "",
-        "time_zone": "pacific",
-        "starts_at": "2026-11-07T09:30",
-        "ends_at": "2026-11-07T13:00",
-        "expo_year": "",
-        "is_public": "on",
-        "registration_open": "on",
-        "capacity": "100",
-    }
-    data.update(overrides)
-    return data
 
 
 def test_staff_create_an_event_typed_in_pacific_time_and_it_is_stored_in_utc(clients):

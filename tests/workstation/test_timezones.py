@@ -11,8 +11,8 @@ from bs4 import BeautifulSoup
 from django.urls import reverse
 from django.utils import translation
 
-from tests.workstation.test_events import event_form_data
-from tests.workstation.test_meetings import form_data as meeting_form_data
+from tests.workstation.events.event_forms import event_form_data
+from tests.workstation.meetings.meeting_forms import form_data as meeting_form_data
 from workstation.events.models import Event
 from workstation.meetings.models import Meeting
 from workstation.timezones import wall_time_readings

@@ -8,7 +8,7 @@ from talentpool.profiles import services
 from talentpool.profiles.models import TalentProfile
 from tests.concurrency import at_once, meet_after
 from tests.conftest import signed_in_client
-from tests.talentpool.test_self_service import step_data, step_url
+from tests.talentpool.profiles.wizard import step_data, step_url
 
 
 @pytest.mark.django_db(transaction=True)

@@ -17,15 +17,11 @@ from reports.editions.models import BriefingPDF
 from tests.conftest import make_person, signed_in_client
 from tests.factories import BriefingItemFactory, TalentProfileFactory
 from tests.fixtures.celery_worker import wait_until
-from tests.pdf_jobs import check_try_again
+from tests.pdf_jobs import check_try_again, needs_pdf
 from tests.pdf_reading import fonts_of, page_texts, pdf_text
 from workstation.pdf import pdf_unavailable_reason
 from workstation.pdfs import services as pdf_services
 from workstation.pdfs import tasks as pdf_tasks
-
-needs_pdf = pytest.mark.skipif(
-    bool(pdf_unavailable_reason()), reason="this machine cannot make PDFs (Pango or CJK font)"
-)
 
 
 def make(briefing, language="zh-hans", capture=None) -> BriefingPDF:

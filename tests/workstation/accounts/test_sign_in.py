@@ -55,7 +55,7 @@ def test_sign_up_verification_mail_then_sign_in(client):
         {"email": "Wang.Wei@Example.org", "password1": NEW_PASSWORD, "password2": NEW_PASSWORD},
     )
     assert response.status_code == 302
-    # The mail goes through the reminder outbox (tests/workstation/test_account_mail.py).
+    # The mail goes through the reminder outbox (tests/workstation/accounts/test_mail.py).
     assert mail.outbox == []
     assert send_reminder(Reminder.objects.get(kind="account_mail").pk) == "sent"
     assert len(mail.outbox) == 1
