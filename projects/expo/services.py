@@ -68,15 +68,18 @@ def brought_to_expo(*, year: int):
     )
 
 
-def expo_progress(*, year: int) -> ExpoProgress:
-    """The projects of an expo year, and how many reached "confirmed" and "attended"."""
+def expo_progress(*, year: int, projects=None) -> ExpoProgress:
+    """The projects of an expo year, and how many reached "confirmed" and "attended".
+    ``projects``: what the reader may see (``Project.objects.visible_to``); every project when
+    the portal compiles figures itself (the briefing)."""
     signed_amount = (
         StageChange.objects.filter(project=OuterRef("pk"), to_stage=Stage.SIGNED_AT_EXPO)
         .order_by("-changed_at", "-pk")
         .values("amount")[:1]
     )
     projects = list(
-        Project.objects.filter(expo_year=year)
+        (Project.objects.all() if projects is None else projects)
+        .filter(expo_year=year)
         .select_related("industry", "owner")
         .annotate(signed_amount=Subquery(signed_amount), was_at_expo=ever_attended())
     )

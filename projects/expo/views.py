@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from projects.expo import services
 from projects.expo.forms import RosterRequestForm, YearForm
 from projects.expo.models import GeneratedPDF
+from projects.pipeline.models import Project
 from workstation.accounts.decorators import permission_required
 from workstation.pdfs import services as pdfs
 from workstation.pdfs.views import download_response
@@ -26,7 +27,9 @@ manage_permission = permission_required("projects.manage_pipeline")
 def _render_expo(request, year: int, *, year_form=None, roster_form=None, status=200):
     staff_view = request.user.has_perm("projects.manage_pipeline")
     context = {
-        "progress": services.expo_progress(year=year),
+        "progress": services.expo_progress(
+            year=year, projects=Project.objects.visible_to(request.user)
+        ),
         "year_form": year_form or YearForm(initial={"year": year}),
         "roster_form": (roster_form or RosterRequestForm(initial={"year": year}))
         if staff_view
