@@ -407,3 +407,19 @@ def test_decide_and_introduce_take_only_post(clients, chinese_case):
     assert clients["staff"].get(url).status_code == 405
     url = reverse("projects:introduction_add", kwargs={"pk": match.pk})
     assert clients["staff"].get(url).status_code == 405
+
+
+def test_the_admin_shows_matches_but_decides_none(superuser, staff, chinese_case):
+    """A decision is scored and audited by ``decide_match`` on the matching page; the admin,
+    which would do neither, only shows matches (even to an administrator)."""
+    from tests.conftest import signed_in_client
+
+    admin_client = signed_in_client(superuser)
+    demand, project, _unrelated = chinese_case
+    match = services.decide_match(project=project, demand=demand, decision="confirm", actor=staff)
+    change = reverse("admin:projects_match_change", args=[match.pk])
+    page = admin_client.get(change)
+    assert page.status_code == 200 and 'name="status"' not in page.content.decode()
+    assert admin_client.post(change, {"status": "rejected"}).status_code == 403
+    assert admin_client.get(reverse("admin:projects_match_add")).status_code == 403
+    assert Match.objects.get(pk=match.pk).status == Match.Status.CONFIRMED
