@@ -117,15 +117,19 @@ def test_no_import_cycle_between_modules():
     assert cycles(edges) == []
 
 
+# Spelled in two parts so that this file holds no marker itself.
+FORMAT_MARKER = "fmt" + ": skip"
+
+
 def test_ruff_owns_the_layout():
     """Formatting is ruff's: markers that take a block away from it stay rare (and say why)."""
     markers = [
         f"{path.relative_to(ROOT)}:{number}"
         for folder in (*APPS, "tests", "bench")
         for path in (ROOT / folder).rglob("*.py")
-        if "migrations" not in path.parts and path != Path(__file__)
+        if "migrations" not in path.parts
         for number, line in enumerate(path.read_text().splitlines(), 1)
-        if "fmt: skip" in line
+        if FORMAT_MARKER in line
     ]
     assert len(markers) < 20, markers
 

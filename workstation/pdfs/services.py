@@ -51,8 +51,12 @@ def request(*, record, actor):
 def request_again(*, record, actor, **changes) -> None:
     """Make a row pending again (its file is replaced once the new one is ready), unless it is
     already on its way; ``changes`` are further fields to save (e.g. a version)."""
-    if record.status == record.Status.PENDING:
-        return
+    if record.status != record.Status.PENDING:
+        _make_pending(record, actor=actor, **changes)
+
+
+def _make_pending(record, *, actor, **changes) -> None:
+    """Pending again, as asked for now by ``actor``; a worker gets it once committed."""
     for name, value in changes.items():
         setattr(record, name, value)
     record.status = record.Status.PENDING
@@ -94,12 +98,7 @@ def try_again(*, record, actor) -> bool:
         row = retryable.select_for_update(skip_locked=True).filter(pk=record.pk).first()
         if row is None:
             return False
-        row.status = model.Status.PENDING
-        row.requested_by = actor
-        row.requested_at = timezone.now()
-        row.error = ""
-        row.save(update_fields=["status", "requested_by", "requested_at", "error"])
-        enqueue_after_commit(row)
+        _make_pending(row, actor=actor)
     return True
 
 
