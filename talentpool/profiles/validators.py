@@ -28,7 +28,8 @@ SHARED_PUNCTUATION_BLOCKS = (
     (0xFF00, 0xFFEF),
 )
 # Invisible characters that join, separate or mark text; in a name they are always a paste
-# accident (the Mongolian vowel separator U+180E is spelling, and allowed).
+# accident. The Mongolian vowel separator is a format character too, but it is spelling.
+MONGOLIAN_VOWEL_SEPARATOR = "\u180e"
 INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064\ufeff\u00ad")
 # Variation selectors and the keycap only ever decorate emoji in a name.
 EMOJI_MODIFIERS = frozenset(
@@ -52,7 +53,7 @@ def _belongs_in_a_name(char: str) -> bool:
     category = unicodedata.category(char)
     if category[0] in {"L", "M"} or category in {"Zs", "Pd"} or char in NAME_PUNCTUATION:
         return True
-    if char == "\u180e":  # Mongolian vowel separator
+    if char == MONGOLIAN_VOWEL_SEPARATOR:
         return True
     return category == "Po" and not any(
         first <= ord(char) <= last for first, last in SHARED_PUNCTUATION_BLOCKS
@@ -79,7 +80,7 @@ def validate_person_name(value: str) -> None:
             code="invisible",
         )
     if any(
-        unicodedata.category(char) in {"Cc", "Cf", "Zl", "Zp"} and char != "\u180e"
+        unicodedata.category(char) in {"Cc", "Cf", "Zl", "Zp"} and char != MONGOLIAN_VOWEL_SEPARATOR
         for char in value
     ):
         raise ValidationError(
