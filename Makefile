@@ -14,6 +14,8 @@ STAMP := $(VENV)/.installed
 LOCK := requirements.lock
 TEST_LOCK := requirements-test.lock
 UV_VERSION := 0.13.10
+# `make lock UPGRADE=` adds a new dependency and keeps every other pin.
+UPGRADE ?= --upgrade
 UV_COMPILE := --universal --python-version 3.11 --generate-hashes --custom-compile-command "make lock"
 
 .PHONY: help install run codes test lint lock stop check-python
@@ -66,7 +68,7 @@ lint: install
 lock: | check-python
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	@test -x $(BIN)/uv || $(BIN)/python -m pip install --quiet uv==$(UV_VERSION)
-	$(BIN)/uv pip compile pyproject.toml $(UV_COMPILE) --upgrade --output-file $(LOCK)
+	$(BIN)/uv pip compile pyproject.toml $(UV_COMPILE) $(UPGRADE) --output-file $(LOCK)
 	$(BIN)/uv pip compile pyproject.toml $(UV_COMPILE) --extra test --constraint $(LOCK) \
 		--output-file $(TEST_LOCK)
 	@rm -f $(STAMP)
