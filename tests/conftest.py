@@ -125,6 +125,20 @@ def signed_in_client(user, *, mfa: bool = True) -> Client:
     return client
 
 
+def api_client(user, name: str = "Bureau") -> Client:
+    """A client that reads the API with a new personal token of ``user``'s (staff or official)."""
+    from workstation.api.services import issue_token
+
+    _token, key = issue_token(actor=user, name=name)
+    return Client(headers={"Authorization": f"Bearer {key}"})
+
+
+@pytest.fixture
+def api_clients(official, staff) -> dict[str, Client]:
+    """A token client for each role that holds tokens."""
+    return {"official": api_client(official), "staff": api_client(staff)}
+
+
 @pytest.fixture
 def talent(db):
     return make_person("talent", "talent@example.org")

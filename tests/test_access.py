@@ -189,6 +189,27 @@ def ready_year_end_pdf():
     return {"pk": summary.pk}
 
 
+def api_readers(result=200):
+    """An API endpoint: staff and officials read it (what each sees is the models' visible_to);
+    talents are refused, and a request without credentials gets 401 in the API's error shape."""
+    return {
+        "anonymous": 401,
+        "talent": 403,
+        "other_talent": 403,
+        "official": result,
+        "staff": result,
+    }
+
+
+def own_api_token():
+    """A token of the staff member's: only its holder revokes it."""
+    from workstation.accounts.models import User
+    from workstation.api.services import issue_token
+
+    token, _key = issue_token(actor=User.objects.get(email="staff@example.org"), name="Bureau")
+    return {"pk": token.pk}
+
+
 def officials_only(result, others=403):
     return {
         "anonymous": LOGIN,
@@ -428,6 +449,18 @@ ACCESS = {
     "workstation:calendar_feed": ("get", a_feed_token, everyone(200)),
     "workstation:calendar_feed_create": ("post", None, signed_in(AWAY)),
     "workstation:calendar_feed_revoke": ("post", None, signed_in(AWAY)),
+    # Personal API tokens: staff and officials hold them; another person's token is not found.
+    "workstation:api_tokens": ("get", None, staff_only() | {"official": 200}),
+    "workstation:api_token_revoke": (
+        "post",
+        own_api_token,
+        staff_only(AWAY) | {"official": 404},
+    ),
+    # The read API (/api/v1/): its schema and docs are public, its data is not.
+    "api:schema": ("get", None, everyone(200)),
+    "api:docs": ("get", None, everyone(200)),
+    "api:project-list": ("get", None, api_readers()),
+    "api:project-detail": ("get", a_project, api_readers()),
     # Monthly meetings: staff and officials read them; staff schedule them, write the minutes and
     # keep the action items; an item's owner marks it done (a non-owner official gets 403).
     "workstation:meeting_list": ("get", None, staff_only() | {"official": 200}),

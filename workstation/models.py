@@ -1,6 +1,7 @@
 """Models of the core app, one sub-package per domain noun."""
 
 from workstation.accounts.models import AccountMail, Role, User
+from workstation.api.models import ApiToken
 from workstation.audit.models import AuditEntry
 from workstation.events.models import (
     CalendarFeed,
@@ -20,6 +21,7 @@ from workstation.targets.models import Target
 __all__ = [
     "AccountMail",
     "ActionItem",
+    "ApiToken",
     "AuditEntry",
     "CalendarFeed",
     "Coverage",

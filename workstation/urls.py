@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.i18n import set_language
 
 from workstation.accounts import views as accounts
+from workstation.api import urls as api
+from workstation.api import views as api_tokens
 from workstation.events import urls as events
 from workstation.health import healthz
 from workstation.invitations import urls as invitations
@@ -28,6 +30,10 @@ workstation_patterns = (
         path(
             "colleagues/<int:pk>/reinvite/", accounts.colleague_reinvite, name="colleague_reinvite"
         ),
+        path("account/api-tokens/", api_tokens.token_list, name="api_tokens"),
+        path(
+            "account/api-tokens/<int:pk>/revoke/", api_tokens.token_revoke, name="api_token_revoke"
+        ),
         *events.urlpatterns,
         *invitations.urlpatterns,
         *meetings.urlpatterns,
@@ -35,8 +41,22 @@ workstation_patterns = (
     "workstation",
 )
 
+# The read API: one namespace; each app lists its endpoints in its own module, included by name so
+# that the core app imports none of the others.
+api_patterns = (
+    [
+        *api.urlpatterns,
+        path("v1/", include(api.v1_urlpatterns)),
+        path("v1/", include("talentpool.api_urls")),
+        path("v1/", include("projects.api_urls")),
+        path("v1/", include("reports.api_urls")),
+    ],
+    "api",
+)
+
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    path("api/", include(api_patterns)),
     path("i18n/setlang/", set_language, name="set_language"),
 ]
 urlpatterns += i18n_patterns(

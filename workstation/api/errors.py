@@ -1,0 +1,52 @@
+"""Errors of the API in one shape, with a message in the request's language:
+
+    {"error": {"status": 404, "code": "not_found", "message": "…", "fields": {…}}}
+
+``fields`` is present for invalid query parameters only, by parameter name.
+"""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+from rest_framework import exceptions
+from rest_framework.views import exception_handler
+
+
+def message_of(exception) -> str:
+    if isinstance(exception, exceptions.Throttled):
+        wait = exception.wait or 1
+        return _("Too many requests with this token. Try again in %(seconds)d seconds.") % {
+            "seconds": max(1, round(wait))
+        }
+    if isinstance(exception, exceptions.NotAuthenticated):
+        return _("Sign in, or send a personal API token: Authorization: Bearer <token>.")
+    if isinstance(exception, exceptions.PermissionDenied):
+        return _("Only workstation staff and Lanzhou officials may read the API.")
+    if isinstance(exception, exceptions.NotFound):
+        return _("There is nothing here, or you may not see it.")
+    if isinstance(exception, exceptions.ValidationError):
+        return _("Some of the query parameters are not valid.")
+    if isinstance(exception, exceptions.MethodNotAllowed):
+        return _("The API is read only: use GET.")
+    detail = exception.detail
+    return str(detail) if isinstance(detail, str) else _("The request cannot be answered.")
+
+
+def handle(exception, context):
+    response = exception_handler(exception, context)
+    if response is None:
+        return None  # a server error: Django's own handling and logging
+    body = {
+        "status": response.status_code,
+        "code": getattr(exception, "default_code", "error"),
+        "message": message_of(exception),
+    }
+    if isinstance(exception, exceptions.AuthenticationFailed):
+        body["message"] = str(exception.detail)
+    if isinstance(exception, exceptions.ValidationError) and isinstance(exception.detail, dict):
+        body["fields"] = {
+            name: [str(message) for message in messages]
+            for name, messages in exception.detail.items()
+        }
+    response.data = {"error": body}
+    return response
