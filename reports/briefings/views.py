@@ -12,7 +12,7 @@ from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -210,22 +210,6 @@ def item_confirm(request, pk: int, item_pk: int):
 
 
 @require_POST
-@write_permission
-def briefing_submit(request, pk: int):
-    briefing = _briefing(request, pk)
-    message = _("The briefing is submitted; the officials are told by mail.")
-    return _act(request, briefing, message, services.submit, briefing=briefing)
-
-
-@require_POST
-@write_permission
-def briefing_publish(request, pk: int):
-    briefing = _briefing(request, pk)
-    message = _("The briefing is published; its PDF editions are being made and everyone is told.")
-    return _act(request, briefing, message, editions.publish, briefing=briefing)
-
-
-@require_POST
 @review_permission
 def comment_add(request, pk: int):
     briefing = _briefing(request, pk)
@@ -257,13 +241,34 @@ def briefing_request_changes(request, pk: int):
     return redirect("reports:briefing_detail", pk=briefing.pk)
 
 
-@require_POST
-@review_permission
-def briefing_approve(request, pk: int):
-    briefing = _briefing(request, pk)
-    return _act(
-        request, briefing, _("The briefing is approved."), services.approve, briefing=briefing
-    )
+def _briefing_step(step, success, *, allowed):
+    """The view of a step the briefing takes as a whole; ``success`` is lazy, translated for the
+    request."""
+
+    @require_POST
+    @allowed
+    def view(request, pk: int):
+        briefing = _briefing(request, pk)
+        return _act(request, briefing, str(success), step, briefing=briefing)
+
+    return view
+
+
+briefing_submit = _briefing_step(
+    services.submit,
+    gettext_lazy("The briefing is submitted; the officials are told by mail."),
+    allowed=write_permission,
+)
+briefing_publish = _briefing_step(
+    editions.publish,
+    gettext_lazy(
+        "The briefing is published; its PDF editions are being made and everyone is told."
+    ),
+    allowed=write_permission,
+)
+briefing_approve = _briefing_step(
+    services.approve, gettext_lazy("The briefing is approved."), allowed=review_permission
+)
 
 
 @require_POST
