@@ -248,7 +248,8 @@ SUB_PACKAGE_CYCLES = {
         "the delegation, while the delegation page requests it through projects.expo.services"
     ),
     frozenset({"talentpool.directory", "talentpool.profiles", "talentpool.search"}): (
-        "a profile's page offers the directory's duplicate and search services, which read profiles"
+        "saving a profile re-indexes it (talentpool.search.services) and the claim page reads "
+        "the directory's claim token, while search and the directory read profiles"
     ),
     frozenset({"workstation.accounts", "workstation.events", "workstation.reminders"}): (
         "the account settings show the calendar feed of workstation.events and account mails "
