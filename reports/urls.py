@@ -5,5 +5,6 @@ from django.urls import include, path
 app_name = "reports"
 urlpatterns = [
     path("", include("reports.briefings.urls")),
+    path("", include("reports.editions.urls")),
     path("", include("reports.dashboard.urls")),
 ]

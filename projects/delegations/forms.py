@@ -53,6 +53,9 @@ class MemberForm(forms.ModelForm):
         model = DelegationMember
         fields = ["name", "position", "organization", "is_leader"]
 
+    def row_fields(self) -> dict:
+        return self.cleaned_data
+
 
 class ItineraryItemForm(forms.Form):
     time_zone = time_zone_field()
@@ -80,7 +83,7 @@ class ItineraryItemForm(forms.Form):
         place_in_time_zone(self, data, ("starts_at", "ends_at"), data.get("time_zone"))
         return data
 
-    def item_fields(self) -> dict:
+    def row_fields(self) -> dict:
         return {key: value for key, value in self.cleaned_data.items() if key != "time_zone"}
 
 

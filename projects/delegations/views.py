@@ -5,6 +5,8 @@ Staff and officials read; only staff change anything (officials get 403 on every
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -44,6 +46,10 @@ def delegation_list(request):
     )
 
 
+# The prefix of each form on the delegation's page, which also names it in the template.
+_FORM_PREFIXES = {MemberForm: "member", ItineraryItemForm: "item"}
+
+
 def _render_detail(request, delegation, *, member_form=None, item_form=None, pdf_form=None):
     staff_view = request.user.has_perm("projects.manage_pipeline")
     context = {
@@ -55,8 +61,8 @@ def _render_detail(request, delegation, *, member_form=None, item_form=None, pdf
     }
     if staff_view:
         context.update(
-            member_form=member_form or MemberForm(prefix="member"),
-            item_form=item_form or ItineraryItemForm(prefix="item"),
+            member_form=member_form or MemberForm(prefix=_FORM_PREFIXES[MemberForm]),
+            item_form=item_form or ItineraryItemForm(prefix=_FORM_PREFIXES[ItineraryItemForm]),
             pdf_form=pdf_form or PDFRequestForm(),
         )
     return render(request, "projects/delegation_detail.html", context)
@@ -97,45 +103,73 @@ def delegation_edit(request, pk: int):
 @require_POST
 @manage_permission
 def member_add(request, pk: int):
-    delegation = _delegation(request, pk)
-    form = MemberForm(request.POST, prefix="member")
-    if form.is_valid():
-        services.add_member(delegation=delegation, actor=request.user, **form.cleaned_data)
-        messages.success(request, _("The member was added."))
-        return redirect(_detail_url(delegation, "members"))
-    messages.error(request, _("The member was not added: please correct the form below."))
-    return _render_detail(request, delegation, member_form=form)
+    return _add_row(
+        request,
+        pk,
+        form_class=MemberForm,
+        add=services.add_member,
+        tab="members",
+        added=_("The member was added."),
+        refused=_("The member was not added: please correct the form below."),
+    )
 
 
 @require_POST
 @manage_permission
 def member_delete(request, pk: int, member_pk: int):
-    delegation = _delegation(request, pk)
-    if services.remove_member(delegation=delegation, member_id=member_pk, actor=request.user):
-        messages.success(request, _("The member was removed."))
-    return redirect(_detail_url(delegation, "members"))
+    return _remove_row(
+        request,
+        pk,
+        remove=partial(services.remove_member, member_id=member_pk),
+        tab="members",
+        removed=_("The member was removed."),
+    )
 
 
 @require_POST
 @manage_permission
 def itinerary_item_add(request, pk: int):
-    delegation = _delegation(request, pk)
-    form = ItineraryItemForm(request.POST, prefix="item")
-    if form.is_valid():
-        services.add_itinerary_item(delegation=delegation, actor=request.user, **form.item_fields())
-        messages.success(request, _("The itinerary item was added."))
-        return redirect(_detail_url(delegation, "itinerary"))
-    messages.error(request, _("The itinerary item was not added: please correct the form below."))
-    return _render_detail(request, delegation, item_form=form)
+    return _add_row(
+        request,
+        pk,
+        form_class=ItineraryItemForm,
+        add=services.add_itinerary_item,
+        tab="itinerary",
+        added=_("The itinerary item was added."),
+        refused=_("The itinerary item was not added: please correct the form below."),
+    )
 
 
 @require_POST
 @manage_permission
 def itinerary_item_delete(request, pk: int, item_pk: int):
+    return _remove_row(
+        request,
+        pk,
+        remove=partial(services.remove_itinerary_item, item_id=item_pk),
+        tab="itinerary",
+        removed=_("The itinerary item was removed."),
+    )
+
+
+def _add_row(request, pk, *, form_class, add, tab, added, refused):
+    """A member or an itinerary item added from its form on the delegation's page; a form with
+    errors is shown again there, in its own place."""
     delegation = _delegation(request, pk)
-    if services.remove_itinerary_item(delegation=delegation, item_id=item_pk, actor=request.user):
-        messages.success(request, _("The itinerary item was removed."))
-    return redirect(_detail_url(delegation, "itinerary"))
+    form = form_class(request.POST, prefix=_FORM_PREFIXES[form_class])
+    if form.is_valid():
+        add(delegation=delegation, actor=request.user, **form.row_fields())
+        messages.success(request, added)
+        return redirect(_detail_url(delegation, tab))
+    messages.error(request, refused)
+    return _render_detail(request, delegation, **{f"{form.prefix}_form": form})
+
+
+def _remove_row(request, pk, *, remove, tab, removed):
+    delegation = _delegation(request, pk)
+    if remove(delegation=delegation, actor=request.user):
+        messages.success(request, removed)
+    return redirect(_detail_url(delegation, tab))
 
 
 @require_POST

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from projects.pipeline.models import PipelineQuerySet
+from workstation.provenance import Authored
 from workstation.reference.models import Industry, Organization
 
 
-class Demand(models.Model):
+class Demand(Authored):
     class Kind(models.TextChoices):
         TECHNOLOGY = "technology", _("Technology need")
         INVESTMENT = "investment", _("Investment need")
@@ -37,16 +37,6 @@ class Demand(models.Model):
     )
     is_active = models.BooleanField(_("open"), default=True)
     match_document = SearchVectorField(null=True, editable=False)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("created by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = PipelineQuerySet.as_manager()
 

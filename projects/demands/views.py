@@ -48,13 +48,20 @@ def demand_list(request):
     )
 
 
-def _render_form(request, form, demand):
-    return render(request, "projects/demand_form.html", {"form": form, "demand": demand})
+@manage_permission
+def demand_create(request):
+    return _form_page(request, None, _("The demand was saved."))
 
 
 @manage_permission
-def demand_create(request):
-    form = DemandForm(request.POST or None)
+def demand_edit(request, pk: int):
+    demand = get_object_or_404(Demand.objects.visible_to(request.user), pk=pk)
+    return _form_page(request, demand, _("The changes were saved."))
+
+
+def _form_page(request, demand, saved_message):
+    """The demand form, new (``demand`` None) or to edit, saved through the service."""
+    form = DemandForm(request.POST or None, instance=demand)
     if request.method == "POST":
         if form.is_valid():
             demand = services.save_demand(
@@ -64,26 +71,7 @@ def demand_create(request):
                 new_organization_name=form.cleaned_data["new_organization_name"],
                 new_organization_kind=form.cleaned_data["new_organization_kind"],
             )
-            messages.success(request, _("The demand was saved."))
+            messages.success(request, saved_message)
             return redirect("projects:demand_detail", pk=demand.pk)
         messages.error(request, _("Nothing was saved: please correct the fields marked below."))
-    return _render_form(request, form, None)
-
-
-@manage_permission
-def demand_edit(request, pk: int):
-    demand = get_object_or_404(Demand.objects.visible_to(request.user), pk=pk)
-    form = DemandForm(request.POST or None, instance=demand)
-    if request.method == "POST":
-        if form.is_valid():
-            services.save_demand(
-                demand=form.save(commit=False),
-                actor=request.user,
-                changed=form.changed_data,
-                new_organization_name=form.cleaned_data["new_organization_name"],
-                new_organization_kind=form.cleaned_data["new_organization_kind"],
-            )
-            messages.success(request, _("The changes were saved."))
-            return redirect("projects:demand_detail", pk=demand.pk)
-        messages.error(request, _("Nothing was saved: please correct the fields marked below."))
-    return _render_form(request, form, demand)
+    return render(request, "projects/demand_form.html", {"form": form, "demand": demand})

@@ -249,58 +249,62 @@ def _rank(suggestions: list[Suggestion], limit: int) -> list[Suggestion]:
 def suggest_demands(project, limit: int = 10) -> list[Suggestion]:
     """The open demands best matching ``project``, best first (rejected pairs last)."""
     _ensure_indexed()
-    keywords = _project_keywords(project)
     queryset = (
         Demand.objects.filter(is_active=True)
         .select_related("organization", "industry")
         .defer("match_document")
     )
-    candidates = _candidates(queryset, keywords, project.industry_id)
     decided = {match.demand_id: match for match in Match.objects.filter(project=project)}
-    suggestions = []
-    for demand in candidates:
-        same_industry = bool(project.industry_id) and demand.industry_id == project.industry_id
-        score, reasons, shown = _score(keywords, _demand_keywords(demand), same_industry)
-        if score <= 0:
-            continue
-        suggestions.append(
-            Suggestion(
-                demand=demand,
-                score=score,
-                reasons=reasons,
-                keywords=shown,
-                same_industry=same_industry,
-                match=decided.get(demand.pk),
-            )
-        )
-    return _rank(suggestions, limit)
+    return _suggest(
+        side="demand",
+        keywords=_project_keywords(project),
+        industry_id=project.industry_id,
+        queryset=queryset,
+        candidate_keywords=_demand_keywords,
+        decided=decided,
+        limit=limit,
+    )
 
 
 def suggest_projects(demand, limit: int = 10) -> list[Suggestion]:
     """The projects (not dropped) best matching ``demand``, best first (rejected pairs last)."""
     _ensure_indexed()
-    keywords = _demand_keywords(demand)
     queryset = (
         Project.objects.exclude(stage=Stage.DROPPED)
         .select_related("industry")
         .defer("match_document", "notes")
     )
-    candidates = _candidates(queryset, keywords, demand.industry_id)
     decided = {match.project_id: match for match in Match.objects.filter(demand=demand)}
+    return _suggest(
+        side="project",
+        keywords=_demand_keywords(demand),
+        industry_id=demand.industry_id,
+        queryset=queryset,
+        candidate_keywords=_project_keywords,
+        decided=decided,
+        limit=limit,
+    )
+
+
+def _suggest(
+    *, side, keywords, industry_id, queryset, candidate_keywords, decided, limit
+) -> list[Suggestion]:
+    """Scores the candidates of ``queryset`` against one subject (a project or a demand);
+    ``side`` names what the candidates are, as the suggestion holds them."""
     suggestions = []
-    for project in candidates:
-        same_industry = bool(demand.industry_id) and project.industry_id == demand.industry_id
-        score, reasons, shown = _score(keywords, _project_keywords(project), same_industry)
+    for candidate in _candidates(queryset, keywords, industry_id):
+        same_industry = bool(industry_id) and candidate.industry_id == industry_id
+        score, reasons, shown = _score(keywords, candidate_keywords(candidate), same_industry)
         if score <= 0:
             continue
         suggestions.append(
             Suggestion(
-                project=project,
                 score=score,
                 reasons=reasons,
                 keywords=shown,
                 same_industry=same_industry,
-                match=decided.get(project.pk),
+                match=decided.get(candidate.pk),
+                **{side: candidate},
             )
         )
     return _rank(suggestions, limit)

@@ -11,6 +11,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from workstation.provenance import Dated
 from workstation.reference.models import Industry
 
 # Old migrations name private_storage by this module, where it was defined: keep it importable.
@@ -73,7 +74,7 @@ class PipelineQuerySet(models.QuerySet):
         return self.none()
 
 
-class Project(models.Model):
+class Project(Dated):
     # title and summary are zh/en (modeltranslation, projects/translation.py)
     title = models.CharField(_("project title"), max_length=200)
     summary = models.TextField(_("summary"), max_length=5000, blank=True)
@@ -121,8 +122,6 @@ class Project(models.Model):
     )
     # Keywords of title and summary in both languages, for matching (projects/matching).
     match_document = SearchVectorField(null=True, editable=False)
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = PipelineQuerySet.as_manager()
 

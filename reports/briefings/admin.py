@@ -3,7 +3,6 @@
 from django.contrib import admin
 
 from reports.briefings.models import HistoryEntry, MonthlyBriefing, ReviewComment
-from reports.editions.models import BriefingPDF
 
 
 class ReadOnly(admin.TabularInline):
@@ -29,12 +28,6 @@ class CommentInline(ReadOnly):
     readonly_fields = fields
 
 
-class PDFInline(ReadOnly):
-    model = BriefingPDF
-    fields = ("kind", "language", "status", "version", "sha256", "generated_at")
-    readonly_fields = fields
-
-
 @admin.register(MonthlyBriefing)
 class MonthlyBriefingAdmin(admin.ModelAdmin):
     list_display = ("__str__", "status", "review_round", "submitted_at", "published_at")
@@ -51,7 +44,7 @@ class MonthlyBriefingAdmin(admin.ModelAdmin):
         "published_at",
         "compiled_at",
     )
-    inlines = [HistoryInline, CommentInline, PDFInline]
+    inlines = [HistoryInline, CommentInline]  # reports.editions.admin adds the PDFs
 
     def has_add_permission(self, request) -> bool:
         return False

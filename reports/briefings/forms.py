@@ -94,12 +94,5 @@ class RequestChangesForm(forms.Form):
     )
 
 
-class EditionForm(forms.Form):
-    language = forms.ChoiceField(
-        label=_("Edition"),
-        choices=[("zh-hans", _("Chinese")), ("en", _("English")), ("bilingual", _("Bilingual"))],
-    )
-
-
 class ArchiveSearchForm(forms.Form):
     q = forms.CharField(label=_("Search the briefings"), max_length=200, required=False)

@@ -1,5 +1,6 @@
-"""The briefing's pages: the archive, a briefing (written, reviewed and published from its page),
-an item's form, and the PDF editions.
+"""The briefing's pages: the archive, a briefing (written and reviewed from its page) and an
+item's form. Publishing and the PDF editions are reports.editions' views, shown on these pages
+through the ``editions`` template tags, so that editions depend on briefings and not back.
 
 Staff write, submit and publish; officials comment, request changes and approve; both read and
 download. Talents get 403; a briefing an official may not see yet (never submitted) is a 404.
@@ -8,34 +9,22 @@ download. Talents get 403; a briefing an official may not see yet (never submitt
 from __future__ import annotations
 
 from django.contrib import messages
-from django.db.models import Prefetch, Q
-from django.http import Http404
+from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from reports.briefings import services
 from reports.briefings.document import briefing_document
-from reports.briefings.forms import (
-    ArchiveSearchForm,
-    CommentForm,
-    EditionForm,
-    ItemForm,
-    RequestChangesForm,
-)
+from reports.briefings.forms import ArchiveSearchForm, CommentForm, ItemForm, RequestChangesForm
 from reports.briefings.models import (
     WRITTEN_SECTIONS,
     BriefingItem,
     MonthlyBriefing,
     Section,
 )
-from reports.editions import services as editions
-from reports.editions.models import BriefingPDF
 from workstation.accounts.decorators import permission_required
-from workstation.pdfs import services as pdfs
-from workstation.pdfs.views import download_response
 from workstation.segmenter import normalize
 from workstation.translated import LANGUAGE_CODES
 
@@ -44,22 +33,15 @@ write_permission = permission_required("reports.write_briefing")
 review_permission = permission_required("reports.review_briefing")
 
 
-def _briefing(request, pk: int) -> MonthlyBriefing:
+def visible_briefing(request, pk: int) -> MonthlyBriefing:
     return get_object_or_404(MonthlyBriefing.objects.visible_to(request.user), pk=pk)
 
 
 @view_permission
 def briefing_list(request):
     form = ArchiveSearchForm(request.GET or None)
-    briefings = MonthlyBriefing.objects.visible_to(request.user).prefetch_related(
-        Prefetch(
-            "pdfs",
-            queryset=BriefingPDF.objects.filter(
-                kind=BriefingPDF.Kind.PUBLISHED, status=BriefingPDF.Status.READY
-            ),
-            to_attr="published_editions",
-        )
-    )
+    # The published editions are picked from these by the editions template tags.
+    briefings = MonthlyBriefing.objects.visible_to(request.user).prefetch_related("pdfs")
     query = ""
     if form.is_valid() and form.cleaned_data["q"].strip():
         query = form.cleaned_data["q"].strip()
@@ -115,12 +97,10 @@ def _render_briefing(request, briefing, *, status=200, comment_form=None, change
             "general_comments": [c for c in comments if c.section == Section.WHOLE],
             "problems": problems,
             "history": briefing.history.select_related("actor"),
-            "editions": editions.editions_of(briefing),
             "can_write": request.user.has_perm("reports.write_briefing"),
             "can_review": request.user.has_perm("reports.review_briefing"),
             "comment_form": comment_form or CommentForm(),
             "changes_form": changes_form or RequestChangesForm(),
-            "edition_form": EditionForm(),
             "meeting": meeting,
         },
         status=status,
@@ -129,7 +109,7 @@ def _render_briefing(request, briefing, *, status=200, comment_form=None, change
 
 @view_permission
 def briefing_detail(request, pk: int):
-    return _render_briefing(request, _briefing(request, pk))
+    return _render_briefing(request, visible_briefing(request, pk))
 
 
 def _item_form(request, briefing, item):
@@ -162,7 +142,7 @@ def _item_form(request, briefing, item):
 
 @write_permission
 def item_add(request, pk: int):
-    briefing = _briefing(request, pk)
+    briefing = visible_briefing(request, pk)
     item = BriefingItem(briefing=briefing)
     if request.method == "GET" and request.GET.get("section") in {
         s.value for s in WRITTEN_SECTIONS
@@ -173,11 +153,11 @@ def item_add(request, pk: int):
 
 @write_permission
 def item_edit(request, pk: int, item_pk: int):
-    briefing = _briefing(request, pk)
+    briefing = visible_briefing(request, pk)
     return _item_form(request, briefing, get_object_or_404(briefing.items, pk=item_pk))
 
 
-def _act(request, briefing, success: str, action, /, **arguments):
+def act_on(request, briefing, success: str, action, /, **arguments):
     """Calls a service with the signed-in user as the actor, then goes back to the briefing's
     page: the service's refusal shown as an error, else the success message."""
     try:
@@ -192,49 +172,33 @@ def _act(request, briefing, success: str, action, /, **arguments):
 @require_POST
 @write_permission
 def item_delete(request, pk: int, item_pk: int):
-    briefing = _briefing(request, pk)
+    briefing = visible_briefing(request, pk)
     item = get_object_or_404(briefing.items, pk=item_pk)
-    return _act(request, briefing, _("The item is deleted."), services.delete_item, item=item)
+    return act_on(request, briefing, _("The item is deleted."), services.delete_item, item=item)
 
 
 @require_POST
 @write_permission
 def item_confirm(request, pk: int, item_pk: int):
-    briefing = _briefing(request, pk)
+    briefing = visible_briefing(request, pk)
     item = get_object_or_404(briefing.items, pk=item_pk)
     message = _("The translation is confirmed as current.")
     language = request.POST.get("language", "")
-    return _act(
+    return act_on(
         request, briefing, message, services.confirm_translation, item=item, language=language
     )
 
 
 @require_POST
-@write_permission
-def briefing_submit(request, pk: int):
-    briefing = _briefing(request, pk)
-    message = _("The briefing is submitted; the officials are told by mail.")
-    return _act(request, briefing, message, services.submit, briefing=briefing)
-
-
-@require_POST
-@write_permission
-def briefing_publish(request, pk: int):
-    briefing = _briefing(request, pk)
-    message = _("The briefing is published; its PDF editions are being made and everyone is told.")
-    return _act(request, briefing, message, editions.publish, briefing=briefing)
-
-
-@require_POST
 @review_permission
 def comment_add(request, pk: int):
-    briefing = _briefing(request, pk)
+    briefing = visible_briefing(request, pk)
     form = CommentForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("The comment was not added: please correct it below."))
         return _render_briefing(request, briefing, status=400, comment_form=form)
     message = _("Your comment is added.")
-    return _act(
+    return act_on(
         request, briefing, message, services.add_comment, briefing=briefing, **form.cleaned_data
     )
 
@@ -242,7 +206,7 @@ def comment_add(request, pk: int):
 @require_POST
 @review_permission
 def briefing_request_changes(request, pk: int):
-    briefing = _briefing(request, pk)
+    briefing = visible_briefing(request, pk)
     form = RequestChangesForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("The request was not sent: please correct it below."))
@@ -257,48 +221,24 @@ def briefing_request_changes(request, pk: int):
     return redirect("reports:briefing_detail", pk=briefing.pk)
 
 
-@require_POST
-@review_permission
-def briefing_approve(request, pk: int):
-    briefing = _briefing(request, pk)
-    return _act(
-        request, briefing, _("The briefing is approved."), services.approve, briefing=briefing
-    )
+def briefing_step(step, success, *, allowed):
+    """The view of a step the briefing takes as a whole; ``success`` is lazy, translated for the
+    request."""
+
+    @require_POST
+    @allowed
+    def view(request, pk: int):
+        briefing = visible_briefing(request, pk)
+        return act_on(request, briefing, str(success), step, briefing=briefing)
+
+    return view
 
 
-@require_POST
-@write_permission
-def edition_request(request, pk: int):
-    briefing = _briefing(request, pk)
-    form = EditionForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Choose the edition to make."))
-        return redirect("reports:briefing_detail", pk=briefing.pk)
-    try:
-        editions.request_draft_edition(
-            briefing=briefing, language=form.cleaned_data["language"], actor=request.user
-        )
-    except editions.EditionError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, _("The PDF is being made; it appears below when it is ready."))
-    return redirect("reports:briefing_detail", pk=briefing.pk)
-
-
-@require_POST
-@write_permission
-def edition_retry(request, pk: int, pdf_pk: int):
-    """An edition that failed (say, no Chinese font on the worker then) or was lost on its way to
-    a worker is made again."""
-    briefing = _briefing(request, pk)
-    edition = get_object_or_404(briefing.pdfs, pk=pdf_pk)
-    if not pdfs.try_again(record=edition, actor=request.user):
-        raise Http404
-    messages.success(request, _("The PDF is being made; it appears below when it is ready."))
-    return redirect(f"{reverse('reports:briefing_detail', kwargs={'pk': briefing.pk})}#pdfs")
-
-
-@view_permission
-def edition_download(request, pk: int, pdf_pk: int):
-    briefing = _briefing(request, pk)
-    return download_response(get_object_or_404(briefing.pdfs, pk=pdf_pk))
+briefing_submit = briefing_step(
+    services.submit,
+    gettext_lazy("The briefing is submitted; the officials are told by mail."),
+    allowed=write_permission,
+)
+briefing_approve = briefing_step(
+    services.approve, gettext_lazy("The briefing is approved."), allowed=review_permission
+)

@@ -12,9 +12,26 @@ SAMPLE_NOTE_EN = "*Sample content for demonstration; not an actual event.*"
 SAMPLE_NOTE_ZH = "*演示用示例内容，并非真实活动。*"
 
 
-def _at(days: int, hour_utc: int):
+def sample_at(days: int, hour_utc: int):
+    """On the hour, ``days`` from today (negative: ago)."""
     today = timezone.now().replace(hour=hour_utc, minute=0, second=0, microsecond=0)
     return today + timedelta(days=days)
+
+
+def sample_monthly_meeting(days: int) -> Event:
+    """The event of a sample monthly meeting with the bureau, ``days`` from today."""
+    return Event.objects.create(
+        kind=EventKind.MONTHLY_MEETING,
+        is_sample=True,
+        is_public=False,
+        title="Sample: monthly meeting with the Lanzhou bureau",
+        title_en="Sample: monthly meeting with the Lanzhou bureau",
+        title_zh_hans="示例：与兰州市科学技术局月度例会",
+        venue_en="Video call",
+        venue_zh_hans="视频会议",
+        starts_at=sample_at(days, 1),
+        ends_at=sample_at(days, 2),
+    )
 
 
 def load_demo_events() -> int:
@@ -36,8 +53,8 @@ def load_demo_events() -> int:
         "investment, followed by conversations with Lanzhou enterprises and parks.",
         description_zh_hans=SAMPLE_NOTE_ZH + "\n\n介绍兰州海外人才引进与招商政策，"
         "并与兰州企业、园区代表交流。",
-        starts_at=_at(30, 17),
-        ends_at=_at(30, 17) + timedelta(hours=4),
+        starts_at=sample_at(30, 17),
+        ends_at=sample_at(30, 17) + timedelta(hours=4),
     )
     Speaker.objects.create(
         event=conference,
@@ -51,16 +68,5 @@ def load_demo_events() -> int:
     MediaPartner.objects.create(
         event=conference, name="Sample Media", name_en="Sample Media", name_zh_hans="示例媒体"
     )
-    Event.objects.create(
-        kind=EventKind.MONTHLY_MEETING,
-        is_sample=True,
-        is_public=False,
-        title="Sample: monthly meeting with the Lanzhou bureau",
-        title_en="Sample: monthly meeting with the Lanzhou bureau",
-        title_zh_hans="示例：与兰州市科学技术局月度例会",
-        venue_en="Video call",
-        venue_zh_hans="视频会议",
-        starts_at=_at(7, 1),
-        ends_at=_at(7, 2),
-    )
+    sample_monthly_meeting(7)
     return 2

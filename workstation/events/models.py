@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from workstation.provenance import Authored
 from workstation.timezones import CHINA, PACIFIC
 from workstation.translated import Shown, shown, shown_language, translated_value
 
@@ -68,7 +69,7 @@ class EventQuerySet(models.QuerySet):
         return self.filter(ends_at__lt=now or timezone.now()).order_by("-starts_at", "-pk")
 
 
-class Event(models.Model):
+class Event(Authored):
     uid = models.UUIDField(
         _("calendar identifier"), default=uuid.uuid4, unique=True, editable=False
     )
@@ -108,16 +109,6 @@ class Event(models.Model):
         default=False,
         help_text=_("Demonstration content, marked as such on the public site."),
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("created by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = EventQuerySet.as_manager()
 

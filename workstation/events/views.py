@@ -7,6 +7,8 @@ Events that are not public exist only for staff and officials: everyone else get
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import NamedTuple
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -318,12 +320,45 @@ def _conference(request, pk: int) -> Event:
     return get_object_or_404(conferences, pk=pk)
 
 
-# What differs between a speaker, a media partner and a coverage item: form, place on the event's
-# page, and the name of the delete view.
+class _Programme(NamedTuple):
+    """What differs between a speaker, a media partner and a coverage item."""
+
+    form_class: type
+    anchor: str  # its place on the event's page
+    delete_view: str
+    event_path: str  # the relation that leads from the entry to its event
+    edit_heading: Callable[[], str]
+    delete_question: Callable[[object], str]
+
+
 _PROGRAMME = {
-    Speaker: (SpeakerForm, "#speakers", "speaker_delete"),
-    MediaPartner: (MediaPartnerForm, "#media-partners", "partner_delete"),
-    Coverage: (CoverageForm, "#media-partners", "coverage_delete"),
+    Speaker: _Programme(
+        SpeakerForm,
+        "#speakers",
+        "speaker_delete",
+        "event",
+        lambda: _("Edit the speaker"),
+        lambda speaker: _("Remove %(name)s from the speakers?") % {"name": speaker.name},
+    ),
+    MediaPartner: _Programme(
+        MediaPartnerForm,
+        "#media-partners",
+        "partner_delete",
+        "event",
+        lambda: _("Edit the media partner"),
+        lambda partner: (
+            _("Remove the media partner %(name)s and all its coverage?")
+            % {"name": partner.shown_name.text}
+        ),
+    ),
+    Coverage: _Programme(
+        CoverageForm,
+        "#media-partners",
+        "coverage_delete",
+        "partner__event",
+        lambda: _("Edit the coverage item"),
+        lambda item: _("Remove the coverage item “%(title)s”?") % {"title": item.title},
+    ),
 }
 
 
@@ -331,9 +366,13 @@ def _event_of(entry) -> Event:
     return entry.partner.event if isinstance(entry, Coverage) else entry.event
 
 
+def _programme_entry(model, pk: int):
+    return get_object_or_404(model.objects.select_related(_PROGRAMME[model].event_path), pk=pk)
+
+
 def _programme_form(request, entry, heading: str):
     """One form page for a speaker, a media partner or a coverage item: saved, back to the event."""
-    form_class, anchor, delete_view = _PROGRAMME[type(entry)]
+    form_class, anchor, delete_view = _PROGRAMME[type(entry)][:3]
     event = _event_of(entry)
     form = form_class(request.POST or None, instance=entry)
     if request.method == "POST" and form.is_valid():
@@ -359,7 +398,7 @@ def _programme_form(request, entry, heading: str):
 
 def _programme_delete(request, entry, question: str):
     """Asks first (GET), deletes on POST."""
-    anchor = _PROGRAMME[type(entry)][1]
+    anchor = _PROGRAMME[type(entry)].anchor
     event = _event_of(entry)
     if request.method == "POST":
         services.delete_programme_entry(entry=entry, actor=request.user)
@@ -372,22 +411,27 @@ def _programme_delete(request, entry, question: str):
     )
 
 
+def _programme_edit(model):
+    @manage_permission
+    def view(request, pk: int):
+        entry = _programme_entry(model, pk)
+        return _programme_form(request, entry, _PROGRAMME[model].edit_heading())
+
+    return view
+
+
+def _programme_delete_view(model):
+    @manage_permission
+    def view(request, pk: int):
+        entry = _programme_entry(model, pk)
+        return _programme_delete(request, entry, _PROGRAMME[model].delete_question(entry))
+
+    return view
+
+
 @manage_permission
 def speaker_create(request, pk: int):
     return _programme_form(request, Speaker(event=_conference(request, pk)), _("Add a speaker"))
-
-
-@manage_permission
-def speaker_edit(request, pk: int):
-    speaker = get_object_or_404(Speaker.objects.select_related("event"), pk=pk)
-    return _programme_form(request, speaker, _("Edit the speaker"))
-
-
-@manage_permission
-def speaker_delete(request, pk: int):
-    speaker = get_object_or_404(Speaker.objects.select_related("event"), pk=pk)
-    question = _("Remove %(name)s from the speakers?") % {"name": speaker.name}
-    return _programme_delete(request, speaker, question)
 
 
 @manage_permission
@@ -397,35 +441,15 @@ def partner_create(request, pk: int):
 
 
 @manage_permission
-def partner_edit(request, pk: int):
-    partner = get_object_or_404(MediaPartner.objects.select_related("event"), pk=pk)
-    return _programme_form(request, partner, _("Edit the media partner"))
-
-
-@manage_permission
-def partner_delete(request, pk: int):
-    partner = get_object_or_404(MediaPartner.objects.select_related("event"), pk=pk)
-    question = _("Remove the media partner %(name)s and all its coverage?") % {
-        "name": partner.shown_name.text
-    }
-    return _programme_delete(request, partner, question)
-
-
-@manage_permission
 def coverage_create(request, pk: int):
-    partner = get_object_or_404(MediaPartner.objects.select_related("event"), pk=pk)
+    partner = _programme_entry(MediaPartner, pk)
     heading = _("Add coverage by %(partner)s") % {"partner": partner.shown_name.text}
     return _programme_form(request, Coverage(partner=partner), heading)
 
 
-@manage_permission
-def coverage_edit(request, pk: int):
-    item = get_object_or_404(Coverage.objects.select_related("partner__event"), pk=pk)
-    return _programme_form(request, item, _("Edit the coverage item"))
-
-
-@manage_permission
-def coverage_delete(request, pk: int):
-    item = get_object_or_404(Coverage.objects.select_related("partner__event"), pk=pk)
-    question = _("Remove the coverage item “%(title)s”?") % {"title": item.title}
-    return _programme_delete(request, item, question)
+speaker_edit = _programme_edit(Speaker)
+speaker_delete = _programme_delete_view(Speaker)
+partner_edit = _programme_edit(MediaPartner)
+partner_delete = _programme_delete_view(MediaPartner)
+coverage_edit = _programme_edit(Coverage)
+coverage_delete = _programme_delete_view(Coverage)

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from workstation.events.models import Event, PresentedPerson
+from workstation.provenance import Authored
 
 
 class InvitationStatus(models.TextChoices):
@@ -83,7 +84,7 @@ class InvitationQuerySet(models.QuerySet):
         return self.none()
 
 
-class Invitation(PresentedPerson, models.Model):
+class Invitation(PresentedPerson, Authored):
     event = models.ForeignKey(
         Event,
         verbose_name=_("event"),
@@ -110,16 +111,6 @@ class Invitation(PresentedPerson, models.Model):
         help_text=_("Titles, forms of address, dietary needs, seating, gifts."),
     )
     follow_up = models.TextField(_("follow-up"), blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("created by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = InvitationQuerySet.as_manager()
 

@@ -210,32 +210,47 @@ def send_back(*, invitation: Invitation, actor, note: str) -> Invitation:
 
 @transaction.atomic
 def mark_sent(*, invitation: Invitation, actor, note: str = "") -> Invitation:
-    _check_staff(actor)
-    invitation = _locked(invitation)
-    if invitation.status != InvitationStatus.APPROVED:
-        raise InvitationError(_("Only an invitation approved by an official can be sent."))
-    _step(invitation, InvitationStatus.SENT, actor, note)
-    return invitation
+    return _advance(
+        invitation,
+        actor,
+        note,
+        from_status=InvitationStatus.APPROVED,
+        to_status=InvitationStatus.SENT,
+        refusal=_("Only an invitation approved by an official can be sent."),
+    )
 
 
 @transaction.atomic
 def record_answer(*, invitation: Invitation, accepted: bool, actor, note: str = "") -> Invitation:
-    _check_staff(actor)
-    invitation = _locked(invitation)
-    if invitation.status != InvitationStatus.SENT:
-        raise InvitationError(_("An answer can only be recorded for an invitation that was sent."))
-    status = InvitationStatus.ACCEPTED if accepted else InvitationStatus.DECLINED
-    _step(invitation, status, actor, note)
-    return invitation
+    return _advance(
+        invitation,
+        actor,
+        note,
+        from_status=InvitationStatus.SENT,
+        to_status=InvitationStatus.ACCEPTED if accepted else InvitationStatus.DECLINED,
+        refusal=_("An answer can only be recorded for an invitation that was sent."),
+    )
 
 
 @transaction.atomic
 def arrange_travel(*, invitation: Invitation, actor, note: str = "") -> Invitation:
+    return _advance(
+        invitation,
+        actor,
+        note,
+        from_status=InvitationStatus.ACCEPTED,
+        to_status=InvitationStatus.TRAVEL_ARRANGED,
+        refusal=_("Travel can only be arranged for an accepted invitation."),
+    )
+
+
+def _advance(invitation, actor, note, *, from_status, to_status, refusal) -> Invitation:
+    """A staff step that only one status allows; ``refusal`` says why it is refused."""
     _check_staff(actor)
     invitation = _locked(invitation)
-    if invitation.status != InvitationStatus.ACCEPTED:
-        raise InvitationError(_("Travel can only be arranged for an accepted invitation."))
-    _step(invitation, InvitationStatus.TRAVEL_ARRANGED, actor, note)
+    if invitation.status != from_status:
+        raise InvitationError(refusal)
+    _step(invitation, to_status, actor, note)
     return invitation
 
 

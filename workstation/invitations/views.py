@@ -22,6 +22,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from workstation.accounts.decorators import permission_required
@@ -247,36 +248,60 @@ def invitation_notes(request, invitation: Invitation):
     )
 
 
-def _take_step(request, invitation: Invitation, step, success: str, **extra):
+def _take_step(request, invitation: Invitation, step, success, **extra):
     """Run one step of the flow with the note typed beside its button; a refused step says why."""
     form = StepForm(request.POST)
     if not form.is_valid():
         messages.error(request, form.errors["note"][0])
         return redirect(_detail_url(invitation))
+    return _run_step(request, invitation, step, success, note=form.cleaned_data["note"], **extra)
+
+
+def _run_step(request, invitation: Invitation, step, success, **arguments):
     try:
-        step(invitation=invitation, actor=request.user, note=form.cleaned_data["note"], **extra)
+        step(invitation=invitation, actor=request.user, **arguments)
     except services.InvitationError as error:
         messages.error(request, str(error))
     else:
-        messages.success(request, success)
+        messages.success(request, str(success))
     return redirect(_detail_url(invitation))
 
 
-@require_POST
-@managed
-def invitation_submit(request, invitation: Invitation):
-    return _take_step(
-        request,
-        invitation,
-        services.submit_for_approval,
-        _("The invitation was submitted: the Lanzhou officials are asked by mail to approve it."),
-    )
+def _note_step(step, success, *, allowed):
+    """The view of a step that takes nothing but the note typed beside its button; ``success`` is
+    lazy, translated for the request."""
+
+    @require_POST
+    @allowed
+    def view(request, invitation: Invitation):
+        return _take_step(request, invitation, step, success)
+
+    return view
 
 
-@require_POST
-@approved_by_officials
-def invitation_approve(request, invitation: Invitation):
-    return _take_step(request, invitation, services.approve, _("You approved the invitation."))
+invitation_submit = _note_step(
+    services.submit_for_approval,
+    gettext_lazy(
+        "The invitation was submitted: the Lanzhou officials are asked by mail to approve it."
+    ),
+    allowed=managed,
+)
+invitation_approve = _note_step(
+    services.approve, gettext_lazy("You approved the invitation."), allowed=approved_by_officials
+)
+invitation_mark_sent = _note_step(
+    services.mark_sent, gettext_lazy("The invitation is recorded as sent."), allowed=managed
+)
+invitation_travel = _note_step(
+    services.arrange_travel,
+    gettext_lazy("The VIP's travel is recorded as arranged."),
+    allowed=managed,
+)
+invitation_attended = _note_step(
+    services.mark_attended,
+    gettext_lazy("The VIP is recorded as having attended."),
+    allowed=managed,
+)
 
 
 @require_POST
@@ -285,22 +310,12 @@ def invitation_send_back(request, invitation: Invitation):
     form = SendBackForm(request.POST, auto_id="back_%s")
     if not form.is_valid():
         return _render_detail(request, invitation, send_back_form=form, status=400)
-    try:
-        services.send_back(
-            invitation=invitation, actor=request.user, note=form.cleaned_data["note"]
-        )
-    except services.InvitationError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, _("The invitation was sent back to the workstation staff."))
-    return redirect(_detail_url(invitation))
-
-
-@require_POST
-@managed
-def invitation_mark_sent(request, invitation: Invitation):
-    return _take_step(
-        request, invitation, services.mark_sent, _("The invitation is recorded as sent.")
+    return _run_step(
+        request,
+        invitation,
+        services.send_back,
+        _("The invitation was sent back to the workstation staff."),
+        note=form.cleaned_data["note"],
     )
 
 
@@ -320,20 +335,4 @@ def invitation_answer(request, invitation: Invitation):
         if accepted
         else _("The VIP's refusal was recorded."),
         accepted=accepted,
-    )
-
-
-@require_POST
-@managed
-def invitation_travel(request, invitation: Invitation):
-    return _take_step(
-        request, invitation, services.arrange_travel, _("The VIP's travel is recorded as arranged.")
-    )
-
-
-@require_POST
-@managed
-def invitation_attended(request, invitation: Invitation):
-    return _take_step(
-        request, invitation, services.mark_attended, _("The VIP is recorded as having attended.")
     )

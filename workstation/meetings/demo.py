@@ -8,33 +8,13 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from workstation.events.demo import sample_monthly_meeting
 from workstation.events.models import Event, EventKind
 from workstation.meetings.models import ActionItem, Meeting
 from workstation.meetings.services import meeting_people
 
 NOTE_EN = "*Sample content for demonstration; not an actual meeting.*"
 NOTE_ZH = "*演示用示例内容，并非真实会议。*"
-
-
-def _at(days: int, hour_utc: int):
-    return timezone.now().replace(hour=hour_utc, minute=0, second=0, microsecond=0) + timedelta(
-        days=days
-    )
-
-
-def _sample_event(days: int) -> Event:
-    return Event.objects.create(
-        kind=EventKind.MONTHLY_MEETING,
-        is_sample=True,
-        is_public=False,
-        title="Sample: monthly meeting with the Lanzhou bureau",
-        title_en="Sample: monthly meeting with the Lanzhou bureau",
-        title_zh_hans="示例：与兰州市科学技术局月度例会",
-        venue_en="Video call",
-        venue_zh_hans="视频会议",
-        starts_at=_at(days, 1),
-        ends_at=_at(days, 2),
-    )
 
 
 @transaction.atomic
@@ -48,7 +28,7 @@ def load_demo_meetings() -> int:
         is_sample=True,
         meeting__isnull=True,
         starts_at__gt=timezone.now(),
-    ).first() or _sample_event(7)
+    ).first() or sample_monthly_meeting(7)
     upcoming = Meeting.objects.create(
         event=upcoming_event,
         agenda_en=f"{NOTE_EN}\n\n1. Projects for this year's Expo\n2. The talent pool\n"
@@ -56,7 +36,7 @@ def load_demo_meetings() -> int:
         agenda_zh_hans=f"{NOTE_ZH}\n\n1. 今年科博会的项目\n2. 人才库情况\n3. 月度简报",
     )
     past = Meeting.objects.create(
-        event=_sample_event(-24),
+        event=sample_monthly_meeting(-24),
         agenda_en=f"{NOTE_EN}\n\n1. Review of last month's briefing\n2. Delegation visit",
         agenda_zh_hans=f"{NOTE_ZH}\n\n1. 上月简报回顾\n2. 代表团来访",
         minutes_en=f"{NOTE_EN}\n\nThe bureau asked for a list of AI projects ready for the "

@@ -12,6 +12,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from workstation.events.models import Event, EventKind
+from workstation.provenance import Dated
 from workstation.translated import Shown, shown
 
 
@@ -32,7 +33,7 @@ class MeetingQuerySet(models.QuerySet):
         )
 
 
-class Meeting(models.Model):
+class Meeting(Dated):
     event = models.OneToOneField(
         Event,
         verbose_name=_("event"),
@@ -49,8 +50,6 @@ class Meeting(models.Model):
     # agenda and minutes are zh/en (modeltranslation), Markdown
     agenda = models.TextField(_("agenda"), blank=True, help_text=_("Markdown."))
     minutes = models.TextField(_("minutes"), blank=True, help_text=_("Markdown."))
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = MeetingQuerySet.as_manager()
 

@@ -21,7 +21,7 @@ from workstation.events.models import EventKind
 from workstation.events.services import save_event
 from workstation.meetings.models import ActionItem, Meeting
 from workstation.meetings.rules import check_completes_action_item, check_manages_meetings
-from workstation.reminders.services import schedule_reminder
+from workstation.reminders.services import schedule_for_people, schedule_reminder
 from workstation.timezones import PACIFIC, zone
 
 MEETING_REMINDER = "meeting_reminder"
@@ -154,18 +154,14 @@ def schedule_meeting_reminders(*, now=None) -> int:
     )
     created = 0
     for meeting in meetings:
-        period = meeting_period(meeting)
-        for person in meeting.invitees.all():
-            if not person.is_active or not person.email:
-                continue
-            _reminder, new = schedule_reminder(
-                kind=MEETING_REMINDER,
-                target=meeting,
-                period=period,
-                recipient_email=person.email,
-                recipient=person,
-            )
-            created += new
+        created += schedule_for_people(
+            kind=MEETING_REMINDER,
+            target=meeting,
+            period=meeting_period(meeting),
+            people=[
+                person for person in meeting.invitees.all() if person.is_active and person.email
+            ],
+        )
     return created
 
 

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from workstation.provenance import Dated
 from workstation.translated import shown_language, translated_value
 
 
@@ -38,7 +39,7 @@ class PublishedQuerySet(models.QuerySet):
         return self.published()
 
 
-class Publication(models.Model):
+class Publication(Dated):
     """Fields shared by policy pages and news posts; title, summary and body are zh/en."""
 
     title = models.CharField(_("title"), max_length=200)
@@ -54,8 +55,6 @@ class Publication(models.Model):
         help_text=_("Demonstration content, marked as such on the public site."),
     )
     source_url = models.URLField(_("source"), blank=True)
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = PublishedQuerySet.as_manager()
 

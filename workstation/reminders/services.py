@@ -48,8 +48,14 @@ def schedule_for_role(*, kind: str, target, period: str, role: str) -> int:
     """``schedule_reminder`` for every active person with ``role``; returns how many are new."""
     from workstation.accounts.models import User
 
+    people = User.objects.filter(groups__name=role, is_active=True).order_by("pk")
+    return schedule_for_people(kind=kind, target=target, period=period, people=people)
+
+
+def schedule_for_people(*, kind: str, target, period: str, people) -> int:
+    """``schedule_reminder`` for each of ``people``; returns how many are new."""
     created = 0
-    for person in User.objects.filter(groups__name=role, is_active=True).order_by("pk"):
+    for person in people:
         _reminder, new = schedule_reminder(
             kind=kind,
             target=target,
