@@ -2,6 +2,11 @@
 
 from rest_framework.routers import SimpleRouter
 
+from reports.briefings.api import BriefingViewSet
+from reports.dashboard.api import FiguresViewSet
+
 router = SimpleRouter()
+router.register("briefings", BriefingViewSet, basename="briefing")
+router.register("figures", FiguresViewSet, basename="figures")
 
 urlpatterns = router.urls

@@ -8,7 +8,7 @@ download. Talents get 403; a briefing an official may not see yet (never submitt
 from __future__ import annotations
 
 from django.contrib import messages
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -32,7 +32,7 @@ from reports.briefings.models import (
     Section,
 )
 from reports.editions import services as editions
-from reports.editions.models import BriefingPDF
+from reports.editions.models import published_editions
 from workstation.accounts.decorators import permission_required
 from workstation.pdfs import services as pdfs
 from workstation.pdfs.views import download_response
@@ -52,13 +52,7 @@ def _briefing(request, pk: int) -> MonthlyBriefing:
 def briefing_list(request):
     form = ArchiveSearchForm(request.GET or None)
     briefings = MonthlyBriefing.objects.visible_to(request.user).prefetch_related(
-        Prefetch(
-            "pdfs",
-            queryset=BriefingPDF.objects.filter(
-                kind=BriefingPDF.Kind.PUBLISHED, status=BriefingPDF.Status.READY
-            ),
-            to_attr="published_editions",
-        )
+        published_editions()
     )
     query = ""
     if form.is_valid() and form.cleaned_data["q"].strip():
