@@ -25,10 +25,11 @@ class ActionItemStatus:
 @extend_schema_field(serializers.ChoiceField(choices=ActionItemStatus.CHOICES))
 class ActionItemStatusField(serializers.Field):
     def __init__(self, **kwargs):
-        super().__init__(source="done_at", read_only=True, **kwargs)
+        # The whole item: a field whose value is None would not be asked to show it.
+        super().__init__(source="*", read_only=True, **kwargs)
 
-    def to_representation(self, done_at) -> str:
-        return ActionItemStatus.OPEN if done_at is None else ActionItemStatus.DONE
+    def to_representation(self, item: ActionItem) -> str:
+        return ActionItemStatus.OPEN if item.done_at is None else ActionItemStatus.DONE
 
 
 class ActionItemSerializer(BilingualSerializer):
