@@ -6,6 +6,7 @@ from __future__ import annotations
 import django_filters
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -19,7 +20,7 @@ from workstation.meetings.models import ActionItem, Meeting
 class ActionItemStatus:
     OPEN = "open"
     DONE = "done"
-    CHOICES = [(OPEN, _("Open")), (DONE, _("Done"))]
+    CHOICES = [(OPEN, pgettext_lazy("action item", "Open")), (DONE, _("Done"))]
 
 
 @extend_schema_field(serializers.ChoiceField(choices=ActionItemStatus.CHOICES))
