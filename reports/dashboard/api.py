@@ -124,7 +124,7 @@ class FiguresViewSet(InRequestedLanguage, viewsets.ViewSet):
 
     permission_classes = [*viewsets.ViewSet.permission_classes, SeesTheDashboard]
     lookup_field = "year"
-    lookup_value_regex = r"[0-9]{4}"
+    lookup_value_regex = r"-?[0-9]+"  # any whole number: a year not offered is a JSON 404
 
     @extend_schema(
         responses=YearFiguresSerializer,
