@@ -2,6 +2,11 @@
 
 from rest_framework.routers import SimpleRouter
 
+from reports.dashboard.api import FiguresViewSet
+from reports.editions.api import BriefingViewSet
+
 router = SimpleRouter()
+router.register("briefings", BriefingViewSet, basename="briefing")
+router.register("figures", FiguresViewSet, basename="figures")
 
 urlpatterns = router.urls

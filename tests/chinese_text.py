@@ -24,6 +24,7 @@ ALLOWED_WORDS = {
     "DOCX",
     "Word",
     "JSON",
+    "API",
     "ID",
     "CSV",
     "Excel",

@@ -138,6 +138,17 @@ def briefing(submitted=False):
     return {"pk": item.briefing_id}
 
 
+def published_briefing():
+    """A briefing with one item, published: the API gives it to staff and officials."""
+    from reports.briefings.models import MonthlyBriefing
+
+    kwargs = briefing(submitted=True)
+    MonthlyBriefing.objects.filter(pk=kwargs["pk"]).update(
+        status="published", published_at=timezone.now()
+    )
+    return kwargs
+
+
 def briefing_item():
     from tests.factories import BriefingItemFactory
 
@@ -461,6 +472,22 @@ ACCESS = {
     "api:docs": ("get", None, everyone(200)),
     "api:project-list": ("get", None, api_readers()),
     "api:project-detail": ("get", a_project, api_readers()),
+    "api:event-list": ("get", None, api_readers()),
+    "api:event-detail": ("get", an_event, api_readers()),
+    "api:meeting-list": ("get", None, api_readers()),
+    "api:meeting-detail": ("get", a_meeting, api_readers()),
+    "api:action-item-list": ("get", None, api_readers()),
+    "api:action-item-detail": ("get", an_action_item, api_readers()),
+    "api:invitation-list": ("get", None, api_readers()),
+    "api:invitation-detail": ("get", lambda: an_invitation("submitted"), api_readers()),
+    "api:briefing-list": ("get", None, api_readers()),
+    "api:briefing-detail": ("get", published_briefing, api_readers()),
+    # The annual-duties figures: the dashboard page's readers.
+    "api:figures-detail": (
+        "get",
+        lambda: {"year": timezone.localdate().year},
+        api_readers(),
+    ),
     # Monthly meetings: staff and officials read them; staff schedule them, write the minutes and
     # keep the action items; an item's owner marks it done (a non-owner official gets 403).
     "workstation:meeting_list": ("get", None, staff_only() | {"official": 200}),

@@ -354,7 +354,13 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
-    "ENUM_NAME_OVERRIDES": {"ProjectStage": "projects.pipeline.models.Stage"},
+    "ENUM_NAME_OVERRIDES": {
+        "ProjectStage": "projects.pipeline.models.Stage",
+        "EventKind": "workstation.events.models.EventKind",
+        "VipKind": "workstation.invitations.models.VipKind",
+        "InvitationStatus": "workstation.invitations.models.InvitationStatus",
+        "InvitationStepKind": "workstation.invitations.models.StepKind",
+    },
 }
 
 CONTENT_SECURITY_POLICY = {

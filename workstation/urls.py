@@ -46,7 +46,7 @@ workstation_patterns = (
 api_patterns = (
     [
         *api.urlpatterns,
-        path("v1/", include(api.v1_urlpatterns)),
+        path("v1/", include("workstation.api_urls")),
         path("v1/", include("talentpool.api_urls")),
         path("v1/", include("projects.api_urls")),
         path("v1/", include("reports.api_urls")),

@@ -66,6 +66,9 @@ class MonthlyBriefingQuerySet(models.QuerySet):
             return self.filter(review_round__gt=0)
         return self.none()
 
+    def published(self):
+        return self.filter(status=Status.PUBLISHED)
+
 
 class MonthlyBriefing(models.Model):
     year = models.PositiveSmallIntegerField(_("year"))

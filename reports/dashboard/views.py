@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from reports.dashboard import services
 from reports.dashboard.document import dashboard_document
-from reports.dashboard.figures import this_year, year_figures
+from reports.dashboard.figures import hides_small_cells, this_year, year_figures
 from reports.dashboard.forms import FIRST_YEAR, YearForm
 from reports.dashboard.models import YearEndPDF
 from workstation.accounts.decorators import permission_required
@@ -23,10 +23,6 @@ from workstation.pdfs import services as pdfs
 from workstation.pdfs.views import download_response
 
 view_permission = permission_required("reports.view_dashboard")
-
-
-def hides_small_cells(user) -> bool:
-    return not user.has_perm("reports.see_small_talent_counts")
 
 
 @view_permission

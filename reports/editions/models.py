@@ -50,3 +50,15 @@ class BriefingPDF(PDFRecord):
 
     def __str__(self) -> str:
         return f"{self.briefing} {self.kind} {self.language}"
+
+
+def published_editions() -> models.Prefetch:
+    """Prefetches a briefing's final editions that are ready to download, as
+    ``briefing.published_editions``: the archive lists them, the API links them."""
+    return models.Prefetch(
+        "pdfs",
+        queryset=BriefingPDF.objects.filter(
+            kind=BriefingPDF.Kind.PUBLISHED, status=BriefingPDF.Status.READY
+        ),
+        to_attr="published_editions",
+    )

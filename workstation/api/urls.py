@@ -1,11 +1,8 @@
-"""The API's own pages (schema, docs) and the workstation app's endpoints; the other apps' are
-in their ``api_urls`` modules, gathered under /api/v1/ by workstation.urls."""
+"""The API's own pages: the OpenAPI schema and its browsable docs (Swagger UI from static/). The
+endpoints are in each app's ``api_urls``, gathered under /api/v1/ by workstation.urls."""
 
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
-from rest_framework.routers import SimpleRouter
-
-router = SimpleRouter()
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
@@ -17,4 +14,3 @@ urlpatterns = [
         name="docs",
     ),
 ]
-v1_urlpatterns = router.urls

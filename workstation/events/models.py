@@ -54,6 +54,18 @@ class EventText:
         return self.language != self.requested_language
 
 
+def counted_registrations(path: str = "") -> dict[str, models.Count]:
+    """The registrations counted for an event: confirmed, of whom checked in, and waiting.
+    ``path`` leads from the rows counted over to the registration."""
+    status, checked_in = f"{path}status", f"{path}attended_at__isnull"
+    confirmed, waiting = Registration.Status.CONFIRMED, Registration.Status.WAITING
+    return {
+        "confirmed": models.Count(f"{path}pk", filter=Q(**{status: confirmed})),
+        "attended": models.Count(f"{path}pk", filter=Q(**{status: confirmed, checked_in: False})),
+        "waiting": models.Count(f"{path}pk", filter=Q(**{status: waiting})),
+    }
+
+
 class EventQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Staff and officials see every event; everyone else the public ones, never a monthly
@@ -61,6 +73,10 @@ class EventQuerySet(models.QuerySet):
         if user is not None and user.has_perm("workstation.view_all_events"):
             return self
         return self.filter(is_public=True).exclude(kind=EventKind.MONTHLY_MEETING)
+
+    def with_registration_counts(self):
+        """Each event with its ``confirmed``, ``waiting`` and ``attended`` counts, in the query."""
+        return self.annotate(**counted_registrations("registrations__"))
 
     def upcoming(self, now=None):
         return self.filter(ends_at__gte=now or timezone.now()).order_by("starts_at", "pk")

@@ -14,7 +14,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -27,6 +27,7 @@ from workstation.events.models import (
     MediaPartner,
     Registration,
     Speaker,
+    counted_registrations,
 )
 from workstation.events.rules import check_manages_events
 from workstation.reminders.services import schedule_reminder
@@ -227,11 +228,7 @@ def checkin_list(*, event: Event, query: str = ""):
 
 
 def registration_counts(event: Event) -> dict[str, int]:
-    return event.registrations.aggregate(
-        confirmed=Count("pk", filter=Q(status=Status.CONFIRMED)),
-        attended=Count("pk", filter=Q(status=Status.CONFIRMED, attended_at__isnull=False)),
-        waiting=Count("pk", filter=Q(status=Status.WAITING)),
-    )
+    return event.registrations.aggregate(**counted_registrations())
 
 
 def mark_attended(*, registration_id: int, actor, attended: bool = True) -> Registration:
