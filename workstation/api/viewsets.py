@@ -26,17 +26,9 @@ def requested_language(request) -> str | None:
     return language if language in LANGUAGE_CODES else None
 
 
-@extend_schema(parameters=[LANG_PARAMETER])
-class ReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
-    """``model.objects.visible_to(user)`` is where visibility is decided, for the API as for the
-    pages; a subclass adds ``select_related``/``prefetch_related`` in ``rows()``.
-
-    ``personal_data`` names what a read hands out (e.g. "talent profile"): every such read is
-    audited with the token's name and the ids read.
-    """
-
-    model = None
-    personal_data = ""
+class InRequestedLanguage:
+    """A view that answers in the language of ``?lang=`` when given (else Accept-Language, by
+    the locale middleware), and says so in Content-Language."""
 
     def dispatch(self, request, *args, **kwargs):
         language = requested_language(request)
@@ -47,6 +39,19 @@ class ReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
             response = super().dispatch(request, *args, **kwargs)
             response["Content-Language"] = language
             return response
+
+
+@extend_schema(parameters=[LANG_PARAMETER])
+class ReadOnlyViewSet(InRequestedLanguage, viewsets.ReadOnlyModelViewSet):
+    """``model.objects.visible_to(user)`` is where visibility is decided, for the API as for the
+    pages; a subclass adds ``select_related``/``prefetch_related`` in ``rows()``.
+
+    ``personal_data`` names what a read hands out (e.g. "talent profile"): every such read is
+    audited with the token's name and the ids read.
+    """
+
+    model = None
+    personal_data = ""
 
     def rows(self, queryset):
         return queryset
