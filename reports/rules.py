@@ -17,8 +17,6 @@ rules.add_perm("reports.write_briefing", is_staff)
 rules.add_perm("reports.review_briefing", is_official)
 # The annual-duties dashboard and its year-end PDF.
 rules.add_perm("reports.view_dashboard", is_staff | is_official)
-# Officials read talent counts under 3 withheld; staff see them all.
-rules.add_perm("reports.see_small_talent_counts", is_staff)
 # A PDF that failed or was lost on its way to a worker is tried again by staff.
 rules.add_perm("reports.retry_pdfs", is_staff)
 for model in (

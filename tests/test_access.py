@@ -83,6 +83,15 @@ def a_project():
     return {"pk": ProjectFactory().pk}
 
 
+def a_match():
+    from projects.matching.services import decide_match
+
+    match = decide_match(
+        project=ProjectFactory(), demand=DemandFactory(), decision="confirm", actor=None
+    )
+    return {"pk": match.pk}
+
+
 def a_project_document():
     from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -488,6 +497,15 @@ ACCESS = {
         lambda: {"year": timezone.localdate().year},
         api_readers(),
     ),
+    "api:demand-list": ("get", None, api_readers()),
+    "api:demand-detail": ("get", lambda: {"pk": DemandFactory().pk}, api_readers()),
+    "api:match-list": ("get", None, api_readers()),
+    "api:match-detail": ("get", a_match, api_readers()),
+    # As the counts page: staff and officials (who read small counts withheld).
+    "api:talent-counts": ("get", None, api_readers()),
+    "api:talent-list": ("get", None, api_readers()),
+    # A profile shared with Lanzhou: officials read it as staff do.
+    "api:talent-detail": ("get", lambda: {"pk": shared_profile().pk}, api_readers()),
     # Monthly meetings: staff and officials read them; staff schedule them, write the minutes and
     # keep the action items; an item's owner marks it done (a non-owner official gets 403).
     "workstation:meeting_list": ("get", None, staff_only() | {"official": 200}),

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_noop, pgettext
 from projects.pipeline.models import Stage
 from reports.briefings.compiled import figures
 from reports.briefings.models import WRITTEN_SECTIONS, MonthlyBriefing, Section
-from talentpool.counts.services import SMALL_CELL
+from talentpool.counts.services import SMALL_CELL, count_text
 from workstation.events.models import EventKind
 from workstation.richtext import render_markdown
 from workstation.timezones import dual_time, workstation_time
@@ -49,10 +49,6 @@ def pick(texts: dict, languages) -> str:
     if not chosen:
         chosen = [text for text in texts.values() if text][:1]
     return " / ".join(dict.fromkeys(chosen))
-
-
-def count_text(value) -> str:
-    return _("fewer than %(limit)s") % {"limit": SMALL_CELL} if value is None else str(value)
 
 
 def cover(briefing: MonthlyBriefing, languages) -> dict:

@@ -12,8 +12,9 @@ from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
 
 from reports.dashboard.document import briefing_labels, in_language, state_labels
-from reports.dashboard.figures import BriefingState, State, hides_small_cells, year_figures
+from reports.dashboard.figures import BriefingState, State, year_figures
 from reports.dashboard.forms import YearForm
+from talentpool.counts.services import hides_small_cells
 from workstation.api.viewsets import LANG_PARAMETER, InRequestedLanguage
 from workstation.targets.models import Duty
 

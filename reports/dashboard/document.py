@@ -12,9 +12,8 @@ from django.utils import formats, translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from reports.briefings.document import count_text
 from reports.dashboard.figures import MONTHS, BriefingState, State, year_figures
-from talentpool.counts.services import SMALL_CELL
+from talentpool.counts.services import SMALL_CELL, count_text
 from workstation.targets.models import Duty
 from workstation.timezones import workstation_time
 

@@ -159,11 +159,6 @@ def meetings(year: int, now: datetime) -> list[int]:
     return [counted.get(month, 0) for month in MONTHS]
 
 
-def hides_small_cells(user) -> bool:
-    """Whether ``user`` reads the talent counts with those under 3 withheld (officials)."""
-    return not user.has_perm("reports.see_small_talent_counts")
-
-
 def talent(year: int, *, hide_small_cells: bool) -> dict:
     shown = withheld if hide_small_cells else (lambda count: count)
     places = native_place_counts()

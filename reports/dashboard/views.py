@@ -15,9 +15,10 @@ from django.views.decorators.http import require_POST
 
 from reports.dashboard import services
 from reports.dashboard.document import dashboard_document
-from reports.dashboard.figures import hides_small_cells, this_year, year_figures
+from reports.dashboard.figures import this_year, year_figures
 from reports.dashboard.forms import FIRST_YEAR, YearForm
 from reports.dashboard.models import YearEndPDF
+from talentpool.counts.services import hides_small_cells
 from workstation.accounts.decorators import permission_required
 from workstation.pdfs import services as pdfs
 from workstation.pdfs.views import download_response

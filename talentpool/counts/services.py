@@ -1,4 +1,5 @@
-"""Counts of the pool: Gansu and Lanzhou natives, by prefecture, district and industry.
+"""Counts of the pool: Gansu and Lanzhou natives, by prefecture, district, industry and
+cooperation interest.
 
 Counts cover everyone in the pool (consent to sharing is about a person's profile, not about being
 counted). Officials see them with every cell under ``SMALL_CELL`` people hidden, so that nobody can
@@ -11,10 +12,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from talentpool.profiles.models import TalentProfile
+from talentpool.profiles.models import Interest, TalentProfile
 from workstation.reference.models import Industry, Region
 
 SMALL_CELL = 3
@@ -24,6 +26,7 @@ SMALL_CELL = 3
 class Row:
     label: str
     count: int | None  # None: hidden, fewer than SMALL_CELL people
+    key: str = ""  # what the row counts: a region's code, an industry's key, an interest
 
 
 @dataclass
@@ -35,6 +38,7 @@ class PoolCounts:
     by_prefecture: list[Row] = field(default_factory=list)
     by_district: list[Row] = field(default_factory=list)
     by_industry: list[Row] = field(default_factory=list)
+    by_interest: list[Row] = field(default_factory=list)
     suppressed: bool = False
 
 
@@ -97,6 +101,23 @@ def withheld(count: int) -> int | None:
     return None if count < SMALL_CELL else count
 
 
+def count_text(count: int | None) -> str:
+    """A count as written for a reader: a withheld one as "fewer than 3"."""
+    return _("fewer than %(limit)s") % {"limit": SMALL_CELL} if count is None else str(count)
+
+
+def hides_small_cells(user) -> bool:
+    """Whether ``user`` reads the counts with small cells withheld: everyone but staff."""
+    return not user.has_perm("talentpool.manage_pool")
+
+
+def interest_counts() -> dict[str, int]:
+    """People open to each kind of cooperation (a person may name several), in one pass."""
+    return TalentProfile.objects.aggregate(
+        **{value: Count("pk", filter=Q(interests__contains=[value])) for value in Interest.values}
+    )
+
+
 def pool_counts(*, hide_small_cells: bool, now: datetime | None = None) -> PoolCounts:
     def shown(count: int) -> int | None:
         return withheld(count) if hide_small_cells else count
@@ -109,6 +130,7 @@ def pool_counts(*, hide_small_cells: bool, now: datetime | None = None) -> PoolC
         .annotate(count=Count("pk"))
         .values_list("industry", "count")
     )
+    by_interest = interest_counts()
     prefectures = Region.objects.filter(kind=Region.Kind.PREFECTURE)
     districts = Region.objects.filter(kind__in=[Region.Kind.DISTRICT, Region.Kind.NEW_AREA])
     return PoolCounts(
@@ -116,8 +138,15 @@ def pool_counts(*, hide_small_cells: bool, now: datetime | None = None) -> PoolC
         gansu=shown(places.gansu),
         lanzhou=shown(places.lanzhou),
         new_this_month=shown(new_this_month),
-        by_prefecture=[Row(str(r), shown(places.by_prefecture.get(r.pk, 0))) for r in prefectures],
-        by_district=[Row(str(r), shown(places.by_region.get(r.pk, 0))) for r in districts],
-        by_industry=[Row(str(i), shown(by_industry.get(i.pk, 0))) for i in Industry.objects.all()],
+        by_prefecture=[
+            Row(str(r), shown(places.by_prefecture.get(r.pk, 0)), r.code) for r in prefectures
+        ],
+        by_district=[Row(str(r), shown(places.by_region.get(r.pk, 0)), r.code) for r in districts],
+        by_industry=[
+            Row(str(i), shown(by_industry.get(i.pk, 0)), i.key) for i in Industry.objects.all()
+        ],
+        by_interest=[
+            Row(str(label), shown(by_interest[value]), value) for value, label in Interest.choices
+        ],
         suppressed=hide_small_cells,
     )

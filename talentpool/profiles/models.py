@@ -11,7 +11,7 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import Q, Value
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
 
@@ -87,24 +87,28 @@ PERSON_FIELDS = (
 )
 
 
+def _sharing_profile_ids():
+    """The profiles whose latest sharing consent row says given, as one uncorrelated subquery:
+    PostgreSQL runs it once per query (a hashed subplan), not once per profile as a correlated
+    "latest row" subquery did, which a list of the whole pool (and its count) paid per row."""
+    from talentpool.consents.models import Consent
+
+    latest = (
+        Consent.objects.filter(purpose=Consent.Purpose.SHARE_WITH_LANZHOU)
+        .order_by("profile_id", "-at", "-pk")
+        .distinct("profile_id")
+        .values("pk")
+    )
+    return Consent.objects.filter(pk__in=latest, action=Consent.Action.GIVEN).values("profile_id")
+
+
 class TalentProfileQuerySet(models.QuerySet):
     def with_sharing(self):
         """Annotate ``shares_with_lanzhou``: the latest sharing consent row says given."""
-        from talentpool.consents.models import Consent
-
-        latest = (
-            Consent.objects.filter(
-                profile=OuterRef("pk"), purpose=Consent.Purpose.SHARE_WITH_LANZHOU
-            )
-            .order_by("-at", "-pk")
-            .values("action")[:1]
-        )
-        return self.annotate(sharing_action=Subquery(latest)).annotate(
-            shares_with_lanzhou=Q(sharing_action=Consent.Action.GIVEN)
-        )
+        return self.annotate(shares_with_lanzhou=Q(pk__in=_sharing_profile_ids()))
 
     def shared_with_lanzhou(self):
-        return self.with_sharing().filter(sharing_action="given")
+        return self.filter(pk__in=_sharing_profile_ids()).annotate(shares_with_lanzhou=Value(True))
 
     def visible_to(self, user):
         """The profiles ``user`` may see: staff all, officials those shared, talent their own."""

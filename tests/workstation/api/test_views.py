@@ -129,3 +129,15 @@ def api_client_for_key(key: str):
     from django.test import Client
 
     return Client(headers={"Authorization": f"Bearer {key}"})
+
+
+def test_a_record_not_there_or_not_visible_is_a_404_in_the_one_shape(api_clients):
+    response = api_clients["official"].get(f"{PROJECTS}999999/", {"lang": "en"})
+    assert response.status_code == 404
+    assert response.json() == {
+        "error": {
+            "status": 404,
+            "code": "not_found",
+            "message": "There is nothing here, or you may not see it.",
+        }
+    }
