@@ -118,6 +118,12 @@ class Event(models.Model):
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    # zh/en (modeltranslation): mailed to the people checked in, once the event is over.
+    thank_you = models.TextField(
+        _("thank-you mail"),
+        blank=True,
+        help_text=_("Markdown. Mailed to the people checked in after the event; blank: no mail."),
+    )
 
     objects = EventQuerySet.as_manager()
 
