@@ -10,6 +10,7 @@ class TalentpoolConfig(AppConfig):
         # Reminder kinds register themselves on import.
         from talentpool import demo
         from talentpool.directory import reminders  # noqa: F401
+        from talentpool.pool_invitations import reminders as pool_reminders  # noqa: F401
         from workstation.demo.services import register_demo_loader
 
         register_demo_loader("sample talent profiles", demo.load_demo_talent)

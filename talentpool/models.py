@@ -3,7 +3,15 @@
 from talentpool.consents.models import Consent
 from talentpool.duplicates.models import DistinctPair
 from talentpool.interactions.models import Interaction
+from talentpool.pool_invitations.models import PoolInvitation
 from talentpool.profiles.models import TalentProfile
 from talentpool.spreadsheets.models import PendingImport
 
-__all__ = ["Consent", "DistinctPair", "Interaction", "PendingImport", "TalentProfile"]
+__all__ = [
+    "Consent",
+    "DistinctPair",
+    "Interaction",
+    "PendingImport",
+    "PoolInvitation",
+    "TalentProfile",
+]

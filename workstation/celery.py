@@ -47,6 +47,21 @@ app.conf.beat_schedule = {
         "task": "workstation.meetings.tasks.remind_about_meetings",
         "schedule": crontab(minute=20),
     },
+    # Events: confirmed registrants 24 hours before (every 10 minutes, so within 10 minutes);
+    # after the event, thanks to the people checked in and, once per person, the invitation to
+    # join the talent pool. Unique rows again: safe to run twice.
+    "remind-about-events": {
+        "task": "workstation.events.tasks.remind_about_events",
+        "schedule": crontab(minute="*/10"),
+    },
+    "thank-event-attendees": {
+        "task": "workstation.events.tasks.thank_attendees",
+        "schedule": crontab(minute=25),
+    },
+    "invite-registrants-to-the-pool": {
+        "task": "talentpool.pool_invitations.tasks.invite_registrants",
+        "schedule": crontab(minute=35),
+    },
     "remind-about-action-items": {
         "task": "workstation.meetings.tasks.remind_about_action_items",
         "schedule": crontab(minute=10, hour=8),

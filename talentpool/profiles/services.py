@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.utils import timezone
 from pypinyin import lazy_pinyin
 
+from talentpool.pool_invitations.models import PoolInvitation
 from talentpool.profiles.models import PERSON_FIELDS, Source, TalentProfile
 from talentpool.rules import check_may_change, check_pool_staff
 from talentpool.search.services import index_profile
@@ -319,7 +320,8 @@ def export_personal_data(*, user) -> tuple[str, bytes]:
 @transaction.atomic
 def delete_own_data(*, user) -> None:
     """Delete the person's profile (its consents and interactions go with it), CV file, the
-    reminders owed to them and their account, email addresses included. One audit entry without
+    reminders owed to them, the record of an invitation to join the pool and their account, email
+    addresses included. One audit entry without
     personal data remains; the statistics are counted from live rows, so they keep only what is
     left."""
     from allauth.account.models import EmailAddress
@@ -333,6 +335,7 @@ def delete_own_data(*, user) -> None:
     }
     # Mails owed to the person (e.g. an invitation to claim) carry their address: they go too.
     Reminder.objects.filter(Q(recipient=user) | Q(recipient_email__in=addresses)).delete()
+    PoolInvitation.objects.filter(email__in=addresses).delete()
     if profile is not None:
         _delete_profile(profile, actor=None, action="talent_profile.deleted_by_person")
     user_id = user.pk

@@ -16,12 +16,18 @@ from workstation.forms import (
 )
 from workstation.timezones import wall_time_of
 
+THANKS_HELP = _(
+    "Markdown. Mailed once after the event to the people checked in, in the language they "
+    "registered in (or the other one when theirs is blank). Blank in both languages: no mail."
+)
+
 
 class EventForm(BilingualRowsMixin, forms.ModelForm):
     language_pairs = (
         ("title_zh_hans", "title_en"),
         ("venue_zh_hans", "venue_en"),
         ("description_zh_hans", "description_en"),
+        ("thank_you_zh_hans", "thank_you_en"),
     )
 
     title_zh_hans = forms.CharField(label=_("Title in Chinese"), max_length=200, required=False)
@@ -38,6 +44,10 @@ class EventForm(BilingualRowsMixin, forms.ModelForm):
         rows=6,
         help_text=_("Markdown. Links are kept; images must be local."),
     )
+    thank_you_zh_hans = markdown_field(
+        _("Thank-you mail in Chinese"), rows=4, help_text=THANKS_HELP
+    )
+    thank_you_en = markdown_field(_("Thank-you mail in English"), rows=4, help_text=THANKS_HELP)
     starts_at = WallClockField(label=_("Starts at"))
     ends_at = WallClockField(label=_("Ends at"))
 
@@ -51,6 +61,8 @@ class EventForm(BilingualRowsMixin, forms.ModelForm):
             "venue_en",
             "description_zh_hans",
             "description_en",
+            "thank_you_zh_hans",
+            "thank_you_en",
             "time_zone",
             "starts_at",
             "ends_at",

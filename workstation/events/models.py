@@ -125,6 +125,12 @@ class Event(Authored):
         default=False,
         help_text=_("Demonstration content, marked as such on the public site."),
     )
+    # zh/en (modeltranslation): mailed to the people checked in, once the event is over.
+    thank_you = models.TextField(
+        _("thank-you mail"),
+        blank=True,
+        help_text=_("Markdown. Mailed to the people checked in after the event; blank: no mail."),
+    )
 
     objects = EventQuerySet.as_manager()
 

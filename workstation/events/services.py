@@ -1,5 +1,6 @@
 """Actions on events: saving them, registering people (capacity and waiting list), cancelling
-(the first on the waiting list moves up), checking people in, QR codes and calendar feeds.
+(the first on the waiting list moves up), checking people in, QR codes and calendar feeds; the
+reminders owed to registrants 24 hours before an event and the thanks owed to attendees after it.
 
 The event's row is locked (``select_for_update``) whenever places are counted and given, so
 concurrent registrations never confirm more people than the capacity allows.
@@ -8,13 +9,15 @@ concurrent registrations never confirm more people than the capacity allows.
 from __future__ import annotations
 
 import io
+from datetime import UTC, timedelta
 
 import segno
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import F, Q
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -35,6 +38,12 @@ from workstation.segmenter import normalize
 
 REGISTRATION_KIND = "event_registration"
 PROMOTION_KIND = "event_registration_promoted"
+REMINDER_KIND = "event_reminder"
+THANKS_KIND = "event_thanks"
+REMIND_BEFORE = timedelta(hours=24)
+# Follow-up mails are owed for this long after an event: staff may write the thanks a few days
+# late, and a beat that was down catches up; older events are not looked at again.
+FOLLOW_UP_FOR = timedelta(days=30)
 CANCEL_TOKEN_SALT = "workstation.events.registration_cancel"  # noqa: S105 (a salt, not a secret)
 
 Status = Registration.Status
@@ -331,3 +340,67 @@ def delete_programme_entry(*, entry: Speaker | MediaPartner | Coverage, actor) -
     with transaction.atomic():
         record(actor=actor, action=f"{name}.deleted", target=entry)
         entry.delete()
+
+
+# --- Reminders and thanks (scheduled by the beat tasks; the outbox sends each once)
+
+
+def start_period(event: Event) -> str:
+    """A reminder's period is the start it announces: a moved event is reminded again, and a
+    reminder still queued for the old start is cancelled when its turn comes."""
+    return "start-" + event.starts_at.astimezone(UTC).strftime("%Y%m%dT%H%MZ")
+
+
+def schedule_event_reminders(*, now=None) -> int:
+    """Remind every confirmed registrant of an event that starts within 24 hours; returns how
+    many reminders are new. Safe to run twice at once: a reminder is a unique row.
+
+    People confirmed within those 24 hours are left out: their confirmation (or the news of
+    their place) came with the same details moments ago."""
+    now = now or timezone.now()
+    registrations = (
+        Registration.objects.filter(
+            status=Status.CONFIRMED,
+            event__starts_at__gt=now,
+            event__starts_at__lte=now + REMIND_BEFORE,
+        )
+        .alias(confirmed_at=Coalesce("promoted_at", "created_at"))
+        .filter(confirmed_at__lt=F("event__starts_at") - REMIND_BEFORE)
+        .select_related("event")
+        .order_by("pk")
+    )
+    return _schedule_each(registrations, kind=REMINDER_KIND, period=start_period)
+
+
+def schedule_thank_yous(*, now=None) -> int:
+    """Thank each person checked in at an event that ended (within ``FOLLOW_UP_FOR``) and whose
+    thank-you text staff wrote; returns how many mails are new. People checked in late (staff
+    catching up after the event) are thanked on the next run."""
+    now = now or timezone.now()
+    written = Q(event__thank_you_zh_hans__gt="") | Q(event__thank_you_en__gt="")
+    registrations = (
+        Registration.objects.filter(
+            written,
+            status=Status.CONFIRMED,
+            attended_at__isnull=False,
+            event__ends_at__lt=now,
+            event__ends_at__gte=now - FOLLOW_UP_FOR,
+        )
+        .select_related("event")
+        .order_by("pk")
+    )
+    return _schedule_each(registrations, kind=THANKS_KIND, period=lambda event: "thanks")
+
+
+def _schedule_each(registrations, *, kind: str, period) -> int:
+    created = 0
+    for registration in registrations:
+        _reminder, new = schedule_reminder(
+            kind=kind,
+            target=registration,
+            period=period(registration.event),
+            recipient_email=registration.email,
+            recipient=registration.user,
+        )
+        created += new
+    return created

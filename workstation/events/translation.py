@@ -5,7 +5,7 @@ from workstation.events.models import Event, MediaPartner, Speaker
 
 @register(Event)
 class EventTranslation(TranslationOptions):
-    fields = ("title", "description", "venue")
+    fields = ("title", "description", "venue", "thank_you")
     # An event may exist in one language only; its page says which one is missing.
     required_languages: tuple[str, ...] = ()
 

@@ -8,7 +8,7 @@ imports reports: the briefing holds the link).
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from workstation.accounts.models import Role, User
 from workstation.audit.services import record
 from workstation.events.models import EventKind
-from workstation.events.services import save_event
+from workstation.events.services import save_event, start_period
 from workstation.meetings.models import ActionItem, Meeting
 from workstation.meetings.rules import check_completes_action_item, check_manages_meetings
 from workstation.reminders.services import schedule_for_people, schedule_reminder
@@ -137,7 +137,7 @@ def set_action_item_done(*, item: ActionItem, done: bool, actor) -> ActionItem:
 
 def meeting_period(meeting: Meeting) -> str:
     """A reminder's period is the meeting's start: moving the meeting reminds again."""
-    return "start-" + meeting.event.starts_at.astimezone(UTC).strftime("%Y%m%dT%H%MZ")
+    return start_period(meeting.event)
 
 
 def action_item_period(item: ActionItem) -> str:
