@@ -2,6 +2,9 @@
 
 from rest_framework.routers import SimpleRouter
 
+from reports.packages.api import DataPackageViewSet
+
 router = SimpleRouter()
+router.register("data-packages", DataPackageViewSet, basename="data-package")
 
 urlpatterns = router.urls

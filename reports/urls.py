@@ -6,4 +6,5 @@ app_name = "reports"
 urlpatterns = [
     path("", include("reports.briefings.urls")),
     path("", include("reports.dashboard.urls")),
+    path("", include("reports.packages.urls")),
 ]

@@ -33,6 +33,7 @@ from reports.briefings.models import (
 )
 from reports.editions import services as editions
 from reports.editions.models import BriefingPDF
+from reports.packages import services as packages
 from workstation.accounts.decorators import permission_required
 from workstation.pdfs import services as pdfs
 from workstation.pdfs.views import download_response
@@ -116,6 +117,7 @@ def _render_briefing(request, briefing, *, status=200, comment_form=None, change
             "problems": problems,
             "history": briefing.history.select_related("actor"),
             "editions": editions.editions_of(briefing),
+            "data_packages": packages.packages_of(briefing=briefing, reader=request.user),
             "can_write": request.user.has_perm("reports.write_briefing"),
             "can_review": request.user.has_perm("reports.review_briefing"),
             "comment_form": comment_form or CommentForm(),

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from reports.briefings.models import HistoryEntry, MonthlyBriefing, Status
 from reports.briefings.services import BriefingError, announce, check_writer, locked
 from reports.editions.models import BriefingPDF
+from reports.packages.services import request_data_package
 from workstation.accounts.models import Role
 from workstation.audit.services import record
 from workstation.pdfs import services as pdfs
@@ -90,7 +91,8 @@ def request_published_editions(*, briefing: MonthlyBriefing, actor) -> list[Brie
 
 def tell_about_published_editions(pdf_id: int) -> str:
     """After a final edition's run: a failed edition is told to staff (who can try it again from
-    the briefing's page); the publication is announced once every final edition is ready.
+    the briefing's page); once every final edition is ready, the publication's data package is
+    asked for (once per publication, reports.packages) and the publication is announced.
 
     Each run checks after its own commit, so the last one to finish sees them all; the mails are
     outbox rows unique per edition's request (a failure) or per briefing (the announcement), so a
@@ -108,6 +110,7 @@ def tell_about_published_editions(pdf_id: int) -> str:
     finals = edition.briefing.pdfs.filter(kind=BriefingPDF.Kind.PUBLISHED)
     if finals.exclude(status=BriefingPDF.Status.READY).exists():
         return "not all ready"
+    request_data_package(briefing=edition.briefing)  # it holds the editions: made once they are
     announce_publication(briefing=edition.briefing)
     return "announced"
 
