@@ -7,6 +7,8 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.http import Http404
 from django.utils.translation import gettext as _
 from rest_framework import exceptions
 from rest_framework.views import exception_handler
@@ -33,6 +35,11 @@ def message_of(exception) -> str:
 
 
 def handle(exception, context):
+    # Django's own 404 and 403 (e.g. get_object()'s) in DRF's terms, as DRF's handler sees them.
+    if isinstance(exception, Http404):
+        exception = exceptions.NotFound()
+    elif isinstance(exception, DjangoPermissionDenied):
+        exception = exceptions.PermissionDenied()
     response = exception_handler(exception, context)
     if response is None:
         return None  # a server error: Django's own handling and logging

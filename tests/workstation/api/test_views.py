@@ -129,3 +129,9 @@ def api_client_for_key(key: str):
     from django.test import Client
 
     return Client(headers={"Authorization": f"Bearer {key}"})
+
+
+def test_an_unknown_record_answers_404_in_the_one_shape(api_clients):
+    response = api_clients["official"].get(f"{PROJECTS}999999/")
+    assert response.status_code == 404
+    assert response.json()["error"]["code"] == "not_found"
