@@ -75,6 +75,12 @@ class DataPackageViewSet(ReadOnlyViewSet):
     def rows(self, queryset):
         return queryset.select_related("publication__briefing")
 
+    def perform_content_negotiation(self, request, force=False):
+        # A download answers with the zip whatever Accept asks for (application/zip, say); its
+        # errors come as JSON.
+        force = force or self.action == "download"
+        return super().perform_content_negotiation(request, force=force)
+
     @extend_schema(
         responses={
             (200, "application/zip"): OpenApiResponse(

@@ -42,7 +42,7 @@ def test_officials_list_the_packages_and_download_one_with_a_token(staff, offici
     assert listed["published_at"] and listed["generated_at"]
     assert reader.get(f"{PACKAGES}{package.pk}/").json() == listed
 
-    response = reader.get(listed["download_url"])
+    response = reader.get(listed["download_url"], headers={"Accept": "application/zip"})
     assert response.status_code == 200 and response["Content-Type"] == "application/zip"
     content = b"".join(response.streaming_content)
     assert len(content) == package.size and "manifest.json" in unzipped(content)
@@ -58,8 +58,10 @@ def test_a_package_being_made_has_no_download_yet(api_clients, staff, official):
     package = DataPackage.objects.get()
     (listed,) = api_clients["staff"].get(PACKAGES).json()["results"]
     assert listed["status"] == "pending" and listed["download_url"] is None
-    response = api_clients["staff"].get(f"{PACKAGES}{package.pk}/download/")
-    assert response.status_code == 404 and "error" in response.json()
+    response = api_clients["staff"].get(
+        f"{PACKAGES}{package.pk}/download/", headers={"Accept": "application/zip"}
+    )
+    assert response.status_code == 404 and response.json()["error"]["code"] == "not_found"
     assert not AuditEntry.objects.filter(action="api.read").exists()
 
 
