@@ -13,6 +13,7 @@ class ReportsConfig(AppConfig):
         from reports.dashboard import pdfs  # noqa: F401
         from reports.editions import pdfs as edition_pdfs  # noqa: F401
         from reports.editions import reminders as edition_reminders  # noqa: F401
+        from reports.packages import pdfs as package_pdfs  # noqa: F401
         from workstation.demo.services import register_demo_loader
 
         register_demo_loader("sample briefing", demo.load_demo_briefing)

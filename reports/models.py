@@ -3,10 +3,12 @@
 from reports.briefings.models import BriefingItem, HistoryEntry, MonthlyBriefing, ReviewComment
 from reports.dashboard.models import YearEndPDF
 from reports.editions.models import BriefingPDF
+from reports.packages.models import DataPackage
 
 __all__ = [
     "BriefingItem",
     "BriefingPDF",
+    "DataPackage",
     "HistoryEntry",
     "MonthlyBriefing",
     "ReviewComment",

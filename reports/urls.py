@@ -7,4 +7,5 @@ urlpatterns = [
     path("", include("reports.briefings.urls")),
     path("", include("reports.editions.urls")),
     path("", include("reports.dashboard.urls")),
+    path("", include("reports.packages.urls")),
 ]

@@ -209,6 +209,29 @@ def ready_year_end_pdf():
     return {"pk": summary.pk}
 
 
+def data_package(status="ready"):
+    """A published briefing's data package: ready (with a file) or failed."""
+    from django.core.files.base import ContentFile
+
+    from reports.briefings.models import HistoryEntry
+    from reports.packages.models import DataPackage
+
+    kwargs = briefing(submitted=True)
+    package = DataPackage.objects.create(
+        publication=HistoryEntry.objects.create(briefing_id=kwargs["pk"], action="published"),
+        status=status,
+        error="No disk space" if status == "failed" else "",
+        requested_at=timezone.now(),
+    )
+    if status == "ready":
+        package.file.save("data.zip", ContentFile(b"PK\x05\x06" + bytes(18)), save=True)
+    return {**kwargs, "package_pk": package.pk}
+
+
+def api_data_package():
+    return {"pk": data_package()["package_pk"]}
+
+
 def api_readers(result=200):
     """An API endpoint: staff and officials read it (what each sees is the models' visible_to);
     talents are refused, and a request without credentials gets 401 in the API's error shape."""
@@ -409,6 +432,8 @@ ACCESS = {
     "reports:edition_request": ("post", briefing, staff_only(AWAY)),
     "reports:edition_download": ("get", ready_edition, staff_only() | {"official": 200}),
     "reports:edition_retry": ("post", failed_edition, staff_only(AWAY)),
+    "reports:package_download": ("get", data_package, staff_only() | {"official": 200}),
+    "reports:package_retry": ("post", lambda: data_package("failed"), staff_only(AWAY)),
     # The annual-duties dashboard and its year-end PDF: staff and officials.
     "reports:dashboard": ("get", None, staff_only() | {"official": 200}),
     "reports:dashboard_pdf_request": (
@@ -506,6 +531,9 @@ ACCESS = {
     "api:talent-list": ("get", None, api_readers()),
     # A profile shared with Lanzhou: officials read it as staff do.
     "api:talent-detail": ("get", lambda: {"pk": shared_profile().pk}, api_readers()),
+    "api:data-package-list": ("get", None, api_readers()),
+    "api:data-package-detail": ("get", api_data_package, api_readers()),
+    "api:data-package-download": ("get", api_data_package, api_readers()),
     # Monthly meetings: staff and officials read them; staff schedule them, write the minutes and
     # keep the action items; an item's owner marks it done (a non-owner official gets 403).
     "workstation:meeting_list": ("get", None, staff_only() | {"official": 200}),

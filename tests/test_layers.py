@@ -247,13 +247,24 @@ SUB_PACKAGE_CYCLES = {
         "the itinerary PDF is made by projects.expo.pdfs (the expo's PDF machinery), which reads "
         "the delegation, while the delegation page requests it through projects.expo.services"
     ),
-    frozenset({"talentpool.directory", "talentpool.profiles", "talentpool.search"}): (
+    frozenset(
+        {
+            "talentpool.directory",
+            "talentpool.pool_invitations",
+            "talentpool.profiles",
+            "talentpool.search",
+        }
+    ): (
         "saving a profile re-indexes it (talentpool.search.services) and the claim page reads "
-        "the directory's claim token, while search and the directory read profiles"
+        "the directory's claim token, while search and the directory read profiles; a person's "
+        "data deletion removes their pool invitation, which is not sent to profile holders"
     ),
-    frozenset({"workstation.accounts", "workstation.events", "workstation.reminders"}): (
+    frozenset(
+        {"workstation.accounts", "workstation.api", "workstation.events", "workstation.reminders"}
+    ): (
         "the account settings show the calendar feed of workstation.events and account mails "
-        "go through the reminder outbox, whose services read accounts for a role's people"
+        "go through the reminder outbox, whose services read accounts for a role's people; the "
+        "API's rules and token page build on accounts, and events' endpoint on the API"
     ),
 }
 

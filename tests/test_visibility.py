@@ -20,7 +20,8 @@ from projects.delegations.models import Delegation
 from projects.demands.models import Demand
 from projects.matching.models import Match
 from projects.pipeline.models import Project
-from reports.briefings.models import MonthlyBriefing
+from reports.briefings.models import HistoryEntry, MonthlyBriefing
+from reports.packages.models import DataPackage
 from talentpool.profiles.models import TalentProfile
 from tests import factories
 from tests.factories import share_with_lanzhou
@@ -32,6 +33,7 @@ from workstation.publications.models import NewsPost, PolicyPage
 
 MODELS = (
     MonthlyBriefing,
+    DataPackage,
     Invitation,
     Event,
     TalentProfile,
@@ -174,6 +176,15 @@ def test_briefings_reach_officials_once_submitted(people):
     assert seen(people, MonthlyBriefing) == read_inside(
         official={submitted}, staff={draft, submitted}
     )
+
+
+@pytest.mark.django_db
+def test_data_packages_are_read_with_their_briefing(people):
+    published = factories.BriefingFactory(year=2026, month=10, review_round=1, status="published")
+    package = DataPackage.objects.create(
+        publication=HistoryEntry.objects.create(briefing=published, action="published")
+    )
+    assert seen(people, DataPackage) == read_inside(official={package}, staff={package})
 
 
 @pytest.mark.django_db

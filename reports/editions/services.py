@@ -9,6 +9,8 @@ there. reports/editions/pdfs.py registers the kind.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -88,9 +90,16 @@ def request_published_editions(*, briefing: MonthlyBriefing, actor) -> list[Brie
     return editions
 
 
+# What else follows once every final edition of a publication is ready, registered by the parts
+# built on editions (reports.packages asks for the data package, which holds them): each is
+# called with ``briefing=`` and must be safe to call twice.
+WHEN_EDITIONS_READY: list[Callable[..., object]] = []
+
+
 def tell_about_published_editions(pdf_id: int) -> str:
     """After a final edition's run: a failed edition is told to staff (who can try it again from
-    the briefing's page); the publication is announced once every final edition is ready.
+    the briefing's page); once every final edition is ready, the publication's data package is
+    asked for (once per publication, reports.packages) and the publication is announced.
 
     Each run checks after its own commit, so the last one to finish sees them all; the mails are
     outbox rows unique per edition's request (a failure) or per briefing (the announcement), so a
@@ -108,6 +117,8 @@ def tell_about_published_editions(pdf_id: int) -> str:
     finals = edition.briefing.pdfs.filter(kind=BriefingPDF.Kind.PUBLISHED)
     if finals.exclude(status=BriefingPDF.Status.READY).exists():
         return "not all ready"
+    for follow in WHEN_EDITIONS_READY:
+        follow(briefing=edition.briefing)
     announce_publication(briefing=edition.briefing)
     return "announced"
 

@@ -31,6 +31,10 @@ function and a registration in a module its app's ``ready()`` imports, e.g.::
 
 then ``pdfs.services.request(record=VisitPDF(...), actor=...)`` from a view, and
 ``pdfs.views.download_response(record)`` to hand it out.
+
+A kind whose file is not a rendered page (e.g. a zip of data, reports/packages/pdfs.py) gives
+``build(row) -> bytes`` instead of ``document``, with its ``content_type``; it goes through the
+same rows, task, sweep, "Try again" and download.
 """
 
 from __future__ import annotations
@@ -39,22 +43,34 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils.translation import gettext_noop
+
 from workstation.translated import render_language
 
 
 @dataclass(frozen=True)
 class PDFKind:
-    """``document(row)`` gives the template and its context; ``file_name(row)`` the name the
-    file is kept and downloaded under. ``language(row)`` is the language the PDF is rendered in
-    (its messages, and its failure's reason): by default the row's language, Chinese first for
-    a bilingual one. ``after(pk)`` runs after each run on a row, whatever its outcome, outside
-    the row's claim (e.g. to announce what the PDF completes); it must be safe to run twice."""
+    """``document(row)`` gives the template and its context, rendered to PDF; or ``build(row)``
+    gives the file's bytes themselves (one of the two), served as ``content_type``.
+    ``file_name(row)`` is the name the file is kept and downloaded under. ``language(row)`` is
+    the language the file is made in (its messages, and its failure's reason): by default the
+    row's language, Chinese first for a bilingual one. ``server_error`` is the failure's reason
+    when making it raised (a gettext_noop message). ``after(pk)`` runs after each run on a row,
+    whatever its outcome, outside the row's claim (e.g. to announce what the PDF completes); it
+    must be safe to run twice."""
 
     model: Any
-    document: Callable[[Any], tuple[str, dict]]
     file_name: Callable[[Any], str]
+    document: Callable[[Any], tuple[str, dict]] | None = None
+    build: Callable[[Any], bytes] | None = None
+    content_type: str = "application/pdf"
+    server_error: str = gettext_noop("The PDF could not be made because of an error on the server.")
     language: Callable[[Any], str] = lambda row: render_language(row.language)
     after: Callable[[int], object] | None = None
+
+    def __post_init__(self):
+        if (self.document is None) == (self.build is None):
+            raise TypeError(f"{self.model.__name__}: give either document or build, not both")
 
     @property
     def key(self) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import timedelta
+from pathlib import PurePath
 
 from django.conf import settings
 from django.db import models
@@ -20,7 +21,8 @@ PENDING_GRACE = timedelta(minutes=2)
 
 def pdf_path(record, filename: str) -> str:
     # A random name in the kind's folder: the file is found through its row, never by its name.
-    return f"{record.folder}/{uuid.uuid4().hex}.pdf"
+    # It keeps the extension of the name it is made under (.pdf, or .zip for a data package).
+    return f"{record.folder}/{uuid.uuid4().hex}{PurePath(filename).suffix or '.pdf'}"
 
 
 class PDFRecord(models.Model):

@@ -125,14 +125,13 @@ def _make_claimed(pdf_kind, pk: int) -> str:
             return "not pending"
         language = pdf_kind.language(record)
         try:
-            template, context = pdf_kind.document(record)
-            content = pdf.render_pdf(template=template, context=context, language=language)
+            content = _content(pdf_kind, record, language)
         except pdf.PDFUnavailable as error:
             reason = str(error)
         except Exception:  # a bug in a template or missing data: retrying will not help
             logger.exception("PDF %s %s cannot be made", model._meta.label, pk)
             with translation.override(language):
-                reason = _("The PDF could not be made because of an error on the server.")
+                reason = _(pdf_kind.server_error)
         else:
             keep_rendered_file(record, content, pdf_kind.file_name(record))
             return "ready"
@@ -140,6 +139,15 @@ def _make_claimed(pdf_kind, pk: int) -> str:
         record.error = reason[:500]
         record.save(update_fields=["status", "error"])
     return "failed"
+
+
+def _content(pdf_kind, record, language: str) -> bytes:
+    """The file's bytes: built by the kind in its language, or its document rendered to PDF."""
+    if pdf_kind.build is not None:
+        with translation.override(language):
+            return pdf_kind.build(record)
+    template, context = pdf_kind.document(record)
+    return pdf.render_pdf(template=template, context=context, language=language)
 
 
 def keep_rendered_file(record, content: bytes, file_name: str) -> None:

@@ -8,8 +8,8 @@ from workstation.pdfs.kinds import kind_of
 
 
 def download_response(record) -> FileResponse:
-    """A ready PDF as a download under its kind's file name; 404 while it is being made, when it
-    failed, or when its file is gone."""
+    """A ready PDF (or other file) as a download under its kind's file name and type; 404 while
+    it is being made, when it failed, or when its file is gone."""
     if record.status != record.Status.READY or not record.file:
         raise Http404
     try:
@@ -20,7 +20,7 @@ def download_response(record) -> FileResponse:
         handle,
         as_attachment=True,
         filename=kind_of(record).file_name(record),
-        content_type="application/pdf",
+        content_type=kind_of(record).content_type,
     )
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
