@@ -672,6 +672,7 @@ def generate(count: int) -> dict[str, float]:
                 "random() * interval '2190 days' WHERE id = ANY(%s)",
                 [ids],
             )
+        shared = [pk for pk in ids if rng.random() < 0.4]
         Consent.objects.bulk_create(
             Consent(
                 profile_id=pk,
@@ -679,9 +680,10 @@ def generate(count: int) -> dict[str, float]:
                 action=Consent.Action.GIVEN,
                 policy_version=PRIVACY_POLICY_VERSION,
             )
-            for pk in ids
-            if rng.random() < 0.4
+            for pk in shared
         )
+        # The state set_consent stores beside the ledger row.
+        TalentProfile.objects.filter(pk__in=shared).update(shares_with_lanzhou=True)
         timings["dates and consents"] += time.perf_counter() - started
         if sys.stdout.isatty():
             print(f"  {ids[-1]:>7} profiles", end="\r", flush=True)

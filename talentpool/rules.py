@@ -7,7 +7,6 @@ import rules
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
-from talentpool.consents.models import Consent
 from workstation.accounts.rules import (
     is_administrator,
     is_official,
@@ -25,18 +24,7 @@ def is_own_profile(user, profile) -> bool:
 
 @rules.predicate
 def shared_with_lanzhou(user, profile) -> bool:
-    if profile is None:
-        return False
-    annotated = getattr(profile, "shares_with_lanzhou", None)
-    if annotated is not None:
-        return bool(annotated)
-    latest = (
-        Consent.objects.filter(profile=profile, purpose=Consent.Purpose.SHARE_WITH_LANZHOU)
-        .order_by("-at", "-pk")
-        .values_list("action", flat=True)
-        .first()
-    )
-    return latest == Consent.Action.GIVEN
+    return profile is not None and profile.shares_with_lanzhou
 
 
 rules.add_perm("talentpool", is_staff)  # the admin's app index

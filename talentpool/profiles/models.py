@@ -11,7 +11,6 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Q, Value
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
 
@@ -87,28 +86,14 @@ PERSON_FIELDS = (
 )
 
 
-def _sharing_profile_ids():
-    """The profiles whose latest sharing consent row says given, as one uncorrelated subquery:
-    PostgreSQL runs it once per query (a hashed subplan), not once per profile as a correlated
-    "latest row" subquery did, which a list of the whole pool (and its count) paid per row."""
-    from talentpool.consents.models import Consent
-
-    latest = (
-        Consent.objects.filter(purpose=Consent.Purpose.SHARE_WITH_LANZHOU)
-        .order_by("profile_id", "-at", "-pk")
-        .distinct("profile_id")
-        .values("pk")
-    )
-    return Consent.objects.filter(pk__in=latest, action=Consent.Action.GIVEN).values("profile_id")
-
-
 class TalentProfileQuerySet(models.QuerySet):
     def with_sharing(self):
-        """Annotate ``shares_with_lanzhou``: the latest sharing consent row says given."""
-        return self.annotate(shares_with_lanzhou=Q(pk__in=_sharing_profile_ids()))
+        """Every profile; ``shares_with_lanzhou`` is a stored column, kept by the consent ledger's
+        service (talentpool.consents.services.set_consent)."""
+        return self
 
     def shared_with_lanzhou(self):
-        return self.filter(pk__in=_sharing_profile_ids()).annotate(shares_with_lanzhou=Value(True))
+        return self.filter(shares_with_lanzhou=True)
 
     def visible_to(self, user):
         """The profiles ``user`` may see: staff all, officials those shared, talent their own."""
@@ -225,6 +210,11 @@ class TalentProfile(models.Model):
     # Filled in by the search module from names, employer, expertise (see talentpool/search).
     search_document = SearchVectorField(null=True, editable=False)
     is_complete = models.BooleanField(_("profile complete"), default=False)
+    # The latest "share with Lanzhou" row of the consent ledger, stored with it (set_consent) so
+    # that officials' lists and searches filter on a column, not on the ledger's history.
+    shares_with_lanzhou = models.BooleanField(
+        _("shares with Lanzhou"), default=False, editable=False
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("created by"),
@@ -246,6 +236,12 @@ class TalentProfile(models.Model):
             GinIndex(fields=["search_document"], name="talent_search_gin"),
             GinIndex(fields=["tags"], name="talent_tags_gin"),
             GinIndex(fields=["interests"], name="talent_interests_gin"),
+            # Officials' lists: the shared profiles, newest first.
+            models.Index(
+                fields=["-created_at", "-id"],
+                condition=models.Q(shares_with_lanzhou=True),
+                name="talent_shared_recent",
+            ),
         ]
 
     def __str__(self) -> str:
