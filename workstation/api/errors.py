@@ -74,4 +74,5 @@ def page_not_found(request, exception):
     if not request.path.startswith("/api/"):
         return defaults.page_not_found(request, exception)
     with translation.override(requested_language(request) or translation.get_language()):
-        return JsonResponse(error_body(exceptions.NotFound(), 404), status=404)
+        body = error_body(exceptions.NotFound(), 404)
+        return JsonResponse(body, status=404, json_dumps_params={"ensure_ascii": False})
