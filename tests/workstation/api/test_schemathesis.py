@@ -24,7 +24,9 @@ from schemathesis.specs.openapi.checks import (
 from tests.api_content import make_api_content
 from workstation.api.services import issue_token
 
-pytestmark = pytest.mark.django_db
+# About 10 s with 25 examples (30 s with 100); the timeout keeps a slower future from stalling
+# the suite unnoticed (the call only: the first test of a worker also sets the database up).
+pytestmark = [pytest.mark.django_db, pytest.mark.timeout(60, func_only=True)]
 
 # Examples per operation and generation mode (valid data, then invalid data).
 EXAMPLES = 25
