@@ -23,6 +23,7 @@ from schemathesis.specs.openapi.checks import (
 
 from tests.api_content import make_api_content
 from workstation.api.services import issue_token
+from workstation.api.throttling import PerTokenThrottle
 
 # About 10 s with 25 examples (30 s with 100); the timeout keeps a slower future from stalling
 # the suite unnoticed (the call only: the first test of a worker also sets the database up).
@@ -39,7 +40,9 @@ CHECKS = [
 
 
 @pytest.fixture
-def token_header(staff) -> dict[str, str]:
+def token_header(staff, monkeypatch) -> dict[str, str]:
+    # Hundreds of requests in seconds: unthrottled, or later operations would only meet 429s.
+    monkeypatch.setattr(PerTokenThrottle, "THROTTLE_RATES", {"api": "100000/minute"})
     make_api_content(staff)
     _token, key = issue_token(actor=staff, name="Schemathesis")
     return {"Authorization": f"Bearer {key}"}
