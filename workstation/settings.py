@@ -333,7 +333,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "workstation.api.pagination.Pages",
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
-        "rest_framework.filters.OrderingFilter",
+        "workstation.api.filters.Ordering",
     ],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
@@ -342,8 +342,9 @@ REST_FRAMEWORK = {
     "DEFAULT_VERSIONING_CLASS": None,
 }
 SPECTACULAR_SETTINGS = {
-    "TITLE": "Lanzhou Silicon Valley Workstation API",
-    "DESCRIPTION": (
+    # Lazy: the schema view answers ?lang= in that language (drf-spectacular resolves them).
+    "TITLE": _("Lanzhou Silicon Valley Workstation API"),
+    "DESCRIPTION": _(
         "Read-only data of the workstation for the Lanzhou bureau. Send a personal token "
         "(Authorization: Bearer lzw_...); pull changes with ?updated_since=; ?lang=zh-hans or en."
     ),
@@ -361,6 +362,11 @@ SPECTACULAR_SETTINGS = {
         "InvitationStatus": "workstation.invitations.models.InvitationStatus",
         "InvitationStepKind": "workstation.invitations.models.StepKind",
     },
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "workstation.api.schema.document_errors",
+    ],
+    "GET_LIB_DOC_EXCLUDES": "workstation.api.schema.undocumented_bases",
 }
 
 CONTENT_SECURITY_POLICY = {

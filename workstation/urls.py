@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.i18n import set_language
 
 from workstation.accounts import views as accounts
+from workstation.api import errors as api_errors
 from workstation.api import urls as api
 from workstation.api import views as api_tokens
 from workstation.events import urls as events
@@ -71,5 +72,6 @@ urlpatterns += i18n_patterns(
 
 # allauth looks its rate-limit answer up here.
 handler429 = accounts.too_many_requests
+handler404 = api_errors.page_not_found
 
 admin.site.site_header = admin.site.site_title = _("Workstation administration")

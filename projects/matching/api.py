@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from projects.matching.models import Match
-from workstation.api.filters import UpdatedSince
+from workstation.api.filters import Instant, UpdatedSince
 from workstation.api.viewsets import ReadOnlyViewSet
 
 
@@ -21,7 +21,7 @@ class MatchSerializer(serializers.ModelSerializer):
 
 class MatchFilter(UpdatedSince):
     # A match changes only by a decision, which sets decided_at: the bureau pulls by it.
-    updated_since = django_filters.IsoDateTimeFilter(
+    updated_since = Instant(
         field_name="decided_at",
         lookup_expr="gte",
         label=UpdatedSince.base_filters["updated_since"].label,

@@ -10,6 +10,7 @@ from rest_framework import serializers
 
 from reports.briefings.models import BriefingItem, MonthlyBriefing
 from reports.editions.models import BriefingPDF, published_editions
+from workstation.api.filters import Instant
 from workstation.api.serializers import BilingualSerializer
 from workstation.api.viewsets import ReadOnlyViewSet
 
@@ -46,7 +47,7 @@ class BriefingSerializer(serializers.ModelSerializer):
 
 
 class BriefingFilter(django_filters.FilterSet):
-    published_since = django_filters.IsoDateTimeFilter(
+    published_since = Instant(
         field_name="published_at",
         lookup_expr="gte",
         label=_("Published at or after (ISO 8601, e.g. 2026-12-01T00:00:00Z)"),

@@ -12,7 +12,7 @@ from rest_framework.decorators import action
 from rest_framework.reverse import reverse
 
 from reports.packages.models import DataPackage
-from workstation.api.filters import UpdatedSince
+from workstation.api.filters import Instant, UpdatedSince
 from workstation.api.viewsets import ReadOnlyViewSet
 from workstation.pdfs.views import download_response
 
@@ -52,7 +52,7 @@ class DataPackageFilter(django_filters.FilterSet):
     year = django_filters.NumberFilter(field_name="publication__briefing__year")
     month = django_filters.NumberFilter(field_name="publication__briefing__month")
     # A package changes once: when it is made.
-    updated_since = django_filters.IsoDateTimeFilter(
+    updated_since = Instant(
         field_name="generated_at",
         lookup_expr="gte",
         label=UpdatedSince.declared_filters["updated_since"].label,

@@ -8,10 +8,14 @@
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.http import Http404
+from django.http import Http404, JsonResponse
+from django.utils import translation
 from django.utils.translation import gettext as _
+from django.views import defaults
 from rest_framework import exceptions
 from rest_framework.views import exception_handler
+
+from workstation.api.viewsets import requested_language
 
 
 def message_of(exception) -> str:
@@ -34,17 +38,9 @@ def message_of(exception) -> str:
     return str(detail) if isinstance(detail, str) else _("The request cannot be answered.")
 
 
-def handle(exception, context):
-    # Django's own (get_object's Http404, PermissionDenied) read as DRF's, as the handler does.
-    if isinstance(exception, Http404):
-        exception = exceptions.NotFound()
-    elif isinstance(exception, DjangoPermissionDenied):
-        exception = exceptions.PermissionDenied()
-    response = exception_handler(exception, context)
-    if response is None:
-        return None  # a server error: Django's own handling and logging
+def error_body(exception, status: int) -> dict:
     body = {
-        "status": response.status_code,
+        "status": status,
         "code": getattr(exception, "default_code", "error"),
         "message": message_of(exception),
     }
@@ -55,5 +51,28 @@ def handle(exception, context):
             name: [str(message) for message in messages]
             for name, messages in exception.detail.items()
         }
-    response.data = {"error": body}
+    return {"error": body}
+
+
+def handle(exception, context):
+    response = exception_handler(exception, context)
+    if response is None:
+        return None  # a server error: Django's own handling and logging
+    # Django's own (a missing record's Http404, PermissionDenied) answered as DRF's, as
+    # exception_handler did for the status.
+    if isinstance(exception, Http404):
+        exception = exceptions.NotFound()
+    elif isinstance(exception, DjangoPermissionDenied):
+        exception = exceptions.PermissionDenied()
+    response.data = error_body(exception, response.status_code)
     return response
+
+
+def page_not_found(request, exception):
+    """The portal's 404 handler: an address under /api/ that names no endpoint (or a malformed
+    id) answers as the API does, in JSON and in the one shape; every other one as a page."""
+    if not request.path.startswith("/api/"):
+        return defaults.page_not_found(request, exception)
+    with translation.override(requested_language(request) or translation.get_language()):
+        body = error_body(exceptions.NotFound(), 404)
+        return JsonResponse(body, status=404, json_dumps_params={"ensure_ascii": False})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import viewsets
@@ -16,8 +17,9 @@ LANG_PARAMETER = OpenApiParameter(
     OpenApiTypes.STR,
     OpenApiParameter.QUERY,
     enum=list(LANGUAGE_CODES),
-    description="zh-hans or en: the language of `title`-like fields and of messages "
-    "(else Accept-Language).",
+    description=_(
+        "zh-hans or en: the language of `title`-like fields and of messages (else Accept-Language)."
+    ),
 )
 
 
