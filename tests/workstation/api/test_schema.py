@@ -162,6 +162,18 @@ def test_every_endpoint_answers_as_its_schema_says(client, staff):
                 f"GET {detail} {error}" for error in schema_errors(schema, detail, response.json())
             ]
             checked.add(detail)
+    # A year's figures (no list: one record per year) and a data package's zip (not JSON).
+    year = reader.get("/api/v1/figures/2026/")
+    assert year.status_code == 200, year.content[:300]
+    problems += [
+        f"GET figures {error}"
+        for error in schema_errors(schema, "/api/v1/figures/{year}/", year.json())
+    ]
+    checked.add("/api/v1/figures/{year}/")
+    package = reader.get("/api/v1/data-packages/").json()["results"][0]
+    zipped = reader.get(f"/api/v1/data-packages/{package['id']}/download/")
+    assert zipped.status_code == 200 and zipped["Content-Type"] == "application/zip"
+    checked.add("/api/v1/data-packages/{id}/download/")
     assert not problems, "\n".join(problems)
     assert checked >= AT_LEAST
     unchecked = set(schema["paths"]) - checked
