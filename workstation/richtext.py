@@ -14,6 +14,7 @@ sense to a screen reader: an image that lost its source goes, a kept image alway
 from __future__ import annotations
 
 import html
+import threading
 from html import escape
 from html.parser import HTMLParser
 
@@ -112,8 +113,20 @@ def sanitize(html: str) -> str:
     return "".join(markup.parts)
 
 
+# Building a Markdown converter (its extensions, patterns) costs far more than converting a short
+# text: each thread keeps one and resets it between texts (a converter is not thread-safe).
+_converters = threading.local()
+
+
+def _markdown_converter() -> markdown.Markdown:
+    converter = getattr(_converters, "converter", None)
+    if converter is None:
+        converter = _converters.converter = markdown.Markdown(extensions=["tables", "sane_lists"])
+    return converter.reset()
+
+
 def render_markdown(text: str) -> SafeString:
-    html = markdown.markdown(text or "", extensions=["tables", "sane_lists"])
+    html = _markdown_converter().convert(text or "")
     return mark_safe(sanitize(html))  # noqa: S308 - sanitized by nh3 just above
 
 

@@ -28,7 +28,13 @@ class TranslatedField(serializers.Field):
             text = shown(instance, self.field, get_language()).text
         else:
             text = translated_value(instance, self.field, self.language)
-        return str(render_markdown(text)) if self.rich and text else text
+        if not (self.rich and text):
+            return text
+        # The request's language repeats one of the two: render each text once per record.
+        rendered = instance.__dict__.setdefault("_rendered_rich_text", {})
+        if text not in rendered:
+            rendered[text] = str(render_markdown(text))
+        return rendered[text]
 
 
 class BilingualSerializer(serializers.ModelSerializer):
