@@ -34,7 +34,8 @@ from workstation.pdfs.kinds import KINDS, PDFKind
 
 pytestmark = pytest.mark.django_db
 
-DATA_FILES = ["figures.json", "figures.csv", "projects.json", "projects.csv"]
+DATASETS = ("figures", "projects", "demands", "matches", "events", "meetings")
+DATA_FILES = [f"{stem}.{kind}" for stem in DATASETS for kind in ("json", "csv")]
 
 
 def project_moved_on(moment, **fields):
@@ -242,3 +243,30 @@ def test_a_kind_gives_either_a_document_or_a_build():
         PDFKind(model=DataPackage, file_name=str)
     with pytest.raises(TypeError):
         PDFKind(model=DataPackage, file_name=str, document=str, build=bytes)
+
+
+def test_the_months_events_meetings_and_matches_are_in_their_files(staff, official):
+    from projects.matching.models import Match
+    from tests.factories import DemandFactory, EventFactory, MeetingFactory, ProjectFactory
+
+    held = EventFactory(title_en="October forum", starts_at=pacific(2026, 10, 15, 18))
+    EventFactory(title_en="November forum", starts_at=pacific(2026, 11, 15, 18))
+    meeting = MeetingFactory()
+    meeting.event.starts_at = pacific(2026, 10, 2, 17)
+    meeting.event.save()
+    match = Match.objects.create(
+        project=ProjectFactory(),
+        demand=DemandFactory(),
+        status="confirmed",
+        decided_at=pacific(2026, 10, 20, 9),
+    )
+    briefing = publish(staff=staff, official=official)
+    stand_in_editions(briefing)
+    files = files_of(made_package(briefing))
+    events = json.loads(files["events.json"])
+    # The forum and the monthly meeting's own event took place in October; November's did not.
+    assert {event["id"] for event in events} == {held.pk, meeting.event_id}
+    assert "November forum" not in files["events.csv"].decode("utf-8-sig")
+    assert [row["id"] for row in json.loads(files["meetings.json"])] == [meeting.pk]
+    assert [row["id"] for row in json.loads(files["matches.json"])] == [match.pk]
+    assert f"{match.project_id}" in files["matches.csv"].decode("utf-8-sig")

@@ -590,15 +590,25 @@ def test_the_migration_stores_the_status_the_steps_implied(transactional_db):
     """Before 0006, submitting and sending back were both "draft" steps, and a draft waited for
     approval while it had an odd number of them."""
     from django.core.management import call_command
+    from django.db import connection
+    from django.db.migrations.loader import MigrationLoader
 
-    call_command("migrate", "workstation", "0005", verbosity=0)
-    waiting, returned = InvitationFactory(), InvitationFactory()
-    for invitation, count in ((waiting, 3), (returned, 2)):
+    before = ("workstation", "0005_meetings_invitations_targets")
+    call_command("migrate", *before, verbosity=0)
+    # The models as they were at 0005: today's have fields that table does not have yet.
+    old = MigrationLoader(connection).project_state(before).apps
+    event = old.get_model("workstation", "Event").objects.create(
+        kind="expo", title="Expo", starts_at=timezone.now(), ends_at=timezone.now()
+    )
+    Old = old.get_model("workstation", "Invitation")
+    made = [Old.objects.create(event=event, name=f"Alex {n}", kind="investor") for n in (1, 2)]
+    for invitation, count in zip(made, (3, 2), strict=True):
         for index in range(count):
-            InvitationStep.objects.create(
+            old.get_model("workstation", "InvitationStep").objects.create(
                 invitation=invitation, status="draft", at=timezone.now() + timedelta(seconds=index)
             )
     call_command("migrate", "workstation", verbosity=0)
+    waiting, returned = (Invitation.objects.get(pk=invitation.pk) for invitation in made)
     assert status_of(waiting) == "awaiting_approval" and status_of(returned) == "draft"
     assert list(waiting.steps.values_list("status", flat=True)) == [
         "submitted",
