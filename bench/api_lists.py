@@ -28,7 +28,7 @@ from datetime import timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_database import bench_database_url, setup_django
+from bench_database import bench_database_url, bench_person, setup_django
 
 DATABASE = "bench_dashboard"
 TARGET_MS = 50
@@ -42,19 +42,11 @@ def percentile(values: list[float], share: float) -> float:
 
 def reader(role: str):
     """A test client with a fresh personal token of a bench staff member or official."""
-    from allauth.account.models import EmailAddress
-    from django.contrib.auth.models import Group
     from django.test import Client
 
-    from workstation.accounts.models import User
     from workstation.api.services import issue_token
 
-    email = f"bench-{role}@example.org"
-    user = User.objects.filter(email=email).first()
-    if user is None:
-        user = User.objects.create_user(email=email, password=None, full_name=role)
-        user.groups.add(Group.objects.get(name=role))
-        EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+    user = bench_person(role)
     _token, key = issue_token(actor=user, name="bench")
     return user, Client(HTTP_HOST="localhost", headers={"Authorization": f"Bearer {key}"})
 

@@ -42,3 +42,19 @@ def setup_django(url: str) -> None:
 
     call_command("migrate", verbosity=0)
     call_command("createcachetable", verbosity=0)
+
+
+def bench_person(role: str):
+    """The benchmark's staff member or official (``role``), made on first use."""
+    from allauth.account.models import EmailAddress
+    from django.contrib.auth.models import Group
+
+    from workstation.accounts.models import User
+
+    email = f"bench-{role}@example.org"
+    user = User.objects.filter(email=email).first()
+    if user is None:
+        user = User.objects.create_user(email=email, password=None, full_name=role)
+        user.groups.add(Group.objects.get(name=role))
+        EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+    return user

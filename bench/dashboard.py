@@ -28,7 +28,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_database import bench_database_url, setup_django
+from bench_database import bench_database_url, bench_person, setup_django
 
 DATABASE = "bench_dashboard"
 SEED = 20261
@@ -143,18 +143,10 @@ def signed_in(role: str):
         AUTHENTICATION_METHODS_SESSION_KEY,
     )
     from allauth.account.internal.userkit import user_id_to_str
-    from allauth.account.models import EmailAddress
-    from django.contrib.auth.models import Group
     from django.test import Client
 
-    from workstation.accounts.models import User
-
-    email = f"bench-{role}@example.org"
-    user = User.objects.filter(email=email).first()
-    if user is None:
-        user = User.objects.create_user(email=email, password=None, full_name=role)
-        user.groups.add(Group.objects.get(name=role))
-        EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+    user = bench_person(role)
+    email = user.email
     client = Client(HTTP_HOST="localhost")
     client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
     session = client.session

@@ -176,33 +176,30 @@ PROJECTS = Dataset(
 )
 
 
+def in_month(rows, field: str, briefing: MonthlyBriefing):
+    """The rows whose ``field`` (a time) falls in the briefing's month, in that order."""
+    start, end = month_window(briefing)
+    return rows.filter(**{f"{field}__gte": start, f"{field}__lt": end}).order_by(field, "pk")
+
+
 def month_demands(briefing: MonthlyBriefing):
     """Lanzhou demands recorded or changed during the month."""
-    start, end = month_window(briefing)
-    changed = Demand.objects.filter(updated_at__gte=start, updated_at__lt=end)
-    return DemandViewSet().rows(changed).order_by("created_at", "pk")
+    return in_month(DemandViewSet().rows(Demand.objects.all()), "updated_at", briefing)
 
 
 def month_matches(briefing: MonthlyBriefing):
     """Matches between projects and demands decided during the month."""
-    start, end = month_window(briefing)
-    return Match.objects.filter(decided_at__gte=start, decided_at__lt=end).order_by(
-        "decided_at", "pk"
-    )
+    return in_month(Match.objects.all(), "decided_at", briefing)
 
 
 def month_events(briefing: MonthlyBriefing):
     """Events that took place (started) during the month, with their registration counts."""
-    start, end = month_window(briefing)
-    held = Event.objects.filter(starts_at__gte=start, starts_at__lt=end)
-    return EventViewSet().rows(held).order_by("starts_at", "pk")
+    return in_month(EventViewSet().rows(Event.objects.all()), "starts_at", briefing)
 
 
 def month_meetings(briefing: MonthlyBriefing):
     """Monthly meetings held during the month, with their action items."""
-    start, end = month_window(briefing)
-    held = Meeting.objects.filter(event__starts_at__gte=start, event__starts_at__lt=end)
-    return MeetingViewSet().rows(held).order_by("event__starts_at", "pk")
+    return in_month(MeetingViewSet().rows(Meeting.objects.all()), "event__starts_at", briefing)
 
 
 DEMANDS = Dataset(
