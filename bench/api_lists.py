@@ -10,10 +10,10 @@ stage histories), created on first use and kept between runs.
 For each list (projects, talent profiles) and each reader (a staff member's token, an official's
 token), pages of 100: the first page, a deep page and a ``?updated_since=`` pull, ``--repeat``
 times each through Django's test client (URL routing, token, throttle, visibility, serializer,
-audit entry, JSON), with the number of SQL queries. Beside each, in the same run, the baseline: a
-bare Django view's work for the same page (the same ``visible_to`` rows, ``values()`` of the same
-columns, ``json.dumps``), so the API's own cost shows as the difference. Target: API p95 < 50 ms
-per page of 100. Prints PASS/FAIL and exits 1 on FAIL.
+audit entry, JSON; the tests hold their query counts constant). Beside each, in the same run,
+the baseline: a bare Django view's work for the same page (the same ``visible_to`` rows,
+``values()`` of the same columns, ``json.dumps``), so the API's own cost shows as the difference.
+Target: API p95 < 50 ms per page of 100. Prints PASS/FAIL and exits 1 on FAIL.
 """
 
 from __future__ import annotations
@@ -88,8 +88,6 @@ def main() -> None:
     os.environ["API_RATE"] = "1000000/minute"
     setup_django(bench_database_url(DATABASE))
     from dashboard import ensure_data
-    from django.db import connection, reset_queries
-    from django.test.utils import CaptureQueriesContext
     from django.urls import reverse
     from django.utils import timezone
 
@@ -111,7 +109,7 @@ def main() -> None:
     ]
     failed = False
     print(f"\nPages of {PAGE}, {args.repeat} runs each (after one warm-up); p50 / p95 in ms")
-    print(f"  {'list':<9}{'reader':<9}{'page':<14}{'API':>16}{'baseline':>18}{'queries':>9}")
+    print(f"  {'list':<9}{'reader':<9}{'page':<14}{'API':>16}{'baseline':>18}")
     for name, path, model, columns in lists:
         for role in ("staff", "official"):
             user, client = reader(role)
@@ -122,9 +120,7 @@ def main() -> None:
                 (f"page {deep}", {"page": deep}, (deep - 1) * PAGE, None),
                 ("updated_since", {"updated_since": since.isoformat()}, 0, since),
             ):
-                reset_queries()  # the request resets the log too: count from an empty one
-                with CaptureQueriesContext(connection) as queries:
-                    response = client.get(path, query)
+                response = client.get(path, query)
                 if response.status_code != 200:
                     raise SystemExit(f"{path} {query} answered {response.status_code}")
                 api = timed(lambda c=client, p=path, q=query: c.get(p, q), args.repeat)
@@ -135,7 +131,6 @@ def main() -> None:
                     f"  {name:<9}{role:<9}{label:<14}"
                     f"{statistics.median(api):7.1f} / {p95:6.1f}"
                     f"{statistics.median(base):9.1f} / {percentile(base, 0.95):6.1f}"
-                    f"{len(queries.captured_queries):>9}"
                 )
     print(f"\nTarget: API p95 < {TARGET_MS} ms per page of {PAGE}: {'FAIL' if failed else 'PASS'}")
     sys.exit(1 if failed else 0)
