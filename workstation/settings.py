@@ -58,7 +58,6 @@ INSTALLED_APPS = [
     "rest_framework",
     "django_filters",
     "drf_spectacular",
-    "drf_spectacular_sidecar",  # Swagger UI's files, served from static/ (no CDN)
     "workstation.apps.WorkstationConfig",
     "talentpool.apps.TalentpoolConfig",
     "projects.apps.ProjectsConfig",
@@ -352,8 +351,10 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
     "SCHEMA_PATH_PREFIX": "/api/v1",
-    "SWAGGER_UI_DIST": "SIDECAR",
-    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    # Swagger UI is vendored in static/vendor/swagger-ui/ (no CDN); the docs page's template
+    # (workstation/api_docs.html) names its files through {% static %}.
+    "SWAGGER_UI_DIST": "/static/vendor/swagger-ui",
+    "SWAGGER_UI_FAVICON_HREF": "/static/vendor/swagger-ui/favicon-32x32.png",
     "COMPONENT_SPLIT_REQUEST": True,
     "ENUM_NAME_OVERRIDES": {
         "ProjectStage": "projects.pipeline.models.Stage",
