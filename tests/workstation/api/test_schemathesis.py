@@ -25,8 +25,9 @@ from tests.api_content import make_api_content
 from workstation.api.services import issue_token
 from workstation.api.throttling import PerTokenThrottle
 
-# About 12 s over the 18 operations with 10 examples each (30 s with 25); the timeout keeps a slower future from stalling
-# the suite unnoticed (the call only: the first test of a worker also sets the database up).
+# About 12 s over the 18 operations with 10 examples each (30 s with 25); the timeout keeps a
+# slower future from stalling the suite unnoticed (the call only: the first test of a worker also
+# sets the database up).
 pytestmark = [pytest.mark.django_db, pytest.mark.timeout(60, func_only=True)]
 
 # Examples per operation and generation mode (valid data, then invalid data).
