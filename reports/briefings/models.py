@@ -67,6 +67,7 @@ class MonthlyBriefingQuerySet(models.QuerySet):
         return self.none()
 
     def published(self):
+        """Published briefings: all the API hands out, to staff and officials alike."""
         return self.filter(status=Status.PUBLISHED)
 
 
