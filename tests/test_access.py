@@ -158,6 +158,24 @@ def published_briefing():
     return kwargs
 
 
+def published_english_edition():
+    """A published briefing with its ready English final edition."""
+    from django.core.files.base import ContentFile
+
+    from reports.editions.models import BriefingPDF
+
+    kwargs = published_briefing()
+    edition = BriefingPDF.objects.create(
+        briefing_id=kwargs["pk"],
+        kind="published",
+        language="en",
+        status="ready",
+        requested_at=timezone.now(),
+    )
+    edition.file.save("briefing.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"), save=True)
+    return {"pk": kwargs["pk"], "language": "en"}
+
+
 def briefing_item():
     from tests.factories import BriefingItemFactory
 
@@ -516,6 +534,7 @@ ACCESS = {
     "api:invitation-detail": ("get", lambda: an_invitation("submitted"), api_readers()),
     "api:briefing-list": ("get", None, api_readers()),
     "api:briefing-detail": ("get", published_briefing, api_readers()),
+    "api:briefing-edition": ("get", published_english_edition, api_readers()),
     # The annual-duties figures: the dashboard page's readers.
     "api:figures-detail": (
         "get",

@@ -71,15 +71,10 @@ class DataPackageViewSet(ReadOnlyViewSet):
     filterset_class = DataPackageFilter
     ordering_fields = ["generated_at", "requested_at", "id"]
     ordering = ["-requested_at", "-id"]
+    file_actions = ("download",)
 
     def rows(self, queryset):
         return queryset.select_related("publication__briefing")
-
-    def perform_content_negotiation(self, request, force=False):
-        # A download answers with the zip whatever Accept asks for (application/zip, say); its
-        # errors come as JSON.
-        force = force or self.action == "download"
-        return super().perform_content_negotiation(request, force=force)
 
     @extend_schema(
         responses={

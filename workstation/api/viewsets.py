@@ -54,9 +54,16 @@ class ReadOnlyViewSet(InRequestedLanguage, viewsets.ReadOnlyModelViewSet):
 
     model = None
     personal_data = ""
+    file_actions: tuple[str, ...] = ()
 
     def rows(self, queryset):
         return queryset
+
+    def perform_content_negotiation(self, request, force=False):
+        # An action in ``file_actions`` answers with its file (a PDF, a zip) whatever Accept asks
+        # for; its errors come as JSON.
+        force = force or self.action in self.file_actions
+        return super().perform_content_negotiation(request, force=force)
 
     def get_queryset(self):
         return self.rows(self.model.objects.visible_to(self.request.user))

@@ -127,3 +127,24 @@ def test_the_list_takes_as_many_queries_for_12_as_for_2(api_clients):
             edition(briefing, "en")
 
     assert_queries_do_not_grow(api_clients["official"], BRIEFINGS, add)
+
+
+def test_a_token_downloads_a_final_edition_and_an_unmade_one_is_not_found(official):
+    from tests.conftest import api_client
+
+    briefing = BriefingFactory(
+        year=2026, month=9, status="published", review_round=1, published_at=timezone.now()
+    )
+    edition = BriefingPDF.objects.create(
+        briefing=briefing, kind="published", language="zh-hans", status="ready"
+    )
+    edition.file.save("b.pdf", ContentFile(b"%PDF-1.4 zh\n%%EOF\n"), save=True)
+    reader = api_client(official)
+    listed = reader.get("/api/v1/briefings/").json()["results"][0]["editions"][0]
+    assert listed["download_url"].endswith(f"/api/v1/briefings/{briefing.pk}/editions/zh-hans/")
+    response = reader.get(listed["download_url"], headers={"Accept": "application/pdf"})
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == b"%PDF-1.4 zh\n%%EOF\n"
+    missing = reader.get(f"/api/v1/briefings/{briefing.pk}/editions/en/")
+    assert missing.status_code == 404
+    assert missing.json()["error"]["code"] == "not_found"

@@ -174,6 +174,11 @@ def test_every_endpoint_answers_as_its_schema_says(client, staff):
     zipped = reader.get(f"/api/v1/data-packages/{package['id']}/download/")
     assert zipped.status_code == 200 and zipped["Content-Type"] == "application/zip"
     checked.add("/api/v1/data-packages/{id}/download/")
+    briefings = reader.get("/api/v1/briefings/").json()["results"]
+    edition = next(edition for briefing in briefings for edition in briefing["editions"])
+    pdf = reader.get(edition["download_url"])
+    assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
+    checked.add("/api/v1/briefings/{id}/editions/{language}/")
     assert not problems, "\n".join(problems)
     assert checked >= AT_LEAST
     unchecked = set(schema["paths"]) - checked
