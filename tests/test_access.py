@@ -160,19 +160,8 @@ def published_briefing():
 
 def published_english_edition():
     """A published briefing with its ready English final edition."""
-    from django.core.files.base import ContentFile
-
-    from reports.editions.models import BriefingPDF
-
     kwargs = published_briefing()
-    edition = BriefingPDF.objects.create(
-        briefing_id=kwargs["pk"],
-        kind="published",
-        language="en",
-        status="ready",
-        requested_at=timezone.now(),
-    )
-    edition.file.save("briefing.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"), save=True)
+    ready_english_pdf(kwargs["pk"], kind="published")
     return {"pk": kwargs["pk"], "language": "en"}
 
 
@@ -183,21 +172,25 @@ def briefing_item():
     return {"pk": item.briefing_id, "item_pk": item.pk}
 
 
-def ready_edition():
+def ready_english_pdf(briefing_pk: int, *, kind: str):
     from django.core.files.base import ContentFile
 
     from reports.editions.models import BriefingPDF
 
-    kwargs = briefing(submitted=True)
     edition = BriefingPDF.objects.create(
-        briefing_id=kwargs["pk"],
-        kind="draft",
+        briefing_id=briefing_pk,
+        kind=kind,
         language="en",
         status="ready",
         requested_at=timezone.now(),
     )
     edition.file.save("briefing.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"), save=True)
-    return {**kwargs, "pdf_pk": edition.pk}
+    return edition
+
+
+def ready_edition():
+    kwargs = briefing(submitted=True)
+    return {**kwargs, "pdf_pk": ready_english_pdf(kwargs["pk"], kind="draft").pk}
 
 
 def failed_edition():
