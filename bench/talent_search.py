@@ -783,7 +783,7 @@ def main() -> None:
     print(f"\nStaff search, first page of {args.limit}, {args.repeat} runs per query")
     print(f"  {'class':<12} {'query':<24} {'matches':>7} {'p50':>7} {'p95':>7}   first result")
     staff = run(
-        TalentProfile.objects.with_sharing(),
+        TalentProfile.objects.all(),
         queries,
         repeat=args.repeat,
         limit=args.limit,

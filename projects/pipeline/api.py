@@ -6,7 +6,7 @@ import django_filters
 from django.db.models import Prefetch
 from rest_framework import serializers
 
-from projects.pipeline.models import Project, Stage, StageChange
+from projects.pipeline.models import PROJECT_FACTS, Project, Stage, StageChange
 from workstation.api.filters import UpdatedSince
 from workstation.api.serializers import BilingualSerializer
 from workstation.api.viewsets import ReadOnlyViewSet
@@ -36,17 +36,7 @@ class ProjectSerializer(BilingualSerializer):
         rich_text = ("summary",)
         fields = [
             "id",
-            "company",
-            "company_website",
-            "company_location",
-            "contact_name",
-            "contact_email",
-            "contact_phone",
-            "industry",
-            "technology_stage",
-            "funding_sought",
-            "landing_mode",
-            "expo_year",
+            *PROJECT_FACTS,
             "stage",
             "stage_changed_at",
             "source",

@@ -8,7 +8,7 @@ from django import forms
 from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
-from projects.pipeline.models import LandingMode, Project, Stage, TechnologyStage
+from projects.pipeline.models import PROJECT_FACTS, LandingMode, Project, Stage, TechnologyStage
 from projects.pipeline.services import Criterion
 from workstation.accounts.models import Role, User
 from workstation.reference.models import Industry
@@ -159,17 +159,7 @@ class ProjectForm(forms.ModelForm):
             "title_en",
             "summary_zh_hans",
             "summary_en",
-            "company",
-            "company_website",
-            "company_location",
-            "contact_name",
-            "contact_email",
-            "contact_phone",
-            "industry",
-            "technology_stage",
-            "funding_sought",
-            "landing_mode",
-            "expo_year",
+            *PROJECT_FACTS,
             "owner",
             "next_action",
             "next_action_on",

@@ -60,6 +60,23 @@ class ProjectSource(models.TextChoices):
     STAFF = "staff", _("Staff entry")
 
 
+# What a project is, as the company tells it: the form edits these, the API and the data package
+# hand them out.
+PROJECT_FACTS = (
+    "company",
+    "company_website",
+    "company_location",
+    "contact_name",
+    "contact_email",
+    "contact_phone",
+    "industry",
+    "technology_stage",
+    "funding_sought",
+    "landing_mode",
+    "expo_year",
+)
+
+
 def document_path(document, filename: str) -> str:
     return f"projects/{uuid.uuid4().hex}{PurePath(filename).suffix.lower()}"
 

@@ -87,11 +87,6 @@ PERSON_FIELDS = (
 
 
 class TalentProfileQuerySet(models.QuerySet):
-    def with_sharing(self):
-        """Every profile; ``shares_with_lanzhou`` is a stored column, kept by the consent ledger's
-        service (talentpool.consents.services.set_consent)."""
-        return self
-
     def shared_with_lanzhou(self):
         return self.filter(shares_with_lanzhou=True)
 
@@ -102,10 +97,10 @@ class TalentProfileQuerySet(models.QuerySet):
         if not user.is_authenticated:
             return self.none()
         if user.has_role(Role.STAFF) or user.is_superuser:
-            return self.with_sharing()
+            return self.all()
         if user.has_role(Role.OFFICIAL):
             return self.shared_with_lanzhou()
-        return self.with_sharing().filter(user=user)
+        return self.filter(user=user)
 
     def gansu(self):
         return self.filter(native_region__is_gansu=True)

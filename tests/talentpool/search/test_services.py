@@ -24,7 +24,7 @@ def person(name_zh="", name_en="", **fields):
 
 
 def found(query, **kwargs):
-    result = search_profiles(TalentProfile.objects.with_sharing(), query, **kwargs)
+    result = search_profiles(TalentProfile.objects.all(), query, **kwargs)
     return [profile.name_zh or profile.name_en for profile in result.profiles]
 
 
@@ -170,7 +170,7 @@ def test_query_count_does_not_grow_with_matches(db):
 
     def queries():
         with CaptureQueriesContext(connection) as captured:
-            result = search_profiles(TalentProfile.objects.with_sharing(), "google", limit=25)
+            result = search_profiles(TalentProfile.objects.all(), "google", limit=25)
         return len(captured), len(result.profiles)
 
     few = queries()

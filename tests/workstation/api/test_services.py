@@ -72,7 +72,7 @@ def test_an_expiry_beyond_a_year_is_refused(staff):
         issue_token(actor=staff, name="Forever", expires_at=timezone.now() + timedelta(days=400))
 
 
-def test_last_use_is_noted_at_most_once_a_minute(staff, django_assert_num_queries):
+def test_last_use_is_noted_at_most_once_a_minute(staff):
     token, key = issue_token(actor=staff, name="Busy")
     token_for_key(key)
     first = ApiToken.objects.get(pk=token.pk).last_used_at
