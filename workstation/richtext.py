@@ -13,6 +13,7 @@ sense to a screen reader: an image that lost its source goes, a kept image alway
 
 from __future__ import annotations
 
+import functools
 import html
 import threading
 from html import escape
@@ -126,8 +127,16 @@ def _markdown_converter() -> markdown.Markdown:
 
 
 def render_markdown(text: str) -> SafeString:
-    html = _markdown_converter().convert(text or "")
-    return mark_safe(sanitize(html))  # noqa: S308 - sanitized by nh3 just above
+    # The allow-list keeps images under these URLs: they are part of what the HTML depends on.
+    html = _rendered(text or "", settings.STATIC_URL, settings.MEDIA_URL)
+    return mark_safe(html)  # noqa: S308 - sanitized by nh3 in _rendered
+
+
+# The same texts are rendered again and again (a project's summary on the board, its page, each
+# API read and PDF): the HTML of a text is the same every time, so each process keeps the latest.
+@functools.lru_cache(maxsize=4096)
+def _rendered(text: str, static_url: str, media_url: str) -> str:
+    return sanitize(_markdown_converter().convert(text))
 
 
 def plain_text(text: str) -> str:

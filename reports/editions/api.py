@@ -85,7 +85,7 @@ class BriefingViewSet(ReadOnlyViewSet):
     model = MonthlyBriefing
     serializer_class = BriefingSerializer
     filterset_class = BriefingFilter
-    ordering_fields = ["year", "month", "published_at", "id"]
+    ordering_fields = ["year", "month", "id"]
     ordering = ["-year", "-month"]
     file_actions = ("edition",)
 

@@ -69,7 +69,7 @@ class DataPackageViewSet(ReadOnlyViewSet):
     model = DataPackage
     serializer_class = DataPackageSerializer
     filterset_class = DataPackageFilter
-    ordering_fields = ["generated_at", "requested_at", "id"]
+    ordering_fields = ["requested_at", "id"]
     ordering = ["-requested_at", "-id"]
     file_actions = ("download",)
 

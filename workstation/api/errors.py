@@ -15,6 +15,7 @@ from django.views import defaults
 from rest_framework import exceptions
 from rest_framework.views import exception_handler
 
+from workstation.api.pagination import InvalidCursor
 from workstation.api.viewsets import requested_language
 
 
@@ -28,6 +29,8 @@ def message_of(exception) -> str:
         return _("Sign in, or send a personal API token: Authorization: Bearer <token>.")
     if isinstance(exception, exceptions.PermissionDenied):
         return _("Only workstation staff and Lanzhou officials may read the API.")
+    if isinstance(exception, InvalidCursor):
+        return str(InvalidCursor.default_detail)
     if isinstance(exception, exceptions.NotFound):
         return _("There is nothing here, or you may not see it.")
     if isinstance(exception, exceptions.ValidationError):

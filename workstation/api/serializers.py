@@ -3,6 +3,9 @@ as sanitized HTML only (the one sanitizer, workstation.richtext)."""
 
 from __future__ import annotations
 
+import datetime
+
+from django.utils import timezone
 from django.utils.translation import get_language
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
@@ -54,3 +57,19 @@ class BilingualSerializer(serializers.ModelSerializer):
                     name, language=code, rich=rich
                 )
         return fields
+
+
+def rows_from_json(rows: list[dict], fields: list[str], *, times: tuple[str, ...]) -> list[dict]:
+    """Rows the database built as JSON, as the API gives rows: ``fields`` in their order (JSONB
+    keeps its own), and the times ``times`` (ISO 8601 in UTC there) as DRF's DateTimeField gives
+    every other time: in the current time zone, with ``Z`` for UTC."""
+    zone = timezone.get_current_timezone()
+    shown = []
+    for row in rows:
+        row = {name: row[name] for name in fields}
+        for name in times:
+            if row[name]:
+                value = datetime.datetime.fromisoformat(row[name]).astimezone(zone).isoformat()
+                row[name] = value[:-6] + "Z" if value.endswith("+00:00") else value
+        shown.append(row)
+    return shown

@@ -107,7 +107,7 @@ class ActionItemViewSet(ReadOnlyViewSet):
     model = ActionItem
     serializer_class = ActionItemSerializer
     filterset_class = ActionItemFilter
-    ordering_fields = ["due_on", "created_at", "done_at", "id"]
+    ordering_fields = ["due_on", "created_at", "id"]
     ordering = ["due_on", "id"]
 
     def rows(self, queryset):
