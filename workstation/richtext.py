@@ -134,7 +134,7 @@ def render_markdown(text: str) -> SafeString:
 
 # The same texts are rendered again and again (a project's summary on the board, its page, each
 # API read and PDF): the HTML of a text is the same every time, so each process keeps the latest.
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=2048)
 def _rendered(text: str, static_url: str, media_url: str) -> str:
     return sanitize(_markdown_converter().convert(text))
 
