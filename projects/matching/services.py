@@ -6,6 +6,8 @@ Interface (keep it when the internals change):
   saving the title, summary or description); ``index_missing()`` fills every NULL document;
 - ``suggest_demands(project, limit=10)`` / ``suggest_projects(demand, limit=10)``: ranked
   ``Suggestion``s with the reasons shown to staff;
+- ``suggest_demands_for_expertise(expertise=, industry_id=, limit=10)``: the open demands that fit
+  a person's expertise, scored the same way (a talent's "For you" page);
 - ``decide_match(project=, demand=, decision=, actor=)``: a confirmed or rejected pair, audited;
 - ``add_introduction(project=, actor=, ...)``: one entry of the introduction log, audited.
 
@@ -246,22 +248,43 @@ def _rank(suggestions: list[Suggestion], limit: int) -> list[Suggestion]:
     return suggestions[:limit]
 
 
+def open_demands():
+    """The demands still to be met: what matching suggests and what talents are shown."""
+    return Demand.objects.filter(is_active=True)
+
+
+def _demand_candidates():
+    return open_demands().select_related("organization", "industry").defer("match_document")
+
+
 def suggest_demands(project, limit: int = 10) -> list[Suggestion]:
     """The open demands best matching ``project``, best first (rejected pairs last)."""
     _ensure_indexed()
-    queryset = (
-        Demand.objects.filter(is_active=True)
-        .select_related("organization", "industry")
-        .defer("match_document")
-    )
     decided = {match.demand_id: match for match in Match.objects.filter(project=project)}
     return _suggest(
         side="demand",
         keywords=_project_keywords(project),
         industry_id=project.industry_id,
-        queryset=queryset,
+        queryset=_demand_candidates(),
         candidate_keywords=_demand_keywords,
         decided=decided,
+        limit=limit,
+    )
+
+
+def suggest_demands_for_expertise(
+    *, expertise: str, industry_id=None, limit: int = 10
+) -> list[Suggestion]:
+    """The open demands best matching a person's expertise (and industry), best first, scored as
+    for a project: the same keywords, candidates and reasons. A constant number of queries."""
+    _ensure_indexed()
+    return _suggest(
+        side="demand",
+        keywords=keywords_of(expertise),
+        industry_id=industry_id,
+        queryset=_demand_candidates(),
+        candidate_keywords=_demand_keywords,
+        decided={},
         limit=limit,
     )
 
