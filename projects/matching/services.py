@@ -49,6 +49,8 @@ from workstation.segmenter import text_tokens
 CONFIG = "simple"
 CANDIDATES = 100  # rows ranked by ts_rank that are scored in Python
 INDUSTRY_CANDIDATES = 20  # same-industry rows without a shared keyword, newest first
+# A talent's phone page scores fewer: each candidate's text is segmented in Python.
+PERSON_CANDIDATES = (30, 10)
 QUERY_KEYWORDS = 100  # keywords of the subject put in the OR query
 INDUSTRY_BONUS = 0.5
 MAX_REASON_KEYWORDS = 8
@@ -209,16 +211,18 @@ def _or_query(keywords: list[str]) -> SearchQuery:
     return SearchQuery(text, config=CONFIG, search_type="raw")
 
 
-def _candidates(queryset, keywords: list[str], industry_id):
+def _candidates(queryset, keywords: list[str], industry_id, bounds=None):
     """At most CANDIDATES rows sharing a keyword (best ts_rank first) and INDUSTRY_CANDIDATES of
-    the same industry: two queries whatever the size of the table."""
+    the same industry (or the two numbers of ``bounds``): two queries whatever the size of the
+    table."""
+    ranked_at_most, same_industry_at_most = bounds or (CANDIDATES, INDUSTRY_CANDIDATES)
     rows = {}
     if keywords:
         query = _or_query(keywords[:QUERY_KEYWORDS])
         ranked = (
             queryset.filter(match_document=query)
             .annotate(rank=SearchRank(F("match_document"), query))
-            .order_by("-rank", "-pk")[:CANDIDATES]
+            .order_by("-rank", "-pk")[:ranked_at_most]
         )
         rows.update((row.pk, row) for row in ranked)
     if industry_id:
@@ -226,7 +230,7 @@ def _candidates(queryset, keywords: list[str], industry_id):
             (row.pk, row)
             for row in queryset.filter(industry_id=industry_id)
             .exclude(pk__in=list(rows))
-            .order_by("-pk")[:INDUSTRY_CANDIDATES]
+            .order_by("-pk")[:same_industry_at_most]
         )
     return list(rows.values())
 
@@ -250,7 +254,7 @@ def _rank(suggestions: list[Suggestion], limit: int) -> list[Suggestion]:
 
 def open_demands():
     """The demands still to be met: what matching suggests and what talents are shown."""
-    return Demand.objects.filter(is_active=True)
+    return Demand.objects.open()
 
 
 def _demand_candidates():
@@ -276,7 +280,8 @@ def suggest_demands_for_expertise(
     *, expertise: str, industry_id=None, limit: int = 10
 ) -> list[Suggestion]:
     """The open demands best matching a person's expertise (and industry), best first, scored as
-    for a project: the same keywords, candidates and reasons. A constant number of queries."""
+    for a project: the same keywords, candidates (fewer: PERSON_CANDIDATES) and reasons. A
+    constant number of queries."""
     _ensure_indexed()
     return _suggest(
         side="demand",
@@ -286,6 +291,7 @@ def suggest_demands_for_expertise(
         candidate_keywords=_demand_keywords,
         decided={},
         limit=limit,
+        bounds=PERSON_CANDIDATES,
     )
 
 
@@ -310,12 +316,12 @@ def suggest_projects(demand, limit: int = 10) -> list[Suggestion]:
 
 
 def _suggest(
-    *, side, keywords, industry_id, queryset, candidate_keywords, decided, limit
+    *, side, keywords, industry_id, queryset, candidate_keywords, decided, limit, bounds=None
 ) -> list[Suggestion]:
-    """Scores the candidates of ``queryset`` against one subject (a project or a demand);
-    ``side`` names what the candidates are, as the suggestion holds them."""
+    """Scores the candidates of ``queryset`` against one subject (a project, a demand or a
+    person's expertise); ``side`` names what the candidates are, as the suggestion holds them."""
     suggestions = []
-    for candidate in _candidates(queryset, keywords, industry_id):
+    for candidate in _candidates(queryset, keywords, industry_id, bounds):
         same_industry = bool(industry_id) and candidate.industry_id == industry_id
         score, reasons, shown = _score(keywords, candidate_keywords(candidate), same_industry)
         if score <= 0:
