@@ -50,6 +50,12 @@ def check_pool_staff(actor) -> None:
         raise PermissionDenied(_("Only workstation staff keep the talent pool."))
 
 
+def check_own_profile(actor, profile) -> None:
+    """What only the person does on their own profile (say they are interested in a demand)."""
+    if actor is None or not is_own_profile(actor, profile):
+        raise PermissionDenied(_("Only the person may do this on their own profile."))
+
+
 def check_may_change(actor, profile) -> None:
     if actor is not None and not actor.has_perm("talentpool.change_profile", profile):
         raise PermissionDenied(_("Only the person or workstation staff may change this profile."))

@@ -1,8 +1,9 @@
 """The portal's main pages, with content on them, for the HTML checker and axe.
 
-Both suites look at the same pages: the public ones signed out, the working ones as staff, each in
-both languages. The content is made so that every part of a page shows: lists with rows, a project
-with a next action and a stage change, rich text with a link and an image, a submitted briefing.
+Both suites look at the same pages: the public ones signed out, the working ones as staff, a
+talent's own pages as that talent, each in both languages. The content is made so that every part
+of a page shows: lists with rows, a project with a next action and a stage change, rich text with a
+link and an image, a submitted briefing, demands matching a talent's expertise.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ RICH_TEXT = (
 @dataclass(frozen=True)
 class MainPage:
     label: str
-    role: str  # "anonymous" or "staff"
+    role: str  # "anonymous", "staff" or "talent"
     url_name: str
     kwargs: dict | None = None
 
@@ -36,8 +37,9 @@ class MainPage:
             return reverse(self.url_name, kwargs=self.kwargs)
 
 
-def main_pages(staff) -> list[MainPage]:
-    """Make the content and list the pages; ``staff`` is the staff member who works on it."""
+def main_pages(staff, talent=None) -> list[MainPage]:
+    """Make the content and list the pages; ``staff`` is the staff member who works on it, and
+    ``talent`` (given) a person of the pool whose own pages are listed too."""
     from projects.pipeline.services import move_project
     from reports.briefings.services import submit
     from tests.factories import (
@@ -100,6 +102,42 @@ def main_pages(staff) -> list[MainPage]:
         ("invitations", "workstation:invitation_list", None),
         ("invitation page", "workstation:invitation_detail", {"pk": invitation.pk}),
     ]
-    return [MainPage(label, "anonymous", name, kwargs) for label, name, kwargs in public] + [
-        MainPage(label, "staff", name, kwargs) for label, name, kwargs in working
+    own = talent_content(talent) if talent is not None else []
+    return (
+        [MainPage(label, "anonymous", name, kwargs) for label, name, kwargs in public]
+        + [MainPage(label, "staff", name, kwargs) for label, name, kwargs in working]
+        + [MainPage(label, "talent", name, kwargs) for label, name, kwargs in own]
+    )
+
+
+def talent_content(talent) -> list[tuple]:
+    """``talent``'s complete profile, with a policy tagged for them and two demands matching their
+    expertise, one of which they said they are interested in; their own pages."""
+    from projects.demands.services import save_demand
+    from talentpool.interactions.services import record_demand_interest
+    from talentpool.profiles.services import complete_profile
+    from tests.factories import DemandFactory, PolicyPageFactory, TalentProfileFactory
+    from workstation.reference.models import Region
+
+    profile = TalentProfileFactory(
+        user=talent, email=talent.email, expertise="锂电池, batteries", interests=["part_time"]
+    )
+    complete_profile(profile=profile, actor=talent, share_with_lanzhou=False)
+    PolicyPageFactory(audience_interests=["part_time"]).audience_regions.set(
+        Region.objects.filter(code="620100")
+    )
+    for title_zh, title_en in (("锂电池正极材料", "Battery cathodes"), ("锂电池回收", "")):
+        demand = save_demand(
+            demand=DemandFactory.build(
+                title=title_zh,
+                title_zh_hans=title_zh,
+                title_en=title_en,
+                description_zh_hans="希望引进锂电池技术。\n联系工作站。",
+            ),
+            actor=None,
+        )
+    record_demand_interest(profile=profile, demand=demand, actor=talent)
+    return [
+        ("for you", "talentpool:for_you", None),
+        ("my profile", "talentpool:own_profile", None),
     ]

@@ -72,6 +72,12 @@ def with_own_profile():
     return {}
 
 
+def own_profile_and_a_demand():
+    """The talent fixture's profile and an open demand it may say it is interested in."""
+    talent_profile()
+    return {"pk": DemandFactory().pk}
+
+
 def claim_token():
     from talentpool.directory.services import make_claim_token
     from tests.factories import TalentProfileFactory
@@ -598,6 +604,10 @@ ACCESS = {
     "talentpool:own_profile_edit": ("get", with_own_profile, talents_own(200, other_talent=AWAY)),
     "talentpool:own_consent": ("get", with_own_profile, talents_own(200, other_talent=AWAY)),
     "talentpool:own_export": ("get", None, talents_own(200)),
+    # "For you": what fits the profile ("other_talent" is asked to complete one first).
+    "talentpool:for_you": ("get", with_own_profile, talents_own(200)),
+    # Back to "For you" (or, without a profile, to the wizard).
+    "talentpool:demand_interest": ("post", own_profile_and_a_demand, talents_own(AWAY)),
     "talentpool:own_delete": ("get", None, talents_own(200)),
     "talentpool:privacy_notice": ("get", None, everyone(200)),
     # The CV of the talent fixture, who does not share with Lanzhou.

@@ -1,4 +1,4 @@
-"""Dependencies run one way: between apps (workstation ← talentpool, projects ← reports) and
+"""Dependencies run one way: between apps (workstation ← projects ← talentpool, all ← reports) and
 between the modules inside an app. A module imported inside a function counts too: a lazy import
 hides a cycle from Python, not from the reader."""
 
@@ -12,7 +12,9 @@ APPS = ("workstation", "talentpool", "projects", "reports")
 # What each app may import from the others.
 ALLOWED = {
     "workstation": set(),
-    "talentpool": {"workstation"},
+    # A talent's "For you" page offers Lanzhou's open demands, matched as projects are, and their
+    # log notes the demand they said they are interested in; projects know nothing of talents.
+    "talentpool": {"workstation", "projects"},
     "projects": {"workstation"},
     "reports": {"workstation", "talentpool", "projects"},
 }

@@ -249,8 +249,9 @@ def test_meetings_and_their_action_items_are_for_staff_and_officials(people):
 @pytest.mark.django_db
 def test_the_pipeline_is_read_by_staff_and_officials(people):
     project = factories.ProjectFactory()
-    demand = factories.DemandFactory()
-    match = Match.objects.create(project=project, demand=demand, status="confirmed")
+    match = Match.objects.create(
+        project=project, demand=factories.DemandFactory(), status="confirmed"
+    )
     delegation = Delegation.objects.create(
         title_zh_hans="兰州市科技局赴美代表团",
         title_en="Lanzhou S&T Bureau delegation",
@@ -259,13 +260,27 @@ def test_the_pipeline_is_read_by_staff_and_officials(people):
     )
     for model, instance in (
         (Project, project),
-        (Demand, demand),
         (Match, match),
         (Delegation, delegation),
     ):
         assert seen(people, model) == read_inside(official={instance}, staff={instance}), (
             model.__name__
         )
+
+
+@pytest.mark.django_db
+def test_talents_see_the_open_demands_pipeline_readers_all(people):
+    """A talent's "For you" page offers the open demands; the pipeline's pages stay closed to them
+    (403, tests/test_access.py)."""
+    open_demand = factories.DemandFactory()
+    closed = factories.DemandFactory(is_active=False)
+    assert seen(people, Demand) == {
+        "anonymous": set(),
+        "talent": {open_demand},
+        "other_talent": {open_demand},
+        "official": {open_demand, closed},
+        "staff": {open_demand, closed},
+    }
 
 
 @pytest.mark.django_db

@@ -12,6 +12,20 @@ from workstation.provenance import Authored
 from workstation.reference.models import Industry, Organization
 
 
+class DemandQuerySet(PipelineQuerySet):
+    def open(self):
+        return self.filter(is_active=True)
+
+    def visible_to(self, user):
+        """Whoever reads the pipeline sees every demand; a talent the open ones, which their
+        "For you" page offers (``projects/rules.py``); the public none."""
+        if user.has_perm("projects.view_pipeline"):
+            return self
+        if user.has_perm("projects.view_open_demands"):
+            return self.open()
+        return self.none()
+
+
 class Demand(Authored):
     class Kind(models.TextChoices):
         TECHNOLOGY = "technology", _("Technology need")
@@ -38,7 +52,7 @@ class Demand(Authored):
     is_active = models.BooleanField(_("open"), default=True)
     match_document = SearchVectorField(null=True, editable=False)
 
-    objects = PipelineQuerySet.as_manager()
+    objects = DemandQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("Lanzhou demand")

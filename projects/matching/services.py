@@ -6,6 +6,8 @@ Interface (keep it when the internals change):
   saving the title, summary or description); ``index_missing()`` fills every NULL document;
 - ``suggest_demands(project, limit=10)`` / ``suggest_projects(demand, limit=10)``: ranked
   ``Suggestion``s with the reasons shown to staff;
+- ``suggest_demands_for_expertise(expertise=, industry_id=, limit=10)``: the open demands that fit
+  a person's expertise, scored the same way (a talent's "For you" page);
 - ``decide_match(project=, demand=, decision=, actor=)``: a confirmed or rejected pair, audited;
 - ``add_introduction(project=, actor=, ...)``: one entry of the introduction log, audited.
 
@@ -47,6 +49,8 @@ from workstation.segmenter import text_tokens
 CONFIG = "simple"
 CANDIDATES = 100  # rows ranked by ts_rank that are scored in Python
 INDUSTRY_CANDIDATES = 20  # same-industry rows without a shared keyword, newest first
+# A talent's phone page scores fewer: each candidate's text is segmented in Python.
+PERSON_CANDIDATES = (30, 10)
 QUERY_KEYWORDS = 100  # keywords of the subject put in the OR query
 INDUSTRY_BONUS = 0.5
 MAX_REASON_KEYWORDS = 8
@@ -207,16 +211,18 @@ def _or_query(keywords: list[str]) -> SearchQuery:
     return SearchQuery(text, config=CONFIG, search_type="raw")
 
 
-def _candidates(queryset, keywords: list[str], industry_id):
+def _candidates(queryset, keywords: list[str], industry_id, bounds=None):
     """At most CANDIDATES rows sharing a keyword (best ts_rank first) and INDUSTRY_CANDIDATES of
-    the same industry: two queries whatever the size of the table."""
+    the same industry (or the two numbers of ``bounds``): two queries whatever the size of the
+    table."""
+    ranked_at_most, same_industry_at_most = bounds or (CANDIDATES, INDUSTRY_CANDIDATES)
     rows = {}
     if keywords:
         query = _or_query(keywords[:QUERY_KEYWORDS])
         ranked = (
             queryset.filter(match_document=query)
             .annotate(rank=SearchRank(F("match_document"), query))
-            .order_by("-rank", "-pk")[:CANDIDATES]
+            .order_by("-rank", "-pk")[:ranked_at_most]
         )
         rows.update((row.pk, row) for row in ranked)
     if industry_id:
@@ -224,7 +230,7 @@ def _candidates(queryset, keywords: list[str], industry_id):
             (row.pk, row)
             for row in queryset.filter(industry_id=industry_id)
             .exclude(pk__in=list(rows))
-            .order_by("-pk")[:INDUSTRY_CANDIDATES]
+            .order_by("-pk")[:same_industry_at_most]
         )
     return list(rows.values())
 
@@ -246,23 +252,46 @@ def _rank(suggestions: list[Suggestion], limit: int) -> list[Suggestion]:
     return suggestions[:limit]
 
 
+def open_demands():
+    """The demands still to be met: what matching suggests and what talents are shown."""
+    return Demand.objects.open()
+
+
+def _demand_candidates():
+    return open_demands().select_related("organization", "industry").defer("match_document")
+
+
 def suggest_demands(project, limit: int = 10) -> list[Suggestion]:
     """The open demands best matching ``project``, best first (rejected pairs last)."""
     _ensure_indexed()
-    queryset = (
-        Demand.objects.filter(is_active=True)
-        .select_related("organization", "industry")
-        .defer("match_document")
-    )
     decided = {match.demand_id: match for match in Match.objects.filter(project=project)}
     return _suggest(
         side="demand",
         keywords=_project_keywords(project),
         industry_id=project.industry_id,
-        queryset=queryset,
+        queryset=_demand_candidates(),
         candidate_keywords=_demand_keywords,
         decided=decided,
         limit=limit,
+    )
+
+
+def suggest_demands_for_expertise(
+    *, expertise: str, industry_id=None, limit: int = 10
+) -> list[Suggestion]:
+    """The open demands best matching a person's expertise (and industry), best first, scored as
+    for a project: the same keywords, candidates (fewer: PERSON_CANDIDATES) and reasons. A
+    constant number of queries."""
+    _ensure_indexed()
+    return _suggest(
+        side="demand",
+        keywords=keywords_of(expertise),
+        industry_id=industry_id,
+        queryset=_demand_candidates(),
+        candidate_keywords=_demand_keywords,
+        decided={},
+        limit=limit,
+        bounds=PERSON_CANDIDATES,
     )
 
 
@@ -287,12 +316,12 @@ def suggest_projects(demand, limit: int = 10) -> list[Suggestion]:
 
 
 def _suggest(
-    *, side, keywords, industry_id, queryset, candidate_keywords, decided, limit
+    *, side, keywords, industry_id, queryset, candidate_keywords, decided, limit, bounds=None
 ) -> list[Suggestion]:
-    """Scores the candidates of ``queryset`` against one subject (a project or a demand);
-    ``side`` names what the candidates are, as the suggestion holds them."""
+    """Scores the candidates of ``queryset`` against one subject (a project, a demand or a
+    person's expertise); ``side`` names what the candidates are, as the suggestion holds them."""
     suggestions = []
-    for candidate in _candidates(queryset, keywords, industry_id):
+    for candidate in _candidates(queryset, keywords, industry_id, bounds):
         same_industry = bool(industry_id) and candidate.industry_id == industry_id
         score, reasons, shown = _score(keywords, candidate_keywords(candidate), same_industry)
         if score <= 0:

@@ -83,7 +83,8 @@ def document_path(document, filename: str) -> str:
 
 class PipelineQuerySet(models.QuerySet):
     """Projects, demands, matches and delegations are read by whoever reads the pipeline
-    (``projects/rules.py``: staff and officials); talents and the public see none of them."""
+    (``projects/rules.py``: staff and officials); talents and the public see none of them, but
+    for the open demands offered to talents (``DemandQuerySet``)."""
 
     def visible_to(self, user):
         if user.has_perm("projects.view_pipeline"):

@@ -28,6 +28,11 @@ class InteractionForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [
+            choice
+            for choice in self.fields["kind"].choices
+            if not choice[0] or choice[0] in Interaction.RECORDED_BY_STAFF
+        ]
         if not self.is_bound:
             self.initial.setdefault("happened_on", timezone.localdate())
 

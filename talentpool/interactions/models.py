@@ -7,12 +7,22 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
+class InteractionQuerySet(models.QuerySet):
+    def demand_interests(self):
+        return self.filter(kind=Interaction.Kind.DEMAND_INTEREST)
+
+
 class Interaction(models.Model):
     class Kind(models.TextChoices):
         CALL = "call", _("Call")
         MEETING = "meeting", _("Meeting")
         EMAIL = "email", _("Email")
         EVENT = "event", _("Event")
+        # Recorded by the person themself from their "For you" page, for staff to follow up.
+        DEMAND_INTEREST = "demand_interest", _("Interested in a Lanzhou demand")
+
+    # The kinds staff record by hand (an interest names its demand, which the person chose).
+    RECORDED_BY_STAFF = (Kind.CALL, Kind.MEETING, Kind.EMAIL, Kind.EVENT)
 
     profile = models.ForeignKey(
         "talentpool.TalentProfile",
@@ -31,6 +41,17 @@ class Interaction(models.Model):
         related_name="+",
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    # The demand a DEMAND_INTEREST is about; the summary keeps its title if it is deleted.
+    demand = models.ForeignKey(
+        "projects.Demand",
+        verbose_name=_("Lanzhou demand"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    objects = InteractionQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("interaction")

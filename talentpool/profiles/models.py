@@ -19,7 +19,10 @@ from talentpool.profiles.validators import (
     validate_linkedin_url,
     validate_wechat_id,
 )
-from workstation.reference.models import Industry, Region
+
+# Degrees and interests are reference data (policy pages are tagged with them too); the pool's
+# modules import them from here as well.
+from workstation.reference.models import Degree, Industry, Interest, Region
 
 # Old migrations name private_storage by this module, where it was defined: keep it importable.
 from workstation.storage import private_storage
@@ -28,22 +31,6 @@ from workstation.storage import private_storage
 def cv_path(profile: TalentProfile, filename: str) -> str:
     # A random name: the person's own file name may carry their name.
     return f"cv/{uuid.uuid4().hex}{PurePath(filename).suffix.lower()}"
-
-
-class Interest(models.TextChoices):
-    FULL_TIME_RETURN = "full_time_return", _("Full-time return to Lanzhou")
-    PART_TIME = "part_time", _("Part-time or advisory role")
-    START_COMPANY = "start_company", _("Start a company in Lanzhou")
-    INVEST = "invest", _("Invest")
-    HOST_VISIT = "host_visit", _("Host a visit from Lanzhou")
-    SPEAK = "speak", _("Speak at an event")
-
-
-class Degree(models.TextChoices):
-    BACHELOR = "bachelor", _("Bachelor's degree")
-    MASTER = "master", _("Master's degree")
-    DOCTORATE = "doctorate", _("Doctorate")
-    OTHER = "other", _("Other")
 
 
 class Source(models.TextChoices):

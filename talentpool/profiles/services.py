@@ -57,7 +57,11 @@ def own_profile_of(user) -> TalentProfile | None:
     """The profile linked to ``user``, or None."""
     if not user.is_authenticated:
         return None
-    return TalentProfile.objects.filter(user=user).select_related("native_region").first()
+    return (
+        TalentProfile.objects.filter(user=user)
+        .select_related("native_region__parent__parent")
+        .first()
+    )
 
 
 def new_own_profile(*, user) -> TalentProfile:

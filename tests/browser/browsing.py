@@ -51,6 +51,23 @@ def assert_only_local_and_clean(page, browser_log) -> None:
     assert not browser_log.page_errors, f"page errors: {browser_log.page_errors}"
 
 
+# A talent's phone: touch, a small high-density screen (give the locale beside it).
+TALENTS_PHONE = {
+    "viewport": {"width": 390, "height": 844},
+    "is_mobile": True,
+    "has_touch": True,
+    "device_scale_factor": 3,
+}
+
+
+def fits_the_phone(page) -> None:
+    """No horizontal scroll: the page fits the phone's width."""
+    widths = page.evaluate(
+        "() => ({scroll: document.documentElement.scrollWidth, inner: window.innerWidth})"
+    )
+    assert widths["scroll"] <= widths["inner"], f"horizontal scroll on {page.url}: {widths}"
+
+
 def session_of(user) -> str:
     """The session of a client that signed in with two factors (as staff and officials must)."""
     return signed_in_client(user).cookies["sessionid"].value

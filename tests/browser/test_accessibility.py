@@ -1,5 +1,5 @@
-"""axe-core over the main pages in headless Chromium, signed out and as staff, in both languages:
-no serious or critical violation."""
+"""axe-core over the main pages in headless Chromium, signed out, as staff and as a talent, in both
+languages: no serious or critical violation."""
 
 from __future__ import annotations
 
@@ -25,15 +25,21 @@ def test_the_main_pages_have_no_serious_accessibility_violation(
 ):
     source = axe_script()
     staff = make_person("staff", "a11y.staff@example.org", language, is_staff=True)
-    pages = main_pages(staff)
-    session = signed_in_client(staff).cookies["sessionid"].value
+    talent = make_person("talent", "a11y.talent@example.org", language)
+    pages = main_pages(staff, talent)
+    sessions = {
+        role: signed_in_client(person).cookies["sessionid"].value
+        for role, person in (("staff", staff), ("talent", talent))
+    }
     found = []
-    for role in ("anonymous", "staff"):
+    for role in ("anonymous", "staff", "talent"):
         context = browser.new_context(locale=language, viewport={"width": 1280, "height": 900})
         # Injected into every page before the page's own scripts, outside its CSP.
         context.add_init_script(script=source)
-        if role == "staff":
-            context.add_cookies([{"name": "sessionid", "value": session, "url": live_server.url}])
+        if role in sessions:
+            context.add_cookies(
+                [{"name": "sessionid", "value": sessions[role], "url": live_server.url}]
+            )
         tab = context.new_page()
         for page in (page for page in pages if page.role == role):
             response = tab.goto(live_server.url + page.url(language))

@@ -10,7 +10,13 @@ from django.core import mail
 
 from talentpool.consents.models import Consent
 from talentpool.profiles.models import TalentProfile
-from tests.browser.browsing import assert_only_local_and_clean, assert_styled, expect
+from tests.browser.browsing import (
+    TALENTS_PHONE,
+    assert_only_local_and_clean,
+    assert_styled,
+    expect,
+    fits_the_phone,
+)
 from tests.upload_files import pdf_bytes
 from workstation.reference.models import Industry, Region
 from workstation.reminders.models import Reminder
@@ -19,13 +25,7 @@ from workstation.reminders.tasks import send_reminder
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PASSWORD = "Gansu-Silicon-Valley-2026"
-PHONE = {
-    "locale": "en-US",
-    "viewport": {"width": 390, "height": 844},
-    "is_mobile": True,
-    "has_touch": True,
-    "device_scale_factor": 3,
-}
+PHONE = {"locale": "en-US", **TALENTS_PHONE}
 PDF = pdf_bytes()
 
 
@@ -37,13 +37,6 @@ def cv_storage(private_storage):
 
 def at(page, path: str) -> re.Pattern:
     return re.compile(re.escape(page.live_url + path) + r"(\?.*)?$")
-
-
-def fits_the_phone(page) -> None:
-    widths = page.evaluate(
-        "() => ({scroll: document.documentElement.scrollWidth, inner: window.innerWidth})"
-    )
-    assert widths["scroll"] <= widths["inner"], f"horizontal scroll on {page.url}: {widths}"
 
 
 def save_and_continue(page, language: str, next_step: int) -> None:

@@ -1,5 +1,5 @@
-"""The main pages are valid HTML: the Nu HTML checker finds no error on any of them, signed out
-and as staff, in both languages."""
+"""The main pages are valid HTML: the Nu HTML checker finds no error on any of them, signed out,
+as staff and as a talent, in both languages."""
 
 from __future__ import annotations
 
@@ -11,10 +11,10 @@ from tests.main_pages import LANGUAGES, main_pages
 pytestmark = pytest.mark.django_db
 
 
-def test_the_main_pages_have_no_html_error(clients, staff, tmp_path):
+def test_the_main_pages_have_no_html_error(clients, staff, talent, tmp_path):
     nu_checker()  # skip before making the content when the checker cannot run
     documents = {}
-    for page in main_pages(staff):
+    for page in main_pages(staff, talent):
         for language in LANGUAGES:
             response = clients[page.role].get(page.url(language))
             assert response.status_code == 200, (page, language, response.status_code)

@@ -64,6 +64,8 @@ DEMO_POLICIES = [
         " with a link to the official source.",
         "body_zh_hans": SAMPLE_NOTE_ZH
         + "\n\n政策页面说明适用对象、支持内容和申请方式，并附官方原文链接。",
+        # Shown on the "For you" page of Gansu natives (Lanzhou's included).
+        "audience_region_codes": ["620000"],
     },
     {
         "topic": "investment",
@@ -76,6 +78,8 @@ DEMO_POLICIES = [
         " venture, licensing, investment) and whom to contact.",
         "body_zh_hans": SAMPLE_NOTE_ZH
         + "\n\n投资政策页面列出落地方式（建厂、研发中心、合资、技术许可、投资）及联系人。",
+        # Shown to talents who would start a company in Lanzhou or invest.
+        "audience_interests": ["start_company", "invest"],
     },
     {
         "topic": "environment",

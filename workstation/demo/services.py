@@ -16,6 +16,7 @@ from workstation.demo.content import (
     DEMO_POLICIES,
 )
 from workstation.publications.models import NewsPost, PolicyPage
+from workstation.reference.models import Region
 
 
 @transaction.atomic
@@ -45,11 +46,15 @@ def load_demo_data() -> dict[str, int]:
         if account.totp_secret and not has_totp:
             TOTP.activate(user, account.totp_secret)
     for fields in DEMO_POLICIES:
-        _page, was_created = PolicyPage.objects.get_or_create(
+        fields = dict(fields)
+        region_codes = fields.pop("audience_region_codes", [])
+        page, was_created = PolicyPage.objects.get_or_create(
             title_en=fields["title_en"],
             is_sample=True,
             defaults={**fields, "title": fields["title_en"], "is_published": True},
         )
+        if was_created and region_codes:
+            page.audience_regions.set(Region.objects.filter(code__in=region_codes))
         created["publications"] += was_created
     for fields in DEMO_NEWS:
         _post, was_created = NewsPost.objects.get_or_create(

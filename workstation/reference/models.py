@@ -1,4 +1,6 @@
-"""Reference data every app uses: industries, Gansu's divisions and other places, organizations."""
+"""Reference data every app uses: industries, Gansu's divisions and other places, organizations,
+and the degrees and cooperation interests a talent profile records (a policy page names them too,
+for the people it is meant for)."""
 
 from __future__ import annotations
 
@@ -18,6 +20,22 @@ class Industry(models.Model):
 
     def __str__(self) -> str:
         return self.name or self.key
+
+
+class Interest(models.TextChoices):
+    FULL_TIME_RETURN = "full_time_return", _("Full-time return to Lanzhou")
+    PART_TIME = "part_time", _("Part-time or advisory role")
+    START_COMPANY = "start_company", _("Start a company in Lanzhou")
+    INVEST = "invest", _("Invest")
+    HOST_VISIT = "host_visit", _("Host a visit from Lanzhou")
+    SPEAK = "speak", _("Speak at an event")
+
+
+class Degree(models.TextChoices):
+    BACHELOR = "bachelor", _("Bachelor's degree")
+    MASTER = "master", _("Master's degree")
+    DOCTORATE = "doctorate", _("Doctorate")
+    OTHER = "other", _("Other")
 
 
 class Region(models.Model):
@@ -53,6 +71,16 @@ class Region(models.Model):
 
     def __str__(self) -> str:
         return self.name or self.code
+
+    def lineage(self) -> list[Region]:
+        """This place and the places it is part of, nearest first (城关区, 兰州市, 甘肃省). Select
+        ``parent__parent`` with the region to walk it without a query."""
+        places: list[Region] = []
+        place = self
+        while place is not None and place not in places:
+            places.append(place)
+            place = place.parent
+        return places
 
 
 class Organization(models.Model):

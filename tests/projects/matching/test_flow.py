@@ -162,6 +162,22 @@ def test_the_industry_alone_is_not_enough_to_outrank_a_keyword():
     assert set(ranked[1:]) == set(same_industry)
 
 
+def test_a_persons_expertise_finds_demands_as_a_project_would(chinese_case):
+    """A talent's "For you" page: the same keywords, scoring and reasons as for a project."""
+    demand, match, _unrelated = chinese_case
+    herbs = DemandFactory(title_zh_hans="中药材种植", industry=industry("new_energy"))
+    DemandFactory(title_zh_hans="锂电池梯次利用", title="x", is_active=False)
+    found = services.suggest_demands_for_expertise(
+        expertise="固态锂电池, 电芯", industry_id=industry("new_energy").pk
+    )
+    assert [suggestion.demand for suggestion in found] == [demand, herbs]
+    assert found[0].reasons == ["Shared keywords: 锂电池", "Same industry"]
+    assert found[1].reasons == ["Same industry"]
+    as_project = services.score_pair(project=match, demand=demand)
+    assert "Shared keywords: 锂电池" in as_project[1]
+    assert services.suggest_demands_for_expertise(expertise="", industry_id=None) == []
+
+
 def test_closed_demands_and_dropped_projects_are_not_suggested(chinese_case):
     demand, match, _unrelated = chinese_case
     Project.objects.filter(pk=match.pk).update(stage="dropped")

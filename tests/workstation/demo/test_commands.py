@@ -23,6 +23,8 @@ def test_demo_data_loads_once_and_marks_its_content_as_sample(settings, client):
     assert User.objects.get(email="official@lanzhou-sv.example").has_role(Role.OFFICIAL)
     page = client.get("/zh-hans/policies/").content.decode()
     assert "示例" in page
+    # Sample policies tagged for talents' "For you" pages, one left for everyone.
+    assert PolicyPage.objects.tagged().count() == 2 < PolicyPage.objects.count()
     from talentpool.profiles.models import TalentProfile
 
     samples = TalentProfile.objects.filter(tags__contains=["sample"])
