@@ -63,7 +63,7 @@ def talent_profile():
     user = User.objects.get(email="talent@example.org")
     profile = TalentProfileFactory(user=user, email=user.email, source="self_registered")
     profile.cv.save("cv.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"), save=True)
-    complete_profile(profile=profile, actor=user, share_with_lanzhou=False)
+    complete_profile(profile=profile, actor=user, share_with_lanzhou=False, receive_news=False)
     return profile
 
 

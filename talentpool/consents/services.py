@@ -28,19 +28,30 @@ def set_consent(*, profile, purpose: str, given: bool, by) -> Consent | None:
         policy_version=PRIVACY_POLICY_VERSION,
         by=by if by is not None and by.is_authenticated else None,
     )
-    if purpose == Consent.Purpose.SHARE_WITH_LANZHOU:
-        store_sharing(profile)
+    if purpose in STORED_STATES:
+        store_consent_states(profile, purposes=(purpose,))
     return row
 
 
-def store_sharing(profile) -> None:
-    """Store on the profile what its ledger's latest sharing row says (after a new row, or after
-    a merge brought another profile's rows over)."""
-    shares = current_consents(profile).get(Consent.Purpose.SHARE_WITH_LANZHOU) == (
-        Consent.Action.GIVEN
-    )
-    type(profile).objects.filter(pk=profile.pk).update(shares_with_lanzhou=shares)
-    profile.shares_with_lanzhou = shares
+# The purposes whose current state is stored on the profile, by column, so that the lists that
+# depend on it (officials' lists and searches; a campaign's audience) filter on a column with a
+# partial index instead of reading the ledger's history.
+STORED_STATES = {
+    Consent.Purpose.SHARE_WITH_LANZHOU: "shares_with_lanzhou",
+    Consent.Purpose.WORKSTATION_NEWS: "receives_news",
+}
+
+
+def store_consent_states(profile, *, purposes=tuple(STORED_STATES)) -> None:
+    """Store on the profile what its ledger's latest rows say for ``purposes`` (after a new row,
+    or, for all of them, after a merge brought another profile's rows over)."""
+    current = current_consents(profile)
+    values = {
+        STORED_STATES[purpose]: current.get(purpose) == Consent.Action.GIVEN for purpose in purposes
+    }
+    type(profile).objects.filter(pk=profile.pk).update(**values)
+    for column, value in values.items():
+        setattr(profile, column, value)
 
 
 def consent_ledger(profile):

@@ -104,16 +104,21 @@ def profile_step(request, step: int):
 
 
 def _consent_step(request, profile: TalentProfile):
-    sharing_now = current_consents(profile).get(Consent.Purpose.SHARE_WITH_LANZHOU)
+    now = current_consents(profile)
     form = ConsentStepForm(
         _posted(request)[0],
-        initial={"share_with_lanzhou": sharing_now == Consent.Action.GIVEN},
+        initial={
+            "share_with_lanzhou": now.get(Consent.Purpose.SHARE_WITH_LANZHOU)
+            == Consent.Action.GIVEN,
+            "receive_news": now.get(Consent.Purpose.WORKSTATION_NEWS) == Consent.Action.GIVEN,
+        },
     )
     if request.method == "POST" and form.is_valid():
         services.complete_profile(
             profile=profile,
             actor=request.user,
             share_with_lanzhou=form.cleaned_data["share_with_lanzhou"],
+            receive_news=form.cleaned_data["receive_news"],
         )
         messages.success(request, _("Thank you: your profile is complete."))
         return redirect("talentpool:own_profile")
@@ -147,6 +152,7 @@ def own_profile(request):
             "privacy_accepted": consents.get(Consent.Purpose.PRIVACY_NOTICE)
             == Consent.Action.GIVEN,
             "sharing": consents.get(Consent.Purpose.SHARE_WITH_LANZHOU) == Consent.Action.GIVEN,
+            "news": consents.get(Consent.Purpose.WORKSTATION_NEWS) == Consent.Action.GIVEN,
         },
     )
 
@@ -171,6 +177,21 @@ def own_profile_edit(request):
     return _render_form(request, "talentpool/profile_edit.html", {"profile": profile}, form)
 
 
+# The consent page's buttons: field → (purpose, message when given, message when withdrawn).
+CONSENT_BUTTONS = {
+    "share": (
+        Consent.Purpose.SHARE_WITH_LANZHOU,
+        gettext_lazy("Thank you: Lanzhou officials can now see your profile."),
+        gettext_lazy("Sharing withdrawn: Lanzhou officials can no longer see your profile."),
+    ),
+    "news": (
+        Consent.Purpose.WORKSTATION_NEWS,
+        gettext_lazy("Thank you: the workstation will send you its news and invitations."),
+        gettext_lazy("Done: the workstation will send you no more news or invitations."),
+    ),
+}
+
+
 @never_cache
 @keeps_own_profile
 def own_consent(request):
@@ -179,17 +200,11 @@ def own_consent(request):
         return away
     form = SharingForm(_posted(request)[0])
     if request.method == "POST" and form.is_valid():
-        give = form.cleaned_data["share"] == "give"
-        set_consent(
-            profile=profile, purpose=Consent.Purpose.SHARE_WITH_LANZHOU, given=give, by=request.user
-        )
-        if give:
-            messages.success(request, _("Thank you: Lanzhou officials can now see your profile."))
-        else:
-            messages.success(
-                request,
-                _("Sharing withdrawn: Lanzhou officials can no longer see your profile."),
-            )
+        field = "share" if form.cleaned_data["share"] else "news"
+        give = form.cleaned_data[field] == "give"
+        purpose, given_message, withdrawn_message = CONSENT_BUTTONS[field]
+        set_consent(profile=profile, purpose=purpose, given=give, by=request.user)
+        messages.success(request, given_message if give else withdrawn_message)
         return redirect("talentpool:own_consent")
     consents = current_consents(profile)
     return render(
@@ -199,6 +214,7 @@ def own_consent(request):
             "profile": profile,
             "ledger": consent_ledger(profile),
             "sharing": consents.get(Consent.Purpose.SHARE_WITH_LANZHOU) == Consent.Action.GIVEN,
+            "news": consents.get(Consent.Purpose.WORKSTATION_NEWS) == Consent.Action.GIVEN,
             "privacy_accepted": consents.get(Consent.Purpose.PRIVACY_NOTICE)
             == Consent.Action.GIVEN,
         },
