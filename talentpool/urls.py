@@ -9,4 +9,5 @@ urlpatterns = [
     path("", include("talentpool.spreadsheets.urls")),
     path("", include("talentpool.duplicates.urls")),
     path("", include("talentpool.counts.urls")),
+    path("", include("talentpool.campaigns.urls")),
 ]

@@ -1,5 +1,6 @@
 """Self-service for a registered talent: the profile wizard, their own profile, consent, export
-and deletion; the CV download (for whoever may see the profile) and claiming a staff-made profile.
+and deletion; the CV download (for whoever may see the profile), claiming a staff-made profile, and
+the unsubscribe link of the workstation's mails (public).
 """
 
 from __future__ import annotations
@@ -15,10 +16,18 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from talentpool.consents.models import PRIVACY_POLICY_VERSION, Consent
-from talentpool.consents.services import consent_ledger, current_consents, set_consent
+from talentpool.consents.services import (
+    WithdrawalRefused,
+    consent_ledger,
+    current_consents,
+    is_given,
+    profile_of_withdrawal,
+    set_consent,
+)
 from talentpool.privacy import notices_for
 from talentpool.profiles import services
 from talentpool.profiles.forms import (
@@ -349,3 +358,28 @@ def privacy_notice(request):
         "talentpool/privacy_notice.html",
         {"notice": notice, "other": other, "policy_version": PRIVACY_POLICY_VERSION},
     )
+
+
+# --- Withdrawing a consent with the link of a mail, without signing in (public)
+
+
+@csrf_exempt  # RFC 8058's one-click POST comes from a mail client, without a CSRF token
+@never_cache
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request, token: str):
+    """GET shows what the link withdraws and a button; POST withdraws (a ledger row), whether it
+    comes from that button or straight from a mail client's one-click unsubscribe (RFC 8058: a
+    POST with ``List-Unsubscribe=One-Click`` and no cookies). A bad link, or one whose profile is
+    gone, answers a page that says so; a consent already withdrawn is said to be so."""
+    template = "talentpool/unsubscribe.html"
+    try:
+        profile, purpose = profile_of_withdrawal(token, TalentProfile.objects)
+    except WithdrawalRefused as refused:
+        status = 404 if refused.reason == "gone" else 400
+        return render(request, template, {"outcome": refused.reason}, status=status)
+    if not is_given(profile, purpose):
+        return render(request, template, {"outcome": "already"})
+    if request.method == "POST":
+        set_consent(profile=profile, purpose=purpose, given=False, by=None)
+        return render(request, template, {"outcome": "done"})
+    return render(request, template, {"outcome": "confirm"})
