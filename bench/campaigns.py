@@ -40,11 +40,11 @@ MARKER = "bench-reader"
 CHUNK = 5000
 
 
-def peak_rss_kb() -> int:
-    """This process's peak resident set size (``VmHWM``) in KiB."""
+def memory_kb(field: str) -> int:
+    """``VmRSS`` (now) or ``VmHWM`` (the peak) of this process, in KiB."""
     with open("/proc/self/status", encoding="ascii") as status:
         for line in status:
-            if line.startswith("VmHWM:"):
+            if line.startswith(f"{field}:"):
                 return int(line.split()[1])
     return 0
 
@@ -57,14 +57,6 @@ def reset_peak_rss() -> bool:
     except OSError:
         return False
     return True
-
-
-def current_rss_kb() -> int:
-    with open("/proc/self/status", encoding="ascii") as status:
-        for line in status:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1])
-    return 0
 
 
 def ensure_profiles(count: int, rebuild: bool) -> None:
@@ -178,11 +170,11 @@ def main() -> None:
     print(f"Send (the click: checks, count, state): {clicked * 1000:.0f} ms")
 
     exact_peak = reset_peak_rss()
-    rss_before = current_rss_kb()
+    rss_before = memory_kb("VmRSS")
     started = time.perf_counter()
     queued = services.queue_mails(campaign_id=campaign.pk)
     queue_seconds = time.perf_counter() - started
-    growth_mb = (peak_rss_kb() - rss_before) / 1024
+    growth_mb = (memory_kb("VmHWM") - rss_before) / 1024
     print(f"\nQueueing {queued:,} mails: {queue_seconds:.1f} s ({queued / queue_seconds:,.0f} /s)")
     print(
         f"  peak memory {growth_mb:.0f} MB above the process's {rss_before / 1024:.0f} MB"
