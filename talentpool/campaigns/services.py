@@ -59,6 +59,8 @@ TEST_KIND = "campaign_test"
 # At most this many mails per batch (10 seconds' worth at the rate, at least one): a worker that
 # dies loses little, and the page's counts move while a campaign is sent.
 MAX_BATCH = 100
+# How early a batch may come for its time slot.
+EARLY = timedelta(seconds=1)
 # After the mail server refused or could not be reached, the next batch waits this long.
 DEFERRED_PAUSE = timedelta(minutes=5)
 
@@ -354,8 +356,11 @@ def send_batch(*, campaign_id: int) -> str:
     if campaign is None:
         return "not sending"
     size = batch_size()
-    slot_ends = now + timedelta(seconds=60 * size / settings.CAMPAIGN_SEND_RATE)
-    due = Q(next_batch_at__isnull=True) | Q(next_batch_at__lte=now)
+    slot = timedelta(seconds=60 * size / settings.CAMPAIGN_SEND_RATE)
+    slot_ends = now + slot
+    # A batch a moment early still counts as on time (a worker's clock a little behind the one
+    # that enqueued it): else the chain of batches would stop until the sweep.
+    due = Q(next_batch_at__isnull=True) | Q(next_batch_at__lte=now + min(EARLY, slot / 2))
     if not Campaign.objects.filter(due, pk=campaign.pk).update(next_batch_at=slot_ends):
         return "not due"  # another batch holds this slot
     batch = pending_reminders(kind=CAMPAIGN_KIND, target=campaign, limit=size)

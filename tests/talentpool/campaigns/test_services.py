@@ -263,7 +263,11 @@ def test_a_batch_sends_at_the_rate_and_the_campaign_ends_sent(staff, fast, mailo
     campaign.refresh_from_db()
     assert timedelta(seconds=9) < campaign.next_batch_at - timezone.now() <= timedelta(seconds=10)
 
-    assert run_batch(campaign) == "sent"
+    # A batch a moment early (another host's clock) is on time: the chain goes on.
+    Campaign.objects.filter(pk=campaign.pk).update(
+        next_batch_at=timezone.now() + timedelta(milliseconds=500)
+    )
+    assert services.send_batch(campaign_id=campaign.pk) == "sent"
     assert run_batch(campaign) == "sent"
     assert len(mailoutbox) == 25
     assert run_batch(campaign) == "finished"
