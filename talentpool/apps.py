@@ -9,6 +9,7 @@ class TalentpoolConfig(AppConfig):
     def ready(self) -> None:
         # Reminder kinds register themselves on import.
         from talentpool import demo
+        from talentpool.campaigns import reminders as campaign_reminders  # noqa: F401
         from talentpool.directory import reminders  # noqa: F401
         from talentpool.pool_invitations import reminders as pool_reminders  # noqa: F401
         from workstation.demo.services import register_demo_loader

@@ -111,9 +111,8 @@ def load_demo_talent() -> int:
             actor=None,
         )
         set_consent(profile=profile, purpose=Consent.Purpose.PRIVACY_NOTICE, given=True, by=None)
-        if shares:
-            set_consent(
-                profile=profile, purpose=Consent.Purpose.SHARE_WITH_LANZHOU, given=True, by=None
-            )
+        if shares:  # the same sample people also take the workstation's news (campaigns)
+            for purpose in (Consent.Purpose.SHARE_WITH_LANZHOU, Consent.Purpose.WORKSTATION_NEWS):
+                set_consent(profile=profile, purpose=purpose, given=True, by=None)
         created += 1
     return created

@@ -1,5 +1,6 @@
 """Models of the talent pool, one sub-package per domain noun."""
 
+from talentpool.campaigns.models import Campaign
 from talentpool.consents.models import Consent
 from talentpool.duplicates.models import DistinctPair
 from talentpool.interactions.models import Interaction
@@ -8,6 +9,7 @@ from talentpool.profiles.models import TalentProfile
 from talentpool.spreadsheets.models import PendingImport
 
 __all__ = [
+    "Campaign",
     "Consent",
     "DistinctPair",
     "Interaction",

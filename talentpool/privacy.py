@@ -97,8 +97,8 @@ def english_notice(email: str) -> Notice:
                     "address), preferred language, the kinds of cooperation you are open to, and "
                     "your CV if you upload one.",
                     "Your consents: which version of this notice you accepted, whether you agreed "
-                    "to share your profile with Lanzhou officials, and when you gave or withdrew "
-                    "each consent.",
+                    "to share your profile with Lanzhou officials and to receive the workstation's "
+                    "news and invitations by email, and when you gave or withdrew each consent.",
                     "What the workstation staff add: whether they have verified your profile, "
                     "tags, notes, and a log of their contacts with you (calls, meetings, emails, "
                     "events).",
@@ -147,6 +147,10 @@ def english_notice(email: str) -> Notice:
                     "See and correct your profile at any time on the page “My profile”.",
                     "Give, or withdraw, your consent to share with Lanzhou officials at any time "
                     "on the page “Consent”. A withdrawal takes effect at once.",
+                    "Give, or withdraw, your consent to receive the workstation's news and "
+                    "invitations by email on the page “Consent”, or with the link at the end of "
+                    "any such email (no sign-in needed). A withdrawal takes effect at once: no "
+                    "further such email is sent, even one already prepared.",
                     "Download everything held about you as a zip file (your data as JSON, and "
                     "your CV) on the page “Download my data”.",
                     "Delete your account and profile on the page “Delete”: your profile, "
@@ -206,8 +210,8 @@ def chinese_notice(email: str) -> Notice:
                     "现居城市和州（省）、工作单位、职务、行业、专长、最高学历、毕业院校和毕业年份、"
                     "联系方式（电子邮箱、电话、微信号、领英主页地址）、首选语言、您愿意参与的合作方式，"
                     "以及您上传的简历。",
-                    "您的同意记录：您接受了哪一版本的隐私声明、是否同意向兰州市科学技术局工作人员共享档案，"
-                    "以及每项同意的给予和撤回时间。",
+                    "您的同意记录：您接受了哪一版本的隐私声明、是否同意向兰州市科学技术局工作人员共享档案、"
+                    "是否同意通过电子邮件接收工作站的资讯和邀请，以及每项同意的给予和撤回时间。",
                     "工作站工作人员添加的信息：档案是否已核实、标签、备注，以及与您联系的记录"
                     "（电话、会面、邮件、活动）。",
                     "审计日志：记录谁（按角色）在何时修改或查看了您的档案，日志本身不保存您的任何信息。",
@@ -244,6 +248,8 @@ def chinese_notice(email: str) -> Notice:
                 items=(
                     "随时在“我的档案”页面查看和更正您的信息。",
                     "随时在“同意”页面给予或撤回向兰州市科学技术局工作人员共享档案的同意，撤回立即生效。",
+                    "在“同意”页面，或通过每封此类邮件末尾的链接（无需登录），给予或撤回通过电子邮件"
+                    "接收工作站资讯和邀请的同意。撤回立即生效：此后不再发送此类邮件，已准备好的也不再发送。",
                     "在“下载我的数据”页面，以压缩文件（JSON 格式的数据和您的简历）下载我们保存的"
                     "关于您的全部信息。",
                     "在“删除”页面删除您的账号和档案：您的档案、同意记录、工作人员的备注和联系记录、"

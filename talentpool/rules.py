@@ -7,6 +7,8 @@ import rules
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
+# The sub-packages' own rules: rules autodiscovers this module only.
+from talentpool.campaigns import rules as campaigns_rules  # noqa: F401
 from workstation.accounts.rules import (
     is_administrator,
     is_official,

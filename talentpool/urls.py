@@ -10,4 +10,5 @@ urlpatterns = [
     path("", include("talentpool.duplicates.urls")),
     path("", include("talentpool.counts.urls")),
     path("", include("talentpool.recommendations.urls")),
+    path("", include("talentpool.campaigns.urls")),
 ]

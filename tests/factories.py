@@ -94,6 +94,28 @@ def share_with_lanzhou(profile, given: bool = True):
     return profile
 
 
+def receive_news(profile, given: bool = True):
+    """Record the person's consent (or its withdrawal) to the workstation's news and invitations."""
+    from talentpool.consents.models import Consent
+    from talentpool.consents.services import set_consent
+
+    set_consent(profile=profile, purpose=Consent.Purpose.WORKSTATION_NEWS, given=given, by=None)
+    return profile
+
+
+class CampaignFactory(factory.django.DjangoModelFactory):
+    """A draft campaign written in both languages, to everyone who takes news."""
+
+    class Meta:
+        model = "talentpool.Campaign"
+
+    subject_zh_hans = factory.Sequence(lambda n: f"兰州人才政策说明会{n}")
+    subject_en = factory.Sequence(lambda n: f"Lanzhou talent policy briefing {n}")
+    subject = factory.LazyAttribute(lambda campaign: campaign.subject_en)
+    body_zh_hans = "欢迎参加**说明会**，了解兰州新的人才政策。"
+    body_en = "Join the **briefing** on Lanzhou's new talent policy."
+
+
 class ProjectFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = "projects.Project"

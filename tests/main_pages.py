@@ -42,15 +42,19 @@ def main_pages(staff, talent=None) -> list[MainPage]:
     ``talent`` (given) a person of the pool whose own pages are listed too."""
     from projects.pipeline.services import move_project
     from reports.briefings.services import submit
+    from talentpool.campaigns.services import start_sending
+    from talentpool.consents.services import make_withdrawal_token
     from tests.factories import (
         ActionItemFactory,
         BriefingItemFactory,
+        CampaignFactory,
         EventFactory,
         InvitationFactory,
         NewsPostFactory,
         PolicyPageFactory,
         ProjectFactory,
         TalentProfileFactory,
+        receive_news,
         share_with_lanzhou,
     )
 
@@ -71,6 +75,9 @@ def main_pages(staff, talent=None) -> list[MainPage]:
     submit(briefing=item.briefing, actor=staff)
     meeting = ActionItemFactory().meeting
     invitation = InvitationFactory()
+    reader = receive_news(TalentProfileFactory())
+    campaign = CampaignFactory(body_en=RICH_TEXT, body_zh_hans=RICH_TEXT, policy=policy)
+    sending = start_sending(campaign=CampaignFactory(), actor=staff)
 
     public = [
         ("home", "workstation:home", None),
@@ -84,6 +91,11 @@ def main_pages(staff, talent=None) -> list[MainPage]:
         ("sign-up", "account_signup", None),
         ("sign-in", "account_login", None),
         ("project intake form", "projects:intake", None),
+        (
+            "unsubscribe page",
+            "talentpool:unsubscribe",
+            {"token": make_withdrawal_token(reader, "workstation_news")},
+        ),
     ]
     working = [
         ("home", "workstation:home", None),
@@ -101,6 +113,11 @@ def main_pages(staff, talent=None) -> list[MainPage]:
         ("event form", "workstation:event_edit", {"pk": event.pk}),
         ("invitations", "workstation:invitation_list", None),
         ("invitation page", "workstation:invitation_detail", {"pk": invitation.pk}),
+        ("campaigns", "talentpool:campaign_list", None),
+        ("campaign page", "talentpool:campaign_detail", {"pk": campaign.pk}),
+        ("campaign being sent", "talentpool:campaign_detail", {"pk": sending.pk}),
+        ("campaign form", "talentpool:campaign_edit", {"pk": campaign.pk}),
+        ("campaign audience", "talentpool:campaign_audience", {"pk": campaign.pk}),
     ]
     own = talent_content(talent) if talent is not None else []
     return (

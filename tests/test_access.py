@@ -63,7 +63,7 @@ def talent_profile():
     user = User.objects.get(email="talent@example.org")
     profile = TalentProfileFactory(user=user, email=user.email, source="self_registered")
     profile.cv.save("cv.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"), save=True)
-    complete_profile(profile=profile, actor=user, share_with_lanzhou=False)
+    complete_profile(profile=profile, actor=user, share_with_lanzhou=False, receive_news=False)
     return profile
 
 
@@ -431,6 +431,20 @@ def an_action_item():
     return {"pk": ActionItemFactory().pk}
 
 
+def a_campaign():
+    from tests.factories import CampaignFactory
+
+    return {"pk": CampaignFactory().pk}
+
+
+def an_unsubscribe_token():
+    from talentpool.consents.services import make_withdrawal_token
+    from tests.factories import TalentProfileFactory, receive_news
+
+    reader = receive_news(TalentProfileFactory())
+    return {"token": make_withdrawal_token(reader, "workstation_news")}
+
+
 # URL name → (method, kwargs factory or None, {role: expected})
 ACCESS = {
     # Monthly briefings: staff write, submit, publish; officials see submitted ones and review.
@@ -621,6 +635,18 @@ ACCESS = {
         lambda: {"token": claim_token()},
         talents_own(200, other_talent=403),
     ),
+    # Campaigns: staff only; officials never see them or their audiences. Sending a campaign that
+    # reaches nobody is refused with a message on its page.
+    "talentpool:campaign_list": ("get", None, staff_only()),
+    "talentpool:campaign_create": ("get", None, staff_only()),
+    "talentpool:campaign_detail": ("get", a_campaign, staff_only()),
+    "talentpool:campaign_edit": ("get", a_campaign, staff_only()),
+    "talentpool:campaign_audience": ("get", a_campaign, staff_only()),
+    "talentpool:campaign_test": ("post", a_campaign, staff_only(AWAY)),
+    "talentpool:campaign_send": ("post", a_campaign, staff_only(AWAY)),
+    "talentpool:campaign_progress": ("get", a_campaign, staff_only()),
+    # The unsubscribe link of a campaign's mail: whoever has it, signed in or not.
+    "talentpool:unsubscribe": ("get", an_unsubscribe_token, everyone(200)),
     # The project pipeline: staff work it, officials read it.
     "projects:intake": ("get", None, everyone(200)),
     "projects:intake_done": ("get", None, everyone(200)),

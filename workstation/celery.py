@@ -62,6 +62,12 @@ app.conf.beat_schedule = {
         "task": "talentpool.pool_invitations.tasks.invite_registrants",
         "schedule": crontab(minute=35),
     },
+    # Campaigns: queue the mails of one whose message was lost, release a dead worker's claims
+    # and enqueue the next batch where the chain broke; each batch claims its slot: safe twice.
+    "sweep-campaigns": {
+        "task": "talentpool.campaigns.tasks.sweep_campaigns",
+        "schedule": crontab(minute="*"),
+    },
     "remind-about-action-items": {
         "task": "workstation.meetings.tasks.remind_about_action_items",
         "schedule": crontab(minute=10, hour=8),

@@ -296,6 +296,9 @@ EMAIL_BACKEND = os.environ.get(
     if EMAIL_HOST
     else "django.core.mail.backends.console.EmailBackend",
 )
+# Campaign mails per minute, sent in batches on workers: as many as the mail provider allows
+# (many limit a sender to a few hundred an hour or a minute). 60 is safe for most.
+CAMPAIGN_SEND_RATE = max(1, int(os.environ.get("CAMPAIGN_SEND_RATE", "60")))
 
 # --- Security
 

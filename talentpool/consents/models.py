@@ -7,7 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 # Bump when the privacy notice or the sharing statement changes; rows keep the version agreed to.
-PRIVACY_POLICY_VERSION = "2026-11"
+PRIVACY_POLICY_VERSION = "2026-12"
 
 
 class Consent(models.Model):
@@ -17,6 +17,7 @@ class Consent(models.Model):
             "share_with_lanzhou",
             _("Profile shared with Lanzhou Municipal Science and Technology Bureau officials"),
         )
+        WORKSTATION_NEWS = "workstation_news", _("News and invitations from the workstation")
 
     class Action(models.TextChoices):
         GIVEN = "given", _("Given")

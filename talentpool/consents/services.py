@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from django.core import signing
+
 from talentpool.consents.models import PRIVACY_POLICY_VERSION, Consent
 
 
@@ -28,21 +30,73 @@ def set_consent(*, profile, purpose: str, given: bool, by) -> Consent | None:
         policy_version=PRIVACY_POLICY_VERSION,
         by=by if by is not None and by.is_authenticated else None,
     )
-    if purpose == Consent.Purpose.SHARE_WITH_LANZHOU:
-        store_sharing(profile)
+    if purpose in STORED_STATES:
+        store_consent_states(profile, purposes=(purpose,))
     return row
 
 
-def store_sharing(profile) -> None:
-    """Store on the profile what its ledger's latest sharing row says (after a new row, or after
-    a merge brought another profile's rows over)."""
-    shares = current_consents(profile).get(Consent.Purpose.SHARE_WITH_LANZHOU) == (
-        Consent.Action.GIVEN
-    )
-    type(profile).objects.filter(pk=profile.pk).update(shares_with_lanzhou=shares)
-    profile.shares_with_lanzhou = shares
+# The purposes whose current state is stored on the profile, by column, so that the lists that
+# depend on it (officials' lists and searches; a campaign's audience) filter on a column with a
+# partial index instead of reading the ledger's history.
+STORED_STATES = {
+    Consent.Purpose.SHARE_WITH_LANZHOU: "shares_with_lanzhou",
+    Consent.Purpose.WORKSTATION_NEWS: "receives_news",
+}
+
+
+def store_consent_states(profile, *, purposes=tuple(STORED_STATES)) -> None:
+    """Store on the profile what its ledger's latest rows say for ``purposes`` (after a new row,
+    or, for all of them, after a merge brought another profile's rows over)."""
+    current = current_consents(profile)
+    values = {
+        STORED_STATES[purpose]: current.get(purpose) == Consent.Action.GIVEN for purpose in purposes
+    }
+    type(profile).objects.filter(pk=profile.pk).update(**values)
+    for column, value in values.items():
+        setattr(profile, column, value)
 
 
 def consent_ledger(profile):
     """Every row of the profile's ledger, newest first: what the person sees and exports."""
     return Consent.objects.filter(profile=profile).order_by("-at", "-pk")
+
+
+# --- Withdrawal by a link in a mail (no sign-in): a signed token per profile and purpose
+
+WITHDRAWAL_TOKEN_SALT = "talentpool.consents.withdrawal"  # noqa: S105 (a salt, not a secret)
+# The purposes a mail's link may withdraw: those of the mails that carry one.
+WITHDRAWN_BY_LINK = (Consent.Purpose.WORKSTATION_NEWS,)
+
+
+class WithdrawalRefused(Exception):
+    """The link cannot withdraw anything: ``reason`` is "invalid" (altered, made for something
+    else) or "gone" (the profile was deleted)."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+def make_withdrawal_token(profile, purpose: str) -> str:
+    """Signed, without expiry: an unsubscribe link must work however old the mail is."""
+    return signing.dumps({"profile": profile.pk, "purpose": purpose}, salt=WITHDRAWAL_TOKEN_SALT)
+
+
+def profile_of_withdrawal(token: str, profiles):
+    """``(profile, purpose)`` of a token, the profile taken from ``profiles`` (a queryset);
+    raises ``WithdrawalRefused``."""
+    try:
+        data = signing.loads(token, salt=WITHDRAWAL_TOKEN_SALT)
+        profile_id, purpose = int(data["profile"]), str(data["purpose"])
+    except (signing.BadSignature, KeyError, TypeError, ValueError):
+        raise WithdrawalRefused("invalid") from None
+    if purpose not in WITHDRAWN_BY_LINK:
+        raise WithdrawalRefused("invalid")
+    profile = profiles.filter(pk=profile_id).first()
+    if profile is None:
+        raise WithdrawalRefused("gone")
+    return profile, purpose
+
+
+def is_given(profile, purpose: str) -> bool:
+    return current_consents(profile).get(purpose) == Consent.Action.GIVEN

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from django import forms
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from talentpool.profiles.models import Interest, Source, Verification
+from workstation.events.forms import EventChoiceField
+from workstation.events.models import Event, Registration
 from workstation.reference.models import Industry, Region
 
 
@@ -47,15 +49,29 @@ class DirectoryFilterForm(forms.Form):
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
     )
+    attended = EventChoiceField(
+        label=_("Came to the event"),
+        queryset=Event.objects.none(),  # the events begun so far (__init__)
+        required=False,
+        empty_label=_("Any"),
+        help_text=_("Checked in at the event (with the address of the profile or its account)."),
+    )
 
-    # Fields only staff may filter by (officials never see tags or verification notes).
-    STAFF_ONLY = ("verification", "source", "tag")
+    # Fields only staff may filter by (officials never see tags, verification notes or who came
+    # to which event).
+    STAFF_ONLY = ("verification", "source", "tag", "attended")
 
-    def __init__(self, *args, staff: bool = True, **kwargs):
+    def __init__(self, *args, staff: bool = True, search: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
         if not staff:
             for name in self.STAFF_ONLY:
                 del self.fields[name]
+        if "attended" in self.fields:
+            self.fields["attended"].queryset = Event.objects.filter(
+                starts_at__lte=timezone.now()
+            ).order_by("-starts_at", "-pk")
+        if not search:  # filters only (a campaign's audience), without the search box
+            del self.fields["q"]
 
     def clean_registered_since(self):
         value = self.cleaned_data["registered_since"]
@@ -90,4 +106,14 @@ class DirectoryFilterForm(forms.Form):
             queryset = queryset.filter(tags__contains=[data["tag"].strip()])
         if data.get("registered_since"):
             queryset = queryset.filter(created_at__date__gte=data["registered_since"])
+        if data.get("attended"):
+            queryset = queryset.filter(Exists(attendance_of(data["attended"])))
         return queryset
+
+
+def attendance_of(event: Event):
+    """The check-ins at ``event`` of the outer query's profile: a registration under the
+    profile's address or by its account (a person may register with another address)."""
+    return Registration.objects.filter(
+        event=event, status=Registration.Status.CONFIRMED, attended_at__isnull=False
+    ).filter(Q(email__iexact=OuterRef("email")) | Q(user=OuterRef("user")))

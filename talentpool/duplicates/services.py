@@ -29,7 +29,7 @@ from django.db.models import F, Func, Q
 from django.db.models.functions import Lower, Trim
 from django.utils.translation import gettext_lazy as _
 
-from talentpool.consents.services import store_sharing
+from talentpool.consents.services import store_consent_states
 from talentpool.duplicates.models import DistinctPair
 from talentpool.profiles.models import PERSON_FIELDS, TalentProfile
 from talentpool.profiles.services import delete_cv_after_commit, pinyin_of, save_profile
@@ -478,7 +478,7 @@ def merge_profiles(*, keep, other, take_from_other: Iterable[str], actor) -> Tal
         account_moved = True
 
     moved = _move_related_rows(keep, other)
-    store_sharing(keep)  # the ledger may now hold the other profile's later sharing rows
+    store_consent_states(keep)  # the ledger may now hold the other profile's later rows
     changed = [*chosen, "tags", "staff_notes"]
     save_profile(profile=keep, actor=actor, changed=changed)
     other_pk = other.pk

@@ -13,7 +13,7 @@ from workstation.accounts.models import User
 from workstation.reminders.kinds import ReminderKind, register
 
 
-def invitation_language(invitation: PoolInvitation) -> str:
+def invitation_language(reminder, invitation: PoolInvitation) -> str:
     return invitation.language
 
 

@@ -227,12 +227,32 @@ class ConsentStepForm(forms.Form):
         required=False,
         initial=False,
     )
+    receive_news = forms.BooleanField(
+        label=_(
+            "Also send me news and invitations from the workstation by email: Lanzhou's "
+            "policies, events and cooperation. This is optional, and every such email has a "
+            "link to stop them."
+        ),
+        required=False,
+        initial=False,
+    )
+
+
+GIVE_OR_WITHDRAW = [("give", "give"), ("withdraw", "withdraw")]
 
 
 class SharingForm(forms.Form):
-    """Give or withdraw the consent to share with Lanzhou officials."""
+    """Give or withdraw one of the optional consents: sharing with Lanzhou officials (``share``)
+    or the workstation's news and invitations (``news``), one button each."""
 
-    share = forms.ChoiceField(choices=[("give", "give"), ("withdraw", "withdraw")])
+    share = forms.ChoiceField(choices=GIVE_OR_WITHDRAW, required=False)
+    news = forms.ChoiceField(choices=GIVE_OR_WITHDRAW, required=False)
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("share") and not cleaned.get("news"):
+            raise forms.ValidationError("give or withdraw", code="required")
+        return cleaned
 
 
 class DeleteAccountForm(forms.Form):

@@ -77,6 +77,10 @@ class TalentProfileQuerySet(models.QuerySet):
     def shared_with_lanzhou(self):
         return self.filter(shares_with_lanzhou=True)
 
+    def receiving_news(self):
+        """The people who consent to the workstation's news and invitations by mail."""
+        return self.filter(receives_news=True)
+
     def visible_to(self, user):
         """The profiles ``user`` may see: staff all, officials those shared, talent their own."""
         from workstation.accounts.models import Role
@@ -197,6 +201,11 @@ class TalentProfile(models.Model):
     shares_with_lanzhou = models.BooleanField(
         _("shares with Lanzhou"), default=False, editable=False
     )
+    # The latest "news and invitations" row of the ledger, kept the same way: a campaign's
+    # audience is the profiles with this column true.
+    receives_news = models.BooleanField(
+        _("receives news and invitations"), default=False, editable=False
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("created by"),
@@ -223,6 +232,11 @@ class TalentProfile(models.Model):
                 fields=["-created_at", "-id"],
                 condition=models.Q(shares_with_lanzhou=True),
                 name="talent_shared_recent",
+            ),
+            # Campaigns: the people who consent to news, in id order (the outbox is built in
+            # chunks of ids).
+            models.Index(
+                fields=["id"], condition=models.Q(receives_news=True), name="talent_news_audience"
             ),
         ]
 

@@ -132,20 +132,22 @@ def save_own_profile(
 
 
 @transaction.atomic
-def complete_profile(*, profile: TalentProfile, actor, share_with_lanzhou: bool) -> TalentProfile:
-    """The wizard's last step: the privacy notice accepted, the separate (optional) consent to
-    share with Lanzhou officials given or not, and the profile marked complete."""
+def complete_profile(
+    *, profile: TalentProfile, actor, share_with_lanzhou: bool, receive_news: bool
+) -> TalentProfile:
+    """The wizard's last step: the privacy notice accepted, the separate (optional) consents to
+    share with Lanzhou officials and to receive the workstation's news and invitations given or
+    not, and the profile marked complete."""
     check_may_change(actor, profile)
     from talentpool.consents.models import Consent
     from talentpool.consents.services import set_consent
 
     set_consent(profile=profile, purpose=Consent.Purpose.PRIVACY_NOTICE, given=True, by=actor)
-    set_consent(
-        profile=profile,
-        purpose=Consent.Purpose.SHARE_WITH_LANZHOU,
-        given=share_with_lanzhou,
-        by=actor,
-    )
+    for purpose, given in (
+        (Consent.Purpose.SHARE_WITH_LANZHOU, share_with_lanzhou),
+        (Consent.Purpose.WORKSTATION_NEWS, receive_news),
+    ):
+        set_consent(profile=profile, purpose=purpose, given=given, by=actor)
     if not profile.is_complete:
         profile.is_complete = True
         save_profile(profile=profile, actor=actor, changed=["is_complete"])

@@ -1,4 +1,5 @@
-"""The person's own pages under /<language>/talent/me/, the CV download and the claim link."""
+"""The person's own pages under /<language>/talent/me/, the CV download, the claim link and the
+unsubscribe link of the workstation's mails."""
 
 from django.urls import path
 
@@ -15,4 +16,5 @@ urlpatterns = [
     path("privacy/", views.privacy_notice, name="privacy_notice"),
     path("people/<int:pk>/cv/", views.profile_cv, name="profile_cv"),
     path("claim/<str:token>/", views.profile_claim, name="profile_claim"),
+    path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
 ]

@@ -1,5 +1,6 @@
 """Self-service for a registered talent: the profile wizard, their own profile, consent, export
-and deletion; the CV download (for whoever may see the profile) and claiming a staff-made profile.
+and deletion; the CV download (for whoever may see the profile), claiming a staff-made profile, and
+the unsubscribe link of the workstation's mails (public).
 """
 
 from __future__ import annotations
@@ -15,10 +16,18 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from talentpool.consents.models import PRIVACY_POLICY_VERSION, Consent
-from talentpool.consents.services import consent_ledger, current_consents, set_consent
+from talentpool.consents.services import (
+    WithdrawalRefused,
+    consent_ledger,
+    current_consents,
+    is_given,
+    profile_of_withdrawal,
+    set_consent,
+)
 from talentpool.privacy import notices_for
 from talentpool.profiles import services
 from talentpool.profiles.forms import (
@@ -104,16 +113,21 @@ def profile_step(request, step: int):
 
 
 def _consent_step(request, profile: TalentProfile):
-    sharing_now = current_consents(profile).get(Consent.Purpose.SHARE_WITH_LANZHOU)
+    now = current_consents(profile)
     form = ConsentStepForm(
         _posted(request)[0],
-        initial={"share_with_lanzhou": sharing_now == Consent.Action.GIVEN},
+        initial={
+            "share_with_lanzhou": now.get(Consent.Purpose.SHARE_WITH_LANZHOU)
+            == Consent.Action.GIVEN,
+            "receive_news": now.get(Consent.Purpose.WORKSTATION_NEWS) == Consent.Action.GIVEN,
+        },
     )
     if request.method == "POST" and form.is_valid():
         services.complete_profile(
             profile=profile,
             actor=request.user,
             share_with_lanzhou=form.cleaned_data["share_with_lanzhou"],
+            receive_news=form.cleaned_data["receive_news"],
         )
         messages.success(request, _("Thank you: your profile is complete."))
         return redirect("talentpool:own_profile")
@@ -147,6 +161,7 @@ def own_profile(request):
             "privacy_accepted": consents.get(Consent.Purpose.PRIVACY_NOTICE)
             == Consent.Action.GIVEN,
             "sharing": consents.get(Consent.Purpose.SHARE_WITH_LANZHOU) == Consent.Action.GIVEN,
+            "news": consents.get(Consent.Purpose.WORKSTATION_NEWS) == Consent.Action.GIVEN,
         },
     )
 
@@ -171,6 +186,21 @@ def own_profile_edit(request):
     return _render_form(request, "talentpool/profile_edit.html", {"profile": profile}, form)
 
 
+# The consent page's buttons: field → (purpose, message when given, message when withdrawn).
+CONSENT_BUTTONS = {
+    "share": (
+        Consent.Purpose.SHARE_WITH_LANZHOU,
+        gettext_lazy("Thank you: Lanzhou officials can now see your profile."),
+        gettext_lazy("Sharing withdrawn: Lanzhou officials can no longer see your profile."),
+    ),
+    "news": (
+        Consent.Purpose.WORKSTATION_NEWS,
+        gettext_lazy("Thank you: the workstation will send you its news and invitations."),
+        gettext_lazy("Done: the workstation will send you no more news or invitations."),
+    ),
+}
+
+
 @never_cache
 @keeps_own_profile
 def own_consent(request):
@@ -179,17 +209,11 @@ def own_consent(request):
         return away
     form = SharingForm(_posted(request)[0])
     if request.method == "POST" and form.is_valid():
-        give = form.cleaned_data["share"] == "give"
-        set_consent(
-            profile=profile, purpose=Consent.Purpose.SHARE_WITH_LANZHOU, given=give, by=request.user
-        )
-        if give:
-            messages.success(request, _("Thank you: Lanzhou officials can now see your profile."))
-        else:
-            messages.success(
-                request,
-                _("Sharing withdrawn: Lanzhou officials can no longer see your profile."),
-            )
+        field = "share" if form.cleaned_data["share"] else "news"
+        give = form.cleaned_data[field] == "give"
+        purpose, given_message, withdrawn_message = CONSENT_BUTTONS[field]
+        set_consent(profile=profile, purpose=purpose, given=give, by=request.user)
+        messages.success(request, given_message if give else withdrawn_message)
         return redirect("talentpool:own_consent")
     consents = current_consents(profile)
     return render(
@@ -199,6 +223,7 @@ def own_consent(request):
             "profile": profile,
             "ledger": consent_ledger(profile),
             "sharing": consents.get(Consent.Purpose.SHARE_WITH_LANZHOU) == Consent.Action.GIVEN,
+            "news": consents.get(Consent.Purpose.WORKSTATION_NEWS) == Consent.Action.GIVEN,
             "privacy_accepted": consents.get(Consent.Purpose.PRIVACY_NOTICE)
             == Consent.Action.GIVEN,
         },
@@ -333,3 +358,28 @@ def privacy_notice(request):
         "talentpool/privacy_notice.html",
         {"notice": notice, "other": other, "policy_version": PRIVACY_POLICY_VERSION},
     )
+
+
+# --- Withdrawing a consent with the link of a mail, without signing in (public)
+
+
+@csrf_exempt  # RFC 8058's one-click POST comes from a mail client, without a CSRF token
+@never_cache
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request, token: str):
+    """GET shows what the link withdraws and a button; POST withdraws (a ledger row), whether it
+    comes from that button or straight from a mail client's one-click unsubscribe (RFC 8058: a
+    POST with ``List-Unsubscribe=One-Click`` and no cookies). A bad link, or one whose profile is
+    gone, answers a page that says so; a consent already withdrawn is said to be so."""
+    template = "talentpool/unsubscribe.html"
+    try:
+        profile, purpose = profile_of_withdrawal(token, TalentProfile.objects)
+    except WithdrawalRefused as refused:
+        status = 404 if refused.reason == "gone" else 400
+        return render(request, template, {"outcome": refused.reason}, status=status)
+    if not is_given(profile, purpose):
+        return render(request, template, {"outcome": "already"})
+    if request.method == "POST":
+        set_consent(profile=profile, purpose=purpose, given=False, by=None)
+        return render(request, template, {"outcome": "done"})
+    return render(request, template, {"outcome": "confirm"})

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django import forms
 from django.core.validators import RegexValidator
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from workstation.events.models import Coverage, Event, EventKind, MediaPartner, Speaker
@@ -20,6 +21,13 @@ THANKS_HELP = _(
     "Markdown. Mailed once after the event to the people checked in, in the language they "
     "registered in (or the other one when theirs is blank). Blank in both languages: no mail."
 )
+
+
+class EventChoiceField(forms.ModelChoiceField):
+    """An event chosen by its title in the page's language and its date."""
+
+    def label_from_instance(self, event: Event) -> str:
+        return f"{event.text().title} ({timezone.localdate(event.starts_at):%Y-%m-%d})"
 
 
 class EventForm(BilingualRowsMixin, forms.ModelForm):

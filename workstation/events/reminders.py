@@ -27,7 +27,7 @@ from workstation.timezones import dual_span
 from workstation.translated import shown
 
 
-def registration_language(registration: Registration) -> str:
+def registration_language(reminder, registration: Registration) -> str:
     return registration.language
 
 

@@ -4,20 +4,15 @@ protocol notes and follow-up, and the note that may go with a step."""
 from __future__ import annotations
 
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from workstation.events.forms import EventChoiceField
 from workstation.events.models import Event
 from workstation.forms import BilingualRowsMixin, markdown_field
 from workstation.invitations.models import Invitation
 from workstation.invitations.services import APPROVED_FIELDS
 
 LANGUAGE_PAIRS = (("affiliation_zh_hans", "affiliation_en"), ("bio_zh_hans", "bio_en"))
-
-
-class EventChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, event: Event) -> str:
-        return f"{event.text().title} ({timezone.localdate(event.starts_at):%Y-%m-%d})"
 
 
 class InvitationForm(BilingualRowsMixin, forms.ModelForm):

@@ -58,7 +58,16 @@ class Reminder(models.Model):
                 name="reminder_once_per_kind_object_period_recipient",
             )
         ]
-        indexes = [models.Index(fields=["state", "claimed_at"])]
+        indexes = [
+            models.Index(fields=["state", "claimed_at"]),
+            # A batch's next pending mails of one object (a campaign's), without reading the
+            # ones already sent.
+            models.Index(
+                fields=["content_type", "object_id", "id"],
+                condition=models.Q(state="pending"),
+                name="reminder_pending_of_object",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.kind} {self.period} → {self.recipient_email}"

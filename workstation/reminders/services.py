@@ -8,13 +8,13 @@ from urllib.parse import urlparse
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.mail import EmailMessage
+from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.db.models import F
+from django.db.models import Count, F
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from workstation.reminders.kinds import KINDS
+from workstation.reminders.kinds import KINDS, batched_kinds
 from workstation.reminders.models import Reminder
 
 logger = logging.getLogger(__name__)
@@ -39,9 +39,74 @@ def schedule_reminder(
         recipient_email=recipient_email.strip().lower(),
         defaults={"recipient": recipient},
     )
-    if created:
+    if created and not KINDS[kind].batched:
         transaction.on_commit(lambda: enqueue_reminder(reminder_id=reminder.pk))
     return reminder, created
+
+
+# Rows written by one INSERT when many reminders are recorded at once.
+BULK_CHUNK = 2000
+
+
+def record_reminders(*, kind: str, target, recipients) -> None:
+    """Record many reminders of a batched kind about ``target`` at once: ``recipients`` yields
+    ``(period, email, user id or None)``, read and inserted in chunks, so that memory stays flat
+    however many there are. A reminder already recorded stays as it is (the unique row), so an
+    interrupted run can simply run again."""
+    if not KINDS[kind].batched:
+        raise ValueError(f"Not a batched reminder kind: {kind}")
+    content_type = ContentType.objects.get_for_model(target)
+    chunk: list[Reminder] = []
+    for period, email, user_id in recipients:
+        chunk.append(
+            Reminder(
+                kind=kind,
+                content_type=content_type,
+                object_id=target.pk,
+                period=period,
+                recipient_email=email.strip().lower(),
+                recipient_id=user_id,
+            )
+        )
+        if len(chunk) >= BULK_CHUNK:
+            Reminder.objects.bulk_create(chunk, ignore_conflicts=True)
+            chunk = []
+    if chunk:
+        Reminder.objects.bulk_create(chunk, ignore_conflicts=True)
+
+
+def reminders_of(*, kind: str, target):
+    return Reminder.objects.filter(
+        kind=kind, content_type=ContentType.objects.get_for_model(target), object_id=target.pk
+    )
+
+
+def pending_reminders(*, kind: str, target, limit: int) -> list[int]:
+    """The ids of the oldest ``limit`` pending reminders of ``kind`` about ``target``: a batch
+    for ``deliver_reminder``, which claims each of them before sending."""
+    pending = reminders_of(kind=kind, target=target).filter(state=Reminder.State.PENDING)
+    return list(pending.order_by("pk").values_list("pk", flat=True)[:limit])
+
+
+def count_by_state(*, kind: str, targets) -> dict[int, dict[str, int]]:
+    """For each of ``targets`` (of one model), its reminders of ``kind`` counted by state."""
+    targets = list(targets)
+    counts: dict[int, dict[str, int]] = {target.pk: {} for target in targets}
+    if not targets:
+        return counts
+    rows = (
+        Reminder.objects.filter(
+            kind=kind,
+            content_type=ContentType.objects.get_for_model(targets[0]),
+            object_id__in=counts,
+        )
+        .order_by()
+        .values_list("object_id", "state")
+        .annotate(count=Count("pk"))
+    )
+    for object_id, state, count in rows:
+        counts[object_id][state] = count
+    return counts
 
 
 def schedule_for_role(*, kind: str, target, period: str, role: str) -> int:
@@ -79,11 +144,12 @@ def enqueue_reminder(*, reminder_id: int) -> bool:
     return True
 
 
-def deliver_reminder(*, reminder_id: int) -> str:
+def deliver_reminder(*, reminder_id: int, connection=None) -> str:
     """Claim the reminder in the database, then send its mail, in the recipient's language.
 
     The claim (an UPDATE of a pending row) lets exactly one of several concurrent runs through.
-    A refused or unreachable mail server puts it back to pending for the next run.
+    A refused or unreachable mail server puts it back to pending for the next run. A batch passes
+    one open mail ``connection`` for all its mails.
     """
     claimed = Reminder.objects.filter(pk=reminder_id, state=Reminder.State.PENDING).update(
         state=Reminder.State.SENDING, claimed_at=timezone.now(), attempts=F("attempts") + 1
@@ -100,6 +166,7 @@ def deliver_reminder(*, reminder_id: int) -> str:
     if message is None:
         _set_state(reminder_id, Reminder.State.CANCELLED)
         return "cancelled"
+    message.connection = connection
     try:
         message.send()
     except (smtplib.SMTPException, OSError) as error:
@@ -113,7 +180,7 @@ def deliver_reminder(*, reminder_id: int) -> str:
     return "sent"
 
 
-def _compose(reminder: Reminder) -> EmailMessage | None:
+def _compose(reminder: Reminder) -> EmailMultiAlternatives | None:
     kind = KINDS.get(reminder.kind)
     target = reminder.target
     if kind is None or target is None:
@@ -123,16 +190,21 @@ def _compose(reminder: Reminder) -> EmailMessage | None:
         if context is None:
             return None
         attachments = context.pop("attachments", None) or []
+        headers = context.pop("headers", None) or {}
         context = {"site_url": settings.SITE_URL, "reminder": reminder, **context}
         subject = render_to_string(f"emails/{kind.template}_subject.txt", context)
         body = render_to_string(f"emails/{kind.template}_body.txt", context)
-    return EmailMessage(
+        html = render_to_string(f"emails/{kind.template}_body.html", context) if kind.html else ""
+    message = EmailMultiAlternatives(
         subject=" ".join(subject.split()),
         body=body,
         to=[reminder.recipient_email],
         attachments=attachments,
-        headers={"Message-ID": message_id_of(reminder)},
+        headers={**headers, "Message-ID": message_id_of(reminder)},
     )
+    if html:
+        message.attach_alternative(html, "text/html")
+    return message
 
 
 def message_id_of(reminder: Reminder) -> str:
@@ -150,7 +222,7 @@ def message_id_of(reminder: Reminder) -> str:
 
 def _language_of(kind, reminder: Reminder, target) -> str:
     if kind.language is not None:
-        return kind.language(target)
+        return kind.language(reminder, target)
     recipient = reminder.recipient
     return recipient.preferred_language if recipient else settings.LANGUAGE_CODE
 
@@ -168,10 +240,12 @@ def release_stale_claims() -> int:
 
 
 def requeue_pending_reminders(*, limit: int = 500) -> int:
-    """Re-enqueue what a lost message or a refused mail left pending, oldest first."""
+    """Re-enqueue what a lost message or a refused mail left pending, oldest first (batched
+    kinds are their own task's: one task per mail would ignore their rate)."""
     release_stale_claims()
     pending = (
         Reminder.objects.filter(state=Reminder.State.PENDING)
+        .exclude(kind__in=batched_kinds())
         .order_by("created_at")
         .values_list("pk", flat=True)[:limit]
     )

@@ -7,6 +7,7 @@ import re
 from datetime import date, timedelta
 
 import pytest
+from bs4 import BeautifulSoup
 from django.conf import settings
 from django.core import mail, signing
 from django.db import connection
@@ -21,7 +22,12 @@ from talentpool.interactions.models import Interaction
 from talentpool.profiles.models import TalentProfile
 from talentpool.search.services import SearchResult
 from tests.conftest import make_person, signed_in_client
-from tests.factories import TalentProfileFactory, share_with_lanzhou
+from tests.factories import (
+    EventFactory,
+    RegistrationFactory,
+    TalentProfileFactory,
+    share_with_lanzhou,
+)
 from workstation.audit.models import AuditEntry
 from workstation.reference.models import Industry, Region
 from workstation.reminders.models import Reminder
@@ -249,6 +255,33 @@ def places():
 def test_filters(staff_client, places, params, expected):
     response = staff_client.get(url("directory"), params())
     assert names_listed(response) == {f"Person {name}" for name in expected}
+
+
+def test_the_attendance_filter_finds_who_checked_in_by_address_or_account(
+    staff_client, places, talent
+):
+    forum = EventFactory(starts_at=timezone.now() - timedelta(days=3))
+    later = EventFactory(starts_at=timezone.now() + timedelta(days=3))
+    now = timezone.now()
+    chengguan, tianshui = places["Chengguan"], places["Tianshui"]
+    RegistrationFactory(event=forum, email=chengguan.email.upper(), attended_at=now)
+    # Tianshui's person registered with another address, signed in to their account.
+    TalentProfile.objects.filter(pk=tianshui.pk).update(user=talent)
+    RegistrationFactory(event=forum, email="private@example.net", user=talent, attended_at=now)
+    # Registered but not checked in; checked in but cancelled since: neither came.
+    RegistrationFactory(event=forum, email=places["NewArea"].email)
+    RegistrationFactory(
+        event=forum, email=places["Beijing"].email, attended_at=now, status="cancelled"
+    )
+
+    response = staff_client.get(url("directory"), {"attended": forum.pk})
+    assert names_listed(response) == {"Person Chengguan", "Person Tianshui"}
+    # Only events that have begun are offered; another is refused as a choice, with a message.
+    soup = BeautifulSoup(response.content, "html.parser")
+    offered = [option["value"] for option in soup.select("select[name=attended] option")]
+    assert offered == ["", str(forum.pk)]
+    response = staff_client.get(url("directory"), {"attended": later.pk})
+    assert "Please correct the filters marked below." in page_text(response)
 
 
 def test_a_future_date_gives_an_error_and_keeps_the_filters(staff_client, places):

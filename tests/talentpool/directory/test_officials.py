@@ -98,6 +98,7 @@ def test_officials_list_only_people_who_share(official_client, shared, private):
     assert "Export CSV" not in text
     assert 'name="tag"' not in text and 'name="source"' not in text
     assert 'name="verification"' not in text
+    assert 'name="attended"' not in text  # who came to which event is the staff's
 
 
 def test_officials_search_only_among_people_who_share(official_client, shared, private):

@@ -336,6 +336,24 @@ def test_merge_keeps_every_interaction_and_consent_and_is_audited(clients, staff
         assert personal not in logged, personal
 
 
+def test_a_merge_keeps_the_latest_news_consent_of_both_ledgers(clients):
+    """The kept profile withdrew news long ago; the merged one gave it since: it receives news."""
+    from talentpool.consents.services import set_consent
+
+    keep, other = person(name_en="Wei Wang"), person(name_en="Wang Wei")
+    for given in (True, False):
+        set_consent(profile=keep, purpose="workstation_news", given=given, by=None)
+    for row in Consent.objects.filter(profile=keep):
+        _backdate(row, days=40)
+    set_consent(profile=other, purpose="workstation_news", given=True, by=None)
+    keep.refresh_from_db()
+    assert not keep.receives_news
+
+    url = reverse("talentpool:merge", kwargs={"keep": keep.pk, "other": other.pk})
+    assert submit_merge(clients["staff"], url, {}).status_code == 302
+    assert list(TalentProfile.objects.receiving_news()) == [keep]
+
+
 def test_merge_is_refused_when_both_have_accounts(clients, talent, other_talent):
     keep = person(user=talent, email="same@example.com")
     other = person(user=other_talent, email="same@example.com")

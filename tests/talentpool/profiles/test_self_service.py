@@ -87,7 +87,9 @@ def errors_of(response) -> list[str]:
     return [" ".join(p.get_text(" ").split()) for p in soup.select("p.error")]
 
 
-def fill_wizard(client: Client, *, share: bool = False, cv: bytes | None = None) -> TalentProfile:
+def fill_wizard(
+    client: Client, *, share: bool = False, news: bool = False, cv: bytes | None = None
+) -> TalentProfile:
     for step in (1, 2, 3):
         data = step_data(step)
         if step == 3 and cv is not None:
@@ -96,6 +98,7 @@ def fill_wizard(client: Client, *, share: bool = False, cv: bytes | None = None)
         assert response.status_code == 302, errors_of(response)
         assert response.url == step_url(step + 1)
     consent = {"accept_privacy": "on"} | ({"share_with_lanzhou": "on"} if share else {})
+    consent |= {"receive_news": "on"} if news else {}
     response = client.post(step_url(4), consent)
     assert response.status_code == 302
     assert response.url == url("own_profile")
@@ -123,7 +126,7 @@ def own_profile(talent, cv_storage) -> TalentProfile:
         tags=["biotech"],
     )
     profile.cv.save("cv.pdf", ContentFile(pdf_bytes()), save=True)
-    complete_profile(profile=profile, actor=talent, share_with_lanzhou=False)
+    complete_profile(profile=profile, actor=talent, share_with_lanzhou=False, receive_news=False)
     return profile
 
 
@@ -167,6 +170,7 @@ def test_sign_up_verify_and_complete_the_wizard(client, cv_storage):
     consent_page = client.get(step_url(4))
     soup = BeautifulSoup(consent_page.content, "html.parser")
     assert not soup.find("input", attrs={"name": "share_with_lanzhou"}).has_attr("checked")
+    assert not soup.find("input", attrs={"name": "receive_news"}).has_attr("checked")
     assert soup.find("a", href=url("privacy_notice"))
     response = client.post(step_url(4), {"accept_privacy": "on"})
     assert response.url == url("own_profile")
@@ -214,6 +218,30 @@ def test_the_sharing_consent_is_its_own_row(talent_client):
     ]
     assert all(row.policy_version for row in rows)
     assert list(TalentProfile.objects.shared_with_lanzhou()) == [profile]
+
+
+def test_the_news_consent_is_its_own_row_and_kept_on_the_profile(talent_client):
+    profile = fill_wizard(talent_client, news=True)
+    rows = Consent.objects.filter(profile=profile).order_by("at", "pk")
+    assert [(row.purpose, row.action) for row in rows] == [
+        ("privacy_notice", "given"),
+        ("workstation_news", "given"),
+    ]
+    assert list(TalentProfile.objects.receiving_news()) == [profile]
+    assert not profile.shares_with_lanzhou
+    text = text_of(talent_client.get(url("own_profile")))
+    assert "News and invitations by email Yes" in " ".join(text.split())
+
+
+def test_a_profile_has_not_consented_to_news_until_its_person_does(talent_client):
+    """Profiles entered by staff, imported or registered without ticking the box get no news."""
+    staff_entered = TalentProfileFactory()
+    registered = fill_wizard(talent_client)
+    for profile in (staff_entered, registered):
+        profile.refresh_from_db()
+        assert not profile.receives_news
+    assert not Consent.objects.filter(purpose="workstation_news").exists()
+    assert not TalentProfile.objects.receiving_news().exists()
 
 
 def test_the_privacy_notice_must_be_accepted(talent_client):
@@ -544,6 +572,34 @@ def test_the_cv_is_a_private_attachment(clients, own_profile, official):
     # Not reachable as a file anywhere.
     for prefix in ("/media/", "/static/", "/media/private/"):
         assert clients["staff"].get(prefix + own_profile.cv.name).status_code == 404
+
+
+def test_news_are_given_and_withdrawn_on_the_consent_page(clients, own_profile):
+    talent = clients["talent"]
+    page = text_of(talent.get(url("own_consent")))
+    assert "You receive no news or invitations from the workstation." in page
+
+    response = talent.post(url("own_consent"), {"news": "give"}, follow=True)
+    text = text_of(response)
+    assert "Thank you: the workstation will send you its news and invitations." in text
+    assert "The workstation sends you its news and invitations by email." in text
+    own_profile.refresh_from_db()
+    assert own_profile.receives_news and not own_profile.shares_with_lanzhou
+
+    response = talent.post(url("own_consent"), {"news": "withdraw"}, follow=True)
+    assert "Done: the workstation will send you no more news or invitations." in text_of(response)
+    own_profile.refresh_from_db()
+    assert not own_profile.receives_news
+    rows = list(
+        Consent.objects.filter(profile=own_profile, purpose="workstation_news")
+        .order_by("at", "pk")
+        .values_list("action", flat=True)
+    )
+    assert rows == ["given", "withdrawn"]
+    assert "News and invitations from the workstation" in text_of(response)  # the ledger
+    # A post without a button changes nothing.
+    assert talent.post(url("own_consent"), {}).status_code == 200
+    assert Consent.objects.filter(profile=own_profile, purpose="workstation_news").count() == 2
 
 
 def test_officials_get_the_cv_only_while_the_person_shares(clients, own_profile):

@@ -431,3 +431,87 @@ def test_a_reminder_sent_again_after_a_worker_died_keeps_its_message_id(
     assert to_other.message["Message-ID"] != first
     other.refresh_from_db()
     assert other.state == Reminder.State.SENT
+
+
+# --- Batched kinds: many mails of one target, recorded in bulk and sent by their own task
+
+
+@pytest.fixture
+def batched_kind(monkeypatch):
+    """A batched kind whose mail says hello to the recipient, with a header of its own."""
+
+    def context(reminder, target):
+        return {
+            "subject": f"Hello {reminder.period}",
+            "body": "Body",
+            "headers": {"X-Batch": reminder.period},
+        }
+
+    kind = ReminderKind("batch_test", "account_mail", context, batched=True)
+    monkeypatch.setitem(KINDS, kind.key, kind)
+    return kind
+
+
+@pytest.mark.django_db
+def test_recording_in_bulk_is_idempotent_and_enqueues_nothing(
+    batched_kind, django_capture_on_commit_callbacks, monkeypatch
+):
+    monkeypatch.setattr(services, "BULK_CHUNK", 3)  # several chunks
+    target = pending_invitee("target@example.org")
+    people = [(f"p{n}", f" Person{n}@Example.org ", None) for n in range(7)]
+    with django_capture_on_commit_callbacks() as callbacks:
+        services.record_reminders(kind=batched_kind.key, target=target, recipients=iter(people))
+        # Run again (e.g. after an interruption) with one more: only that one is new.
+        services.record_reminders(
+            kind=batched_kind.key, target=target, recipients=[*people, ("p7", "p7@x.org", None)]
+        )
+    assert callbacks == []
+    rows = services.reminders_of(kind=batched_kind.key, target=target)
+    assert rows.count() == 8
+    assert rows.get(period="p0").recipient_email == "person0@example.org"
+    assert services.pending_reminders(kind=batched_kind.key, target=target, limit=3) == list(
+        rows.order_by("pk").values_list("pk", flat=True)[:3]
+    )
+    with pytest.raises(ValueError, match="account_invitation"):
+        services.record_reminders(kind="account_invitation", target=target, recipients=[])
+
+
+@pytest.mark.django_db
+def test_the_sweep_leaves_batched_kinds_to_their_own_task(batched_kind, monkeypatch):
+    enqueued = []
+    monkeypatch.setattr(
+        services, "enqueue_reminder", lambda *, reminder_id: enqueued.append(reminder_id) or True
+    )
+    target = pending_invitee("sweep-batch@example.org")
+    services.record_reminders(
+        kind=batched_kind.key, target=target, recipients=[("a", "a@example.org", None)]
+    )
+    single = reminder_row(target, period="single")
+    assert sweep_pending_reminders() == 1
+    assert enqueued == [single.pk]
+
+
+@pytest.mark.django_db
+def test_a_batch_sends_over_one_connection_with_the_kinds_headers(
+    batched_kind, smtp_settings, smtp_sink
+):
+    from django.core.mail import get_connection
+
+    target = pending_invitee("connection@example.org")
+    services.record_reminders(
+        kind=batched_kind.key,
+        target=target,
+        recipients=[(f"p{n}", f"p{n}@example.org", None) for n in range(3)],
+    )
+    batch = services.pending_reminders(kind=batched_kind.key, target=target, limit=10)
+    with get_connection() as connection:
+        outcomes = [
+            services.deliver_reminder(reminder_id=reminder_id, connection=connection)
+            for reminder_id in batch
+        ]
+    assert outcomes == ["sent"] * 3
+    mails = smtp_sink.wait_for(3)
+    assert sorted(mail.subject for mail in mails) == ["Hello p0", "Hello p1", "Hello p2"]
+    assert {mail.message["X-Batch"] for mail in mails} == {"p0", "p1", "p2"}
+    counts = services.count_by_state(kind=batched_kind.key, targets=[target])
+    assert counts == {target.pk: {"sent": 3}}

@@ -1,0 +1,3 @@
+"""modeltranslation looks for ``<app>.translation``: gather the sub-packages' registrations."""
+
+from talentpool.campaigns import translation as campaigns_translation  # noqa: F401
