@@ -16,6 +16,7 @@ import logging
 import mimetypes
 import shutil
 import subprocess
+import tempfile
 import unicodedata
 from html import unescape
 from html.parser import HTMLParser
@@ -323,15 +324,19 @@ def render_pdf(*, template: str, context: dict, language: str) -> bytes:
 
     faces = _document_faces(html)
     fetcher = _portal_url_fetcher(faces)
-    # A fresh Document and font configuration per PDF: reusing one for a second PDF misrenders,
-    # and each PDF brings its own cut faces.
-    font_config = FontConfiguration()
     family = subset_family()
     rules = "".join(f'@font-face {{ font-family: "{family}"; src: url("{url}") }}' for url in faces)
-    return HTML(string=html, base_url=settings.SITE_URL, url_fetcher=fetcher).write_pdf(
-        stylesheets=[CSS(string=rules, font_config=font_config, url_fetcher=fetcher)],
-        font_config=font_config,
-    )
+    with tempfile.TemporaryDirectory(prefix="pdf-faces-") as folder:
+        # A fresh Document and font configuration per PDF: reusing one for a second PDF
+        # misrenders, and each PDF brings its own cut faces. WeasyPrint writes them into a folder
+        # it removes when the configuration is collected, which its reference cycles put off to a
+        # later collection or, when a worker exits, to never: it is given this one instead.
+        font_config = FontConfiguration()
+        font_config._folder = Path(folder)
+        return HTML(string=html, base_url=settings.SITE_URL, url_fetcher=fetcher).write_pdf(
+            stylesheets=[CSS(string=rules, font_config=font_config, url_fetcher=fetcher)],
+            font_config=font_config,
+        )
 
 
 def made_on(languages) -> list[str]:

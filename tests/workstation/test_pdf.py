@@ -1,3 +1,5 @@
+import tempfile
+
 import pytest
 
 from tests.pdf_reading import fonts_in, text_of
@@ -98,6 +100,16 @@ def test_a_character_missing_from_the_cut_face_still_prints_in_the_same_face(set
     assert "兰州科技创新（硅谷）工作站" in text_of(data)
     first = pdf.cjk_font_family().replace(" ", "-")
     assert all(name.split("+")[-1].startswith(first) for name in fonts_in(data)), fonts_in(data)
+
+
+@needs_pdf
+def test_a_pdf_leaves_no_font_files_behind(settings, monkeypatch, tmp_path):
+    """The cut faces go through files WeasyPrint would remove only once its objects are collected,
+    or never when a worker exits first."""
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    use_sample_template(settings, SHORT_PAGE)
+    assert "兰州" in text_of(render_pdf(template="sample.html", context={}, language="zh-hans"))
+    assert list(tmp_path.iterdir()) == []
 
 
 @needs_pdf
