@@ -19,9 +19,12 @@ Django and the portal's code loaded) from ``VmHWM`` in ``/proc/self/status``: on
 started by ``subprocess`` inherits its parent's ``ru_maxrss`` through exec, so that figure would
 show this script's own peak (``ru_maxrss`` is used where there is no ``/proc``).
 
-Prints cold and warm times, peak RSS, the PDF's size and page count, and PASS/FAIL against the
-targets (a bilingual briefing of about ten pages renders in under 3 s, cold and warm, and is
-under 2 MB); exits 1 on FAIL.
+Prints cold and warm times (and the rendering process's CPU time, which the load of a shared
+machine inflates less than the wall time), peak RSS, the PDF's size and page count, the fonts it
+embeds, and PASS/FAIL against the targets for a bilingual briefing of about ten pages: cold < 2 s
+(the worst process), warm < 1 s (the median), peak RSS of the rendering process < 250 MB, size
+< 0.5 MB, and no second CJK face beside the Chinese one (e.g. Noto Sans CJK JP beside SC); exits 1
+on FAIL.
 """
 
 from __future__ import annotations
@@ -47,8 +50,10 @@ from bench_database import bench_database_url, setup_django  # noqa: E402
 DATABASE = "bench_briefing"
 YEAR, MONTH = 2026, 3
 SEED = 20263
-TARGET_SECONDS = 3.0
-TARGET_BYTES = 2 * 1024 * 1024
+TARGET_COLD_SECONDS = 2.0
+TARGET_WARM_SECONDS = 1.0
+TARGET_RSS_MB = 250
+TARGET_BYTES = 1024 * 1024 // 2
 ITEMS_PER_SECTION = 4  # of the six written for each section: about ten pages in all
 EXPECTED_PAGES = (8, 12)  # "about ten pages": the content is meant to land in this range
 
@@ -729,6 +734,29 @@ def peak_rss_kb() -> int:
     return peak // 1024 if sys.platform == "darwin" else peak  # bytes on macOS
 
 
+CHINESE_FACE = "Noto-Sans-CJK-SC"  # the face officials see; JP, KR or TC beside it is a stowaway
+
+
+def embedded_fonts(reader) -> dict[str, int]:
+    """Name and size (bytes of its font program, uncompressed) of each font the PDF's pages use."""
+    fonts: dict[str, int] = {}
+    for page in reader.pages:
+        for font in (page.get("/Resources", {}).get("/Font") or {}).values():
+            font = font.get_object()
+            descendants = font.get("/DescendantFonts")
+            described = descendants[0].get_object() if descendants else font
+            descriptor = described.get("/FontDescriptor")
+            descriptor = descriptor.get_object() if descriptor else {}
+            files = [
+                descriptor[key].get_object()
+                for key in ("/FontFile", "/FontFile2", "/FontFile3")
+                if key in descriptor
+            ]
+            size = len(files[0].get_data()) if files else 0
+            fonts[str(font.get("/BaseFont")).lstrip("/")] = size
+    return dict(sorted(fonts.items()))
+
+
 def child(repeat: int, output: str) -> None:
     """One fresh process: render ``repeat`` times, print the figures as JSON."""
     sys.path.insert(0, str(BASE_DIR))
@@ -744,7 +772,7 @@ def child(repeat: int, output: str) -> None:
     rss_before = peak_rss_kb()
     runs, content = [], b""
     for _ in range(repeat):
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         briefing = MonthlyBriefing.objects.get(year=YEAR, month=MONTH)
         context = briefing_document(briefing=briefing, language=BILINGUAL)
         documented = time.perf_counter()
@@ -753,7 +781,14 @@ def child(repeat: int, output: str) -> None:
             context=context,
             language=render_language(BILINGUAL),
         )
-        runs.append((documented - started, time.perf_counter() - documented, len(content)))
+        runs.append(
+            (
+                documented - started,
+                time.perf_counter() - documented,
+                len(content),
+                time.process_time() - cpu_started,
+            )
+        )
     rss_after = peak_rss_kb()
     Path(output).write_bytes(content)
     print(json.dumps({"runs": runs, "rss_before_kb": rss_before, "rss_peak_kb": rss_after}))
@@ -830,22 +865,26 @@ def main() -> None:
 
     from pypdf import PdfReader
 
-    pages = len(PdfReader(BytesIO(content)).pages)
-    colds, warms, peaks = [], [], []
+    reader = PdfReader(BytesIO(content))
+    pages = len(reader.pages)
+    fonts = embedded_fonts(reader)
+    colds, warms, peaks, cold_cpus, warm_cpus = [], [], [], [], []
     for number, result in enumerate(results, start=1):
         runs = result["runs"]
-        document, render, _size = runs[0]
+        document, render, _size, cold_cpu = runs[0]
         cold = document + render
-        warm = [doc + pdf for doc, pdf, _size in runs[1:]]
+        warm = [doc + pdf for doc, pdf, _size, _cpu in runs[1:]]
         colds.append(cold)
         warms += warm
+        cold_cpus.append(cold_cpu)
+        warm_cpus += [cpu for _doc, _pdf, _size, cpu in runs[1:]]
         peaks.append(result["rss_peak_kb"] / 1024)
         print(
             f"  {number:<8} {cold:7.2f} {document:6.2f} {render:7.2f} "
             f"{statistics.median(warm):7.2f} {result['rss_before_kb'] / 1024:14.0f} "
             f"{peaks[-1]:8.0f}"
         )
-    sizes = {size for result in results for _doc, _pdf, size in result["runs"]}
+    sizes = {size for result in results for _doc, _pdf, size, _cpu in result["runs"]}
     cold_median, cold_worst = statistics.median(colds), max(colds)
     warm_median = statistics.median(warms)
     print(
@@ -856,11 +895,22 @@ def main() -> None:
         f"Warm (later renderings): median {warm_median:.2f} s, worst {max(warms):.2f} s "
         f"over {len(warms)}"
     )
+    # On a machine shared with other work the wall times above grow with the load; the process's
+    # own CPU time much less so: compare these between runs at different loads.
+    print(
+        f"CPU time of the rendering process: cold median {statistics.median(cold_cpus):.2f} s, "
+        f"warm median {statistics.median(warm_cpus):.2f} s"
+    )
     print(f"Peak RSS of the rendering process: {max(peaks):.0f} MB")
     print(
         f"PDF: {len(content):,} bytes ({len(content) / 1024 / 1024:.2f} MB), {pages} pages"
         + (f" (sizes varied: {sorted(sizes)})" if len(sizes) > 1 else "")
     )
+    listed = (f"{name} ({size / 1024:.0f} KB uncompressed)" for name, size in fonts.items())
+    print("Fonts: " + ", ".join(listed))
+    # A font's name is its family and style after a subset tag (ABCDEF+Noto-Sans-CJK-SC-Bold).
+    cjk_faces = sorted({name.split("+")[-1] for name in fonts if "CJK" in name})
+    other_cjk = [name for name in cjk_faces if not name.startswith(CHINESE_FACE)]
     if args.output:
         print(f"Kept at {pdf_path}")
     if not EXPECTED_PAGES[0] <= pages <= EXPECTED_PAGES[1]:
@@ -868,16 +918,30 @@ def main() -> None:
 
     checks = [
         (
-            f"cold rendering < {TARGET_SECONDS:.0f} s",
-            cold_worst < TARGET_SECONDS,
+            f"cold rendering < {TARGET_COLD_SECONDS:.0f} s",
+            cold_worst < TARGET_COLD_SECONDS,
             f"worst {cold_worst:.2f} s",
         ),
         (
-            f"warm rendering < {TARGET_SECONDS:.0f} s",
-            warm_median < TARGET_SECONDS,
+            f"warm rendering < {TARGET_WARM_SECONDS:.0f} s",
+            warm_median < TARGET_WARM_SECONDS,
             f"median {warm_median:.2f} s",
         ),
-        ("size < 2 MB", len(content) < TARGET_BYTES, f"{len(content) / 1024 / 1024:.2f} MB"),
+        (
+            f"peak RSS < {TARGET_RSS_MB} MB",
+            max(peaks) < TARGET_RSS_MB,
+            f"{max(peaks):.0f} MB",
+        ),
+        (
+            f"size < {TARGET_BYTES / 1024 / 1024:.1f} MB",
+            len(content) < TARGET_BYTES,
+            f"{len(content) / 1024 / 1024:.2f} MB",
+        ),
+        (
+            "no second CJK face",
+            not other_cjk,
+            ", ".join(cjk_faces) or "no Noto Sans CJK face",
+        ),
     ]
     print()
     for label, ok, figure in checks:

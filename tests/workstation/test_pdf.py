@@ -1,3 +1,5 @@
+import tempfile
+
 import pytest
 
 from tests.pdf_reading import fonts_in, text_of
@@ -62,6 +64,64 @@ def test_every_glyph_comes_from_the_named_faces_in_their_order(settings, languag
     if first == "Noto-Sans-CJK-SC":
         assert pdf.pdf_font_families()[0] == "Noto Sans CJK SC"
     assert not [name for name in fonts if "CJK-JP" in name or "DejaVu" in name], fonts
+
+
+SHORT_PAGE = (
+    "{% extends 'pdf/base.html' %}{% block body %}<h1>兰州科技创新（硅谷）工作站</h1>"
+    "<p>Lanzhou Silicon Valley Workstation &nbsp;— “2026”</p>{% endblock %}"
+)
+
+needs_the_subsetter = pytest.mark.skipif(
+    pdf.subset_family() is None,
+    reason="HarfBuzz's subsetter (libharfbuzz-subset) cannot be loaded here",
+)
+
+
+@needs_pdf
+@needs_the_subsetter
+def test_a_short_pdf_is_small_whatever_the_size_of_the_chinese_font(settings):
+    """WeasyPrint alone keeps Noto Sans CJK's glyph numbering in what it embeds: some 130 KB a
+    face for a line of text. The Chinese face is cut to the page's characters first."""
+    use_sample_template(settings, SHORT_PAGE)
+    data = render_pdf(template="sample.html", context={}, language="zh-hans")
+    assert "兰州科技创新（硅谷）工作站" in text_of(data)
+    assert len(data) < 60_000, len(data)
+    cut = pdf.subset_family().replace(" ", "-")
+    assert fonts_in(data) and all(name.split("+")[-1].startswith(cut) for name in fonts_in(data))
+
+
+@needs_pdf
+@needs_the_subsetter
+def test_a_character_missing_from_the_cut_face_still_prints_in_the_same_face(settings, monkeypatch):
+    use_sample_template(settings, SHORT_PAGE)
+    cut_to = pdf.subset_face
+    monkeypatch.setattr(pdf, "subset_face", lambda path, index, _chars: cut_to(path, index, "兰州"))
+    data = render_pdf(template="sample.html", context={}, language="zh-hans")
+    assert "兰州科技创新（硅谷）工作站" in text_of(data)
+    first = pdf.cjk_font_family().replace(" ", "-")
+    assert all(name.split("+")[-1].startswith(first) for name in fonts_in(data)), fonts_in(data)
+
+
+@needs_pdf
+def test_a_pdf_leaves_no_font_files_behind(settings, monkeypatch, tmp_path):
+    """The cut faces go through files WeasyPrint would remove only once its objects are collected,
+    or never when a worker exits first."""
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    use_sample_template(settings, SHORT_PAGE)
+    assert "兰州" in text_of(render_pdf(template="sample.html", context={}, language="zh-hans"))
+    assert list(tmp_path.iterdir()) == []
+
+
+@needs_pdf
+def test_without_the_subsetter_pdfs_embed_the_installed_face(settings, monkeypatch):
+    monkeypatch.setattr(pdf, "subset_family", lambda: None)
+    use_sample_template(settings, SHORT_PAGE)
+    data = render_pdf(template="sample.html", context={}, language="zh-hans")
+    assert "兰州科技创新（硅谷）工作站" in text_of(data)
+    first = pdf.cjk_font_family().replace(" ", "-")
+    fonts = fonts_in(data)
+    assert fonts and all(name.split("+")[-1].startswith(first) for name in fonts), fonts
+    assert not [name for name in fonts if "Subset" in name], fonts
 
 
 def test_no_pdf_without_a_chinese_font(monkeypatch):

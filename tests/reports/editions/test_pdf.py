@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from datetime import timedelta
 
 import pytest
@@ -19,7 +20,7 @@ from tests.factories import BriefingItemFactory, TalentProfileFactory
 from tests.fixtures.celery_worker import wait_until
 from tests.pdf_jobs import check_try_again, needs_pdf
 from tests.pdf_reading import fonts_of, page_texts, pdf_text
-from workstation.pdf import pdf_unavailable_reason
+from workstation.pdf import pdf_font_families, pdf_unavailable_reason
 from workstation.pdfs import services as pdf_services
 from workstation.pdfs import tasks as pdf_tasks
 
@@ -74,6 +75,21 @@ def test_the_chinese_pdf_has_its_cover_contents_and_section_titles_with_embedded
     fonts = fonts_of(edition)
     assert fonts and all(embedded for _name, embedded in fonts), fonts
     assert edition.sha256 == hashlib.sha256(edition.file.open("rb").read()).hexdigest()
+
+
+@needs_pdf
+@pytest.mark.skipif(
+    "Noto Sans CJK SC" not in pdf_font_families(),
+    reason="Noto Sans CJK is not installed here (Debian fonts-noto-cjk)",
+)
+@pytest.mark.django_db
+def test_the_chinese_edition_embeds_one_chinese_face_noto_sans_cjk_sc(briefing):
+    """Noto Sans CJK is one collection of faces for Chinese, Japanese and Korean: the edition
+    officials read embeds the Simplified Chinese face alone (its regular and bold), its running
+    heads, draft marks and page numbers included."""
+    fonts = [name for name, _embedded in fonts_of(make(briefing, "zh-hans"))]
+    faces = {re.sub(r"-(Subset|Regular|Bold)", "", name.split("+")[-1]) for name in fonts}
+    assert {face for face in faces if "CJK" in face} == {"Noto-Sans-CJK-SC"}, fonts
 
 
 @needs_pdf
