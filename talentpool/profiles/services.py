@@ -11,7 +11,6 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
-from pypinyin import lazy_pinyin
 
 from talentpool.pool_invitations.models import PoolInvitation
 from talentpool.profiles.models import PERSON_FIELDS, Source, TalentProfile
@@ -25,6 +24,10 @@ AUDITED_FIELDS = (*PERSON_FIELDS, "staff_notes", "tags")
 
 def pinyin_of(name_zh: str) -> str:
     """``王伟`` → ``wang wei`` (ü written ``v``, as people type it: 吕 → ``lv``)."""
+    # Imported on first use: pypinyin's dictionaries take some 57 MB, which a worker that never
+    # saves a profile (e.g. one making PDFs) need not hold.
+    from pypinyin import lazy_pinyin
+
     return " ".join(lazy_pinyin(name_zh or "")).strip()
 
 
