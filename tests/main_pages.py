@@ -139,7 +139,7 @@ def talent_content(talent) -> list[tuple]:
     profile = TalentProfileFactory(
         user=talent, email=talent.email, expertise="锂电池, batteries", interests=["part_time"]
     )
-    complete_profile(profile=profile, actor=talent, share_with_lanzhou=False)
+    complete_profile(profile=profile, actor=talent, share_with_lanzhou=False, receive_news=False)
     PolicyPageFactory(audience_interests=["part_time"]).audience_regions.set(
         Region.objects.filter(code="620100")
     )

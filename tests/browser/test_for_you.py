@@ -38,7 +38,7 @@ def test_a_talent_reads_for_you_on_a_phone_and_marks_interest(page, live_server,
         industry=Industry.objects.get(key="new_energy"),
         expertise="固态锂电池, solid-state batteries",
     )
-    complete_profile(profile=profile, actor=talent, share_with_lanzhou=False)
+    complete_profile(profile=profile, actor=talent, share_with_lanzhou=False, receive_news=False)
     founders = PolicyPageFactory(
         title_zh_hans="兰州市海外人才创业扶持（示例）",
         title_en="Lanzhou support for founders (sample)",

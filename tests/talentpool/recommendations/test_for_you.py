@@ -83,7 +83,7 @@ def profile(talent, new_energy):
         industry=new_energy,
         expertise="锂电池, solid-state batteries",
     )
-    complete_profile(profile=made, actor=talent, share_with_lanzhou=False)
+    complete_profile(profile=made, actor=talent, share_with_lanzhou=False, receive_news=False)
     return made
 
 

@@ -16,7 +16,7 @@ from tests.factories import DemandFactory, TalentProfileFactory
 @pytest.mark.django_db(transaction=True)
 def test_two_clicks_at_once_record_one_interest(reference_data, talent, monkeypatch):
     profile = TalentProfileFactory(user=talent, email=talent.email)
-    complete_profile(profile=profile, actor=talent, share_with_lanzhou=False)
+    complete_profile(profile=profile, actor=talent, share_with_lanzhou=False, receive_news=False)
     demand = DemandFactory()
     # Both requests have found the person's profile before either records anything.
     meet_after(monkeypatch, views, "own_profile_of")
