@@ -238,6 +238,13 @@ class TalentProfile(models.Model):
             ),
             GinIndex(fields=["tags"], name="talent_tags_gin"),
             GinIndex(fields=["interests"], name="talent_interests_gin"),
+            # The briefing's counts of the pool by native place, industry and month registered,
+            # read from the index alone.
+            models.Index(
+                fields=["native_region", "industry", "created_at"], name="talent_place_industry"
+            ),
+            # The briefing's "verified this month".
+            models.Index(fields=["verified_at"], name="talent_verified_at"),
             # Officials' lists: the shared profiles, newest first.
             models.Index(
                 fields=["-created_at", "-id"],
