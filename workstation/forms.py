@@ -187,18 +187,18 @@ class FilterSelect(forms.Select):
         if self.allow_multiple_selected:
             final_attrs["multiple"] = True
         options = select_options(
-            self._listed_choices(),
+            listed_choices(self.choices),
             set(self.format_value(value)),
             multiple=self.allow_multiple_selected,
         )
         return format_html('<select name="{}"{}>{}</select>', name, flatatt(final_attrs), options)
 
-    def _listed_choices(self):
-        choices = self.choices
-        if not isinstance(choices, ModelChoiceIterator):
-            return choices
-        # The rows in one query: iterating the field's choices would open a server-side cursor
-        # (three round trips to the database).
-        field = choices.field
-        empty = [] if field.empty_label is None else [("", field.empty_label)]
-        return empty + [choices.choice(row) for row in field.queryset.all()]
+
+def listed_choices(choices):
+    """A field's or widget's choices; a model choice field's rows read in one query (iterating
+    its choices opens a server-side cursor: three round trips to the database)."""
+    if not isinstance(choices, ModelChoiceIterator):
+        return choices
+    field = choices.field
+    empty = [] if field.empty_label is None else [("", field.empty_label)]
+    return empty + [choices.choice(row) for row in field.queryset.all()]

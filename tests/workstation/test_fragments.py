@@ -72,3 +72,18 @@ def test_staff_and_officials_do_not_share_cached_rows(clients):
     url = reverse("talentpool:directory")
     assert "vip-tag" in clients["staff"].get(url).content.decode()
     assert "vip-tag" not in clients["official"].get(url).content.decode()
+
+
+def test_the_filters_show_a_renamed_industry_the_chosen_values_and_the_errors(clients):
+    url = reverse("talentpool:directory")
+    energy = Industry.objects.get(key="new_energy")
+    assert (
+        f'<option value="{energy.pk}">New energy</option>'
+        in clients["staff"].get(url).content.decode()
+    )
+    Industry.objects.filter(pk=energy.pk).update(name_en="Clean energy")
+    html = clients["staff"].get(url, {"industry": energy.pk}).content.decode()
+    assert f'<option value="{energy.pk}" selected>Clean energy</option>' in html
+    html = clients["staff"].get(url, {"industry": "999999"}).content.decode()
+    assert f'<option value="{energy.pk}">Clean energy</option>' in html
+    assert "Select a valid choice" in html
