@@ -17,12 +17,14 @@ from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
 from projects.pipeline.filters import BOARD_STAGES, BoardFilterForm, TableFilterForm
-from projects.pipeline.models import MAIN_LINE, Project, Stage
+from projects.pipeline.models import MAIN_LINE, LandingMode, Project, Stage
 from projects.pipeline.services import Criterion
 from workstation.accounts.decorators import permission_required
 from workstation.forms import select_options
 
 PAGE_SIZE = 25
+STAGE_LABELS = dict(Stage.choices)
+LANDING_MODE_LABELS = dict(LandingMode.choices)
 
 pipeline_permission = permission_required("projects.view_pipeline")
 
@@ -35,6 +37,10 @@ class Card:
     overdue: bool
     days_in_stage: int
     days_text: str  # "12 days": translated here, not by a plural tag in every card
+    # The table's stage and landing mode: Django's get_FOO_display translates every label of the
+    # field's choices at each call, fourteen stages for each row.
+    stage_label: str
+    landing_mode_label: str
     move_options: str = ""  # the board's "Move to" options, the project's stage selected
 
 
@@ -72,6 +78,8 @@ def make_card(project: Project, *, today, now, move_options=None) -> Card:
         overdue=bool(project.next_action_on and project.next_action_on < today),
         days_in_stage=days,
         days_text=ngettext("%(days)s day", "%(days)s days", days) % {"days": days},
+        stage_label=str(STAGE_LABELS.get(project.stage, project.stage)),
+        landing_mode_label=str(LANDING_MODE_LABELS.get(project.landing_mode, project.landing_mode)),
         move_options=(move_options or {}).get(project.stage, ""),
     )
 
@@ -79,7 +87,7 @@ def make_card(project: Project, *, today, now, move_options=None) -> Card:
 def stage_options() -> dict[str, str]:
     """The options of a card's "Move to" select for each stage it may be in: written once per
     stage, not once per card (a board of 100 cards would render 1,400 options)."""
-    choices = [(stage.value, stage.label) for stage in BOARD_STAGES]
+    choices = [(stage.value, str(stage.label)) for stage in BOARD_STAGES]  # translated once
     return {stage.value: select_options(choices, {stage.value}) for stage in BOARD_STAGES}
 
 
