@@ -56,6 +56,7 @@ TARGET_RSS_MB = 250
 TARGET_BYTES = 1024 * 1024 // 2
 ITEMS_PER_SECTION = 4  # of the six written for each section: about ten pages in all
 EXPECTED_PAGES = (8, 12)  # "about ten pages": the content is meant to land in this range
+PACIFIC = ZoneInfo("America/Los_Angeles")
 
 # (section, day of the month, Chinese headline, English headline, Chinese summary, English summary)
 # Invented news written like the workstation's items; no real company is named.
@@ -520,7 +521,7 @@ def fingerprint(items_per_section: int) -> str:
 
 
 def in_month(day: int, hour: int = 10) -> datetime:
-    return datetime(YEAR, MONTH, day, hour, tzinfo=ZoneInfo("America/Los_Angeles"))
+    return datetime(YEAR, MONTH, day, hour, tzinfo=PACIFIC)
 
 
 def fill(items_per_section: int) -> None:
@@ -539,7 +540,7 @@ def fill(items_per_section: int) -> None:
         move_project,
         workstation_today,
     )
-    from reports.briefings.models import BriefingItem, HistoryEntry, MonthlyBriefing
+    from reports.briefings.models import HistoryEntry, MonthlyBriefing
     from talentpool.profiles.models import TalentProfile, Verification
     from talentpool.profiles.services import save_profile
     from workstation.audit.models import AuditEntry
@@ -680,25 +681,33 @@ def fill(items_per_section: int) -> None:
             action=HistoryEntry.Action.OPENED,
             note=fingerprint(items_per_section),
         )
-        positions: dict[str, int] = {}
-        for section, day, headline_zh, headline_en, summary_zh, summary_en in ITEMS:
-            positions[section] = positions.get(section, 0) + 1
-            if positions[section] > items_per_section:
-                continue
-            edited = in_month(day, 16)
-            BriefingItem.objects.create(
-                briefing=briefing,
-                section=section,
-                position=positions[section],
-                headline_zh_hans=headline_zh,
-                headline_en=headline_en,
-                summary_zh_hans=summary_zh,
-                summary_en=summary_en,
-                source_url=f"https://example.com/news/{YEAR}/{MONTH:02d}/{day:02d}",
-                item_date=date(YEAR, MONTH, day),
-                edited_zh_hans=edited,
-                edited_en=edited,
-            )
+        add_items(briefing, items_per_section)
+
+
+def add_items(briefing, items_per_section: int) -> None:
+    """The first ``items_per_section`` of ``ITEMS`` in each written section, dated in the
+    briefing's month, both languages written on the item's day."""
+    from reports.briefings.models import BriefingItem
+
+    positions: dict[str, int] = {}
+    for section, day, headline_zh, headline_en, summary_zh, summary_en in ITEMS:
+        positions[section] = positions.get(section, 0) + 1
+        if positions[section] > items_per_section:
+            continue
+        edited = datetime(briefing.year, briefing.month, day, 16, tzinfo=PACIFIC)
+        BriefingItem.objects.create(
+            briefing=briefing,
+            section=section,
+            position=positions[section],
+            headline_zh_hans=headline_zh,
+            headline_en=headline_en,
+            summary_zh_hans=summary_zh,
+            summary_en=summary_en,
+            source_url=f"https://example.com/news/{briefing.year}/{briefing.month:02d}/{day:02d}",
+            item_date=date(briefing.year, briefing.month, day),
+            edited_zh_hans=edited,
+            edited_en=edited,
+        )
 
 
 def prepare(refill: bool, items_per_section: int) -> tuple[str, bool]:

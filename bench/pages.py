@@ -70,21 +70,70 @@ def remove_rows() -> None:
         model.objects.filter(title_en__startswith=MARKER).delete()
 
 
-def hammer(port: int, path: str, seconds: float, concurrency: int) -> list[float]:
+def start_gunicorn(env: dict[str, str], *, port: int, workers: int) -> subprocess.Popen:
+    """gunicorn as production runs it (static files collected, ``workers`` sync workers) with
+    ``env``, once it answers on ``port``."""
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+        cwd=BASE_DIR,
+        env=env,
+        check=True,
+    )
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "workstation.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(workers),
+            "--log-level",
+            "warning",
+        ],
+        cwd=BASE_DIR,
+        env=env,
+    )
+    for _attempt in range(200):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            return server
+        except OSError:
+            if server.poll() is not None:
+                raise SystemExit("gunicorn did not start") from None
+            time.sleep(0.1)
+    server.terminate()
+    raise SystemExit("gunicorn did not answer")
+
+
+def hammer(
+    port: int,
+    path: str,
+    seconds: float,
+    concurrency: int,
+    *,
+    headers: dict[str, str] | None = None,
+    expect: str = "",
+) -> list[float]:
+    """Latencies of GET ``path`` from ``concurrency`` clients for ``seconds``; stops with a message
+    when an answer is not a 200 or does not contain ``expect``."""
     latencies: list[float] = []
-    errors = []
+    errors: list[str] = []
     deadline = time.monotonic() + seconds
 
     def run() -> None:
-        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-        while time.monotonic() < deadline:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        while time.monotonic() < deadline and not errors:
             started = time.perf_counter()
-            connection.request("GET", path)
+            connection.request("GET", path, headers=headers or {})
             response = connection.getresponse()
-            response.read()
-            if response.status != 200:
-                errors.append(response.status)
+            body = response.read()
             latencies.append(time.perf_counter() - started)
+            if response.status != 200:
+                errors.append(f"answered {response.status}")
+            elif expect and expect.encode() not in body:
+                errors.append(f"does not show {expect!r}")
 
     threads = [threading.Thread(target=run) for _ in range(concurrency)]
     for thread in threads:
@@ -92,7 +141,7 @@ def hammer(port: int, path: str, seconds: float, concurrency: int) -> list[float
     for thread in threads:
         thread.join()
     if errors:
-        raise SystemExit(f"{path}: {len(errors)} responses were not 200 (e.g. {errors[0]})")
+        raise SystemExit(f"{path} {errors[0]}")
     return latencies
 
 
@@ -112,37 +161,10 @@ def main() -> None:
         "ALLOWED_HOSTS": "127.0.0.1",
         "LOG_LEVEL": "WARNING",
     }
-    subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
-        cwd=BASE_DIR,
-        env=env,
-        check=True,
-    )
     add_rows(options.rows)
     port = free_port()
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "workstation.wsgi:application",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            str(options.workers),
-            "--log-level",
-            "warning",
-        ],
-        cwd=BASE_DIR,
-        env=env,
-    )
+    server = start_gunicorn(env, port=port, workers=options.workers)
     try:
-        for _attempt in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.1)
         print(
             f"gunicorn, {options.workers} workers, {options.concurrency} clients, "
             f"{options.rows} rows per list, {options.seconds:.0f} s per page"

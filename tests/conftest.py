@@ -23,6 +23,7 @@ from django.core.management import call_command
 from django.test import Client
 
 from tests.factories import UserFactory
+from workstation.accounts.backends import permission_rows
 
 pytest_plugins = ["tests.fixtures.smtp", "tests.fixtures.celery_worker"]
 
@@ -118,6 +119,9 @@ def mark_mfa_passed(client: Client, user) -> None:
 
 
 def signed_in_client(user, *, mfa: bool = True) -> Client:
+    # The permission backend reads which permissions have rows once per process: read them now,
+    # not inside the first request a test counts the queries of.
+    permission_rows()
     client = Client()
     client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
     if mfa:
@@ -129,6 +133,7 @@ def api_client(user, name: str = "Bureau") -> Client:
     """A client that reads the API with a new personal token of ``user``'s (staff or official)."""
     from workstation.api.services import issue_token
 
+    permission_rows()  # as in signed_in_client
     _token, key = issue_token(actor=user, name=name)
     return Client(headers={"Authorization": f"Bearer {key}"})
 

@@ -162,6 +162,15 @@ CACHES = {
     },
 }
 
+# Rendered fragments of the lists staff open all day, kept in each process under a digest of what
+# they show (workstation/templatetags/fragments.py): never stale, so nothing is shared or cleared.
+CACHES["fragments"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "fragments",
+    "TIMEOUT": 24 * 60 * 60,
+    "OPTIONS": {"MAX_ENTRIES": 2000},
+}
+
 CELERY_BROKER_URL = celery_broker_url(REDIS_URL)
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # A worker waits out a Redis outage of any length (Celery's default gives up after 100 tries,
@@ -184,6 +193,8 @@ CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 AUTH_USER_MODEL = "workstation.User"
 AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",
+    # Refuses a permission the rules refused and no database row can grant, without a query.
+    "workstation.accounts.backends.PermissionRowsBackend",
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]

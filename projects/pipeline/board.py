@@ -13,15 +13,18 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
 from projects.pipeline.filters import BOARD_STAGES, BoardFilterForm, TableFilterForm
-from projects.pipeline.models import MAIN_LINE, Project, Stage
+from projects.pipeline.models import MAIN_LINE, LandingMode, Project, Stage
 from projects.pipeline.services import Criterion
 from workstation.accounts.decorators import permission_required
+from workstation.forms import select_options
 
 PAGE_SIZE = 25
+STAGE_LABELS = dict(Stage.choices)
+LANDING_MODE_LABELS = dict(LandingMode.choices)
 
 pipeline_permission = permission_required("projects.view_pipeline")
 
@@ -33,6 +36,12 @@ class Card:
     title_lang: str | None  # set when the title is in the other language than the page's
     overdue: bool
     days_in_stage: int
+    days_text: str  # "12 days": translated here, not by a plural tag in every card
+    # The table's stage and landing mode: Django's get_FOO_display translates every label of the
+    # field's choices at each call, fourteen stages for each row.
+    stage_label: str
+    landing_mode_label: str
+    move_options: str = ""  # the board's "Move to" options, the project's stage selected
 
 
 @dataclass
@@ -59,28 +68,41 @@ def project_title(project: Project) -> tuple[str, str | None]:
     return project.company, None
 
 
-def make_card(project: Project, *, today, now) -> Card:
+def make_card(project: Project, *, today, now, move_options=None) -> Card:
     title, title_lang = project_title(project)
+    days = max(0, (now - project.stage_changed_at).days)
     return Card(
         project=project,
         title=title,
         title_lang=title_lang,
         overdue=bool(project.next_action_on and project.next_action_on < today),
-        days_in_stage=max(0, (now - project.stage_changed_at).days),
+        days_in_stage=days,
+        days_text=ngettext("%(days)s day", "%(days)s days", days) % {"days": days},
+        stage_label=str(STAGE_LABELS.get(project.stage, project.stage)),
+        landing_mode_label=str(LANDING_MODE_LABELS.get(project.landing_mode, project.landing_mode)),
+        move_options=(move_options or {}).get(project.stage, ""),
     )
+
+
+def stage_options() -> dict[str, str]:
+    """The options of a card's "Move to" select for each stage it may be in: written once per
+    stage, not once per card (a board of 100 cards would render 1,400 options)."""
+    choices = [(stage.value, str(stage.label)) for stage in BOARD_STAGES]  # translated once
+    return {stage.value: select_options(choices, {stage.value}) for stage in BOARD_STAGES}
 
 
 def pipeline_queryset(user):
     return Project.objects.visible_to(user).select_related("owner", "industry")
 
 
-def board_columns(projects) -> list[Column]:
+def board_columns(projects, *, can_move: bool = False) -> list[Column]:
     today, now = timezone.localdate(), timezone.now()
+    options = stage_options() if can_move else None
     columns = {stage: Column(stage=stage, main_line=stage in MAIN_LINE) for stage in BOARD_STAGES}
     for project in projects:
         column = columns.get(project.stage)
         if column is not None:
-            column.cards.append(make_card(project, today=today, now=now))
+            column.cards.append(make_card(project, today=today, now=now, move_options=options))
     return list(columns.values())
 
 
@@ -95,19 +117,19 @@ def _filter_or_warn(request, form):
 def board(request):
     form = BoardFilterForm(request.GET or None)
     queryset = _filter_or_warn(request, form)
+    can_move = request.user.has_perm("projects.manage_pipeline")
     if queryset is None:
         columns = None
     else:
         # Longest in their stage first: they are the ones to look at.
-        columns = board_columns(queryset.order_by("stage_changed_at", "pk"))
+        columns = board_columns(queryset.order_by("stage_changed_at", "pk"), can_move=can_move)
     return render(
         request,
         "projects/board.html",
         {
             "form": form,
             "columns": columns,
-            "can_move": request.user.has_perm("projects.manage_pipeline"),
-            "stages": BOARD_STAGES,
+            "can_move": can_move,
             "criteria": Criterion.choices,
             "filters_used": any(request.GET.values()),
         },

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from projects.pipeline.models import MAIN_LINE, LandingMode, Project, Stage
 from workstation.accounts.models import Role
+from workstation.forms import FilterSelect
 from workstation.reference.models import Industry
 
 # Every stage in board order: the main line, then on hold and dropped.
@@ -48,10 +49,14 @@ def expo_year_choices() -> list[tuple[str, str]]:
 
 class BoardFilterForm(forms.Form):
     expo_year = forms.TypedChoiceField(
-        label=_("Expo year"), coerce=int, empty_value=None, required=False
+        label=_("Expo year"), coerce=int, empty_value=None, required=False, widget=FilterSelect
     )
     owner = forms.ModelChoiceField(
-        label=_("Owner"), queryset=None, required=False, empty_label=_("Anyone")
+        label=_("Owner"),
+        queryset=None,
+        required=False,
+        empty_label=_("Anyone"),
+        widget=FilterSelect,
     )
 
     def __init__(self, *args, **kwargs):
@@ -84,12 +89,20 @@ class TableFilterForm(BoardFilterForm):
         label=_("Stage"),
         choices=[("", _("Any")), *((stage.value, stage.label) for stage in BOARD_STAGES)],
         required=False,
+        widget=FilterSelect,
     )
     industry = forms.ModelChoiceField(
-        label=_("Industry"), queryset=Industry.objects.all(), required=False, empty_label=_("Any")
+        label=_("Industry"),
+        queryset=Industry.objects.all(),
+        required=False,
+        empty_label=_("Any"),
+        widget=FilterSelect,
     )
     landing_mode = forms.ChoiceField(
-        label=_("Landing mode"), choices=[("", _("Any")), *LandingMode.choices], required=False
+        label=_("Landing mode"),
+        choices=[("", _("Any")), *LandingMode.choices],
+        required=False,
+        widget=FilterSelect,
     )
     overdue = forms.BooleanField(label=_("Next action overdue"), required=False)
     sort = forms.ChoiceField(
@@ -103,6 +116,7 @@ class TableFilterForm(BoardFilterForm):
             ("-stage", _("Stage, last to first")),
         ],
         required=False,
+        widget=FilterSelect,
     )
 
     field_order = ["stage", "industry", "expo_year", "owner", "landing_mode", "overdue", "sort"]

@@ -11,19 +11,19 @@ into the briefing when it is submitted and read back unchanged, whatever the poo
 
 from __future__ import annotations
 
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.db.models import Case, Count, F, Q, When
+from django.db.models import BooleanField, Count, ExpressionWrapper, Q
 from django.utils import timezone
 
 from projects.expo.services import expo_progress
 from projects.matching.models import Match
 from projects.pipeline.models import StageChange
 from reports.briefings.models import MonthlyBriefing
-from talentpool.counts.services import withheld
+from talentpool.counts.services import native_places, native_regions, withheld
 from talentpool.profiles.models import TalentProfile, Verification
 from workstation.events.models import Event
 from workstation.reference.models import Industry, Region
@@ -46,39 +46,42 @@ def both_languages(instance, field: str) -> dict[str, str]:
 def compile_talent(briefing: MonthlyBriefing) -> dict:
     start, end = month_window(briefing)
     pool = TalentProfile.objects.filter(created_at__lt=end)
-    new = Q(created_at__gte=start)
-    totals = pool.aggregate(
-        total=Count("pk"),
-        gansu=Count("pk", filter=Q(native_region__is_gansu=True)),
-        lanzhou=Count("pk", filter=Q(native_region__is_lanzhou=True)),
-        new=Count("pk", filter=new),
-        new_gansu=Count("pk", filter=new & Q(native_region__is_gansu=True)),
-        new_lanzhou=Count("pk", filter=new & Q(native_region__is_lanzhou=True)),
-        verified=Count(
-            "pk",
-            filter=Q(
-                verification=Verification.VERIFIED, verified_at__gte=start, verified_at__lt=end
-            ),
-        ),
+    # One pass over the pool counted by native place, industry and whether new in the month (one
+    # index holds the three columns), folded with the small region table as the counts page does:
+    # three aggregates joining every profile to its region cost ten times as much.
+    counted = (
+        pool.order_by()
+        .annotate(new=ExpressionWrapper(Q(created_at__gte=start), output_field=BooleanField()))
+        .values_list("native_region", "industry", "new")
+        .annotate(count=Count("*"))
     )
-    # A person from a Lanzhou district counts under the prefecture Lanzhou.
-    prefecture = Case(
-        When(native_region__kind=Region.Kind.PREFECTURE, then=F("native_region_id")),
-        default=F("native_region__parent_id"),
-    )
-    by_prefecture = {
-        row["prefecture"]: row
-        for row in pool.filter(native_region__is_gansu=True)
-        .exclude(native_region__kind=Region.Kind.PROVINCE)
-        .annotate(prefecture=prefecture)
-        .values("prefecture")
-        .annotate(total=Count("pk"), new=Count("pk", filter=new))
+    pool_by_region: Counter[int | None] = Counter()
+    new_by_region: Counter[int | None] = Counter()
+    by_industry: dict[int, dict[str, int]] = {}
+    for region, industry, new, count in counted:
+        pool_by_region[region] += count
+        new_by_region[region] += count if new else 0
+        if industry is not None:
+            row = by_industry.setdefault(industry, {"total": 0, "new": 0})
+            row["total"] += count
+            row["new"] += count if new else 0
+    regions = native_regions([pk for pk in pool_by_region if pk is not None])
+    places = native_places(pool_by_region, regions)
+    new_places = native_places(new_by_region, regions)
+    totals = {
+        "total": places.total,
+        "gansu": places.gansu,
+        "lanzhou": places.lanzhou,
+        "new": new_places.total,
+        "new_gansu": new_places.gansu,
+        "new_lanzhou": new_places.lanzhou,
+        "verified": pool.filter(
+            verification=Verification.VERIFIED, verified_at__gte=start, verified_at__lt=end
+        ).count(),
     }
-    by_industry = {
-        row["industry"]: row
-        for row in pool.filter(industry__isnull=False)
-        .values("industry")
-        .annotate(total=Count("pk"), new=Count("pk", filter=new))
+    by_prefecture = {
+        pk: {"total": count, "new": new_places.by_prefecture.get(pk, 0)}
+        for pk, count in places.by_prefecture.items()
     }
 
     def rows(labels, counted):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from django.db.models import prefetch_related_objects
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop, pgettext
@@ -242,6 +243,7 @@ def events_section(data: dict, languages) -> dict:
 
 def briefing_document(*, briefing: MonthlyBriefing, language: str) -> dict:
     languages = languages_of(language)
+    prefetch_related_objects([briefing], "items")  # one query for the four written sections
     data = figures(briefing)
     with translation.override(languages[0]):
         sections = [written_section(briefing, section, languages) for section in WRITTEN_SECTIONS]

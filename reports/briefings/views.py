@@ -9,7 +9,7 @@ download. Talents get 403; a briefing an official may not see yet (never submitt
 from __future__ import annotations
 
 from django.contrib import messages
-from django.db.models import Q
+from django.db.models import Q, prefetch_related_objects
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
@@ -64,6 +64,7 @@ def matching_briefings(query: str):
 
 def _render_briefing(request, briefing, *, status=200, comment_form=None, changes_form=None):
     meeting = services.meeting_of(briefing)
+    prefetch_related_objects([briefing], "items")  # read once for the page and its document
     items = list(briefing.items.all())
     for item in items:
         problems = dict(item.translation_problems())

@@ -168,7 +168,7 @@ def talent(year: int, *, hide_small_cells: bool) -> dict:
         .annotate(month=_pacific_month("created_at"))
         .order_by()
         .values_list("month")
-        .annotate(count=Count("pk"))
+        .annotate(count=Count("*"))  # not COUNT(id): the index on created_at answers alone
         .values_list("month", "count")
     )
     return {

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from reports.dashboard.figures import this_year
+from workstation.forms import FilterSelect
 
 FIRST_YEAR = 2024
 
@@ -11,4 +12,6 @@ def year_choices() -> list[tuple[int, int]]:
 
 
 class YearForm(forms.Form):
-    year = forms.TypedChoiceField(label=_("Year"), coerce=int, choices=year_choices)
+    year = forms.TypedChoiceField(
+        label=_("Year"), coerce=int, choices=year_choices, widget=FilterSelect
+    )

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from talentpool.profiles.models import Interest, Source, Verification
 from workstation.events.forms import EventChoiceField
 from workstation.events.models import Event, Registration
+from workstation.forms import FilterSelect
 from workstation.reference.models import Industry, Region
 
 
@@ -20,28 +21,41 @@ class DirectoryFilterForm(forms.Form):
         queryset=Region.objects.filter(kind=Region.Kind.PREFECTURE),
         required=False,
         empty_label=_("Any"),
+        widget=FilterSelect,
     )
     district = forms.ModelChoiceField(
         label=_("Lanzhou district or county"),
         queryset=Region.objects.filter(kind__in=[Region.Kind.DISTRICT, Region.Kind.NEW_AREA]),
         required=False,
         empty_label=_("Any"),
+        widget=FilterSelect,
     )
     gansu = forms.BooleanField(label=_("Gansu natives"), required=False)
     lanzhou = forms.BooleanField(label=_("Lanzhou natives"), required=False)
     industry = forms.ModelChoiceField(
-        label=_("Industry"), queryset=Industry.objects.all(), required=False, empty_label=_("Any")
+        label=_("Industry"),
+        queryset=Industry.objects.all(),
+        required=False,
+        empty_label=_("Any"),
+        widget=FilterSelect,
     )
     interest = forms.ChoiceField(
         label=_("Cooperation interest"),
         choices=[("", _("Any")), *Interest.choices],
         required=False,
+        widget=FilterSelect,
     )
     verification = forms.ChoiceField(
-        label=_("Verification"), choices=[("", _("Any")), *Verification.choices], required=False
+        label=_("Verification"),
+        choices=[("", _("Any")), *Verification.choices],
+        required=False,
+        widget=FilterSelect,
     )
     source = forms.ChoiceField(
-        label=_("Source"), choices=[("", _("Any")), *Source.choices], required=False
+        label=_("Source"),
+        choices=[("", _("Any")), *Source.choices],
+        required=False,
+        widget=FilterSelect,
     )
     tag = forms.CharField(label=_("Tag"), required=False, max_length=50)
     registered_since = forms.DateField(

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import QuerySet, prefetch_related_objects
 from django.utils import timezone
 
 from talentpool.directory.claims import (
@@ -131,8 +131,12 @@ def directory_page(*, queryset: QuerySet, query: str = "", page: int = 1) -> Dir
         page = max(1, -(-result.total // PAGE_SIZE))
         result = fetch(page)
     more = result.total is None or result.total > page * PAGE_SIZE
+    profiles = list(result.profiles)
+    # A search's rows come without the related rows the list shows (the list's own query joins
+    # them): fetched here in one query each.
+    prefetch_related_objects(profiles, "native_region__parent", "industry")
     return DirectoryPage(
-        profiles=list(result.profiles),
+        profiles=profiles,
         number=page,
         total=result.total,
         counted_up_to=result.counted_up_to,

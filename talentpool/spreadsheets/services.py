@@ -42,6 +42,7 @@ from datetime import UTC, timedelta
 import openpyxl
 from django.conf import settings
 from django.db import transaction
+from django.db.models import prefetch_related_objects
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -214,6 +215,7 @@ def export_profiles(*, queryset, query: str = "") -> Export:
         found = search_profiles(
             queryset, query, limit=EXPORT_SEARCH_LIMIT, count_limit=EXPORT_SEARCH_LIMIT
         ).profiles
+        prefetch_related_objects(found, "native_region", "industry")
         return Export(profiles=found, count=len(found))
     queryset = queryset.order_by("-created_at", "-id")
     return Export(profiles=queryset, count=queryset.count())

@@ -82,6 +82,14 @@ class Region(models.Model):
             place = place.parent
         return places
 
+    @property
+    def with_prefecture(self) -> str:
+        """The place as the pool's pages name it: a district or county after its prefecture."""
+        parent = self.parent if self.parent_id else None
+        if parent is not None and parent.kind == Region.Kind.PREFECTURE:
+            return f"{parent} / {self}"
+        return str(self)
+
 
 class Organization(models.Model):
     class Kind(models.TextChoices):

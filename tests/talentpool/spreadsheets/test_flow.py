@@ -11,6 +11,8 @@ from datetime import timedelta
 import openpyxl
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -138,6 +140,30 @@ def test_export_applies_the_directorys_filters_and_search(clients):
     workbook, _content = xlsx_of(staff.get(reverse("talentpool:export_xlsx"), {"gansu": "on"}))
     assert workbook.active.max_row == 2  # the header and the one Gansu native
     assert workbook.active.cell(row=2, column=1).value == "王伟"
+
+
+def test_a_searched_exports_query_count_does_not_grow_with_its_rows(clients):
+    places = list(Region.objects.filter(is_gansu=True))
+    industries = list(Industry.objects.all())
+
+    def add(number: int, start: int) -> None:
+        for index in range(start, start + number):
+            TalentProfileFactory(
+                employer="Google",
+                native_region=places[index % len(places)],
+                industry=industries[index % len(industries)],
+            )
+
+    def queries() -> tuple[int, int]:
+        with CaptureQueriesContext(connection) as captured:
+            table = csv_of(clients["staff"].get(reverse("talentpool:export_csv"), {"q": "google"}))
+        return len(captured), len(table) - 1
+
+    add(2, 0)
+    few, rows = queries()
+    assert rows == 2
+    add(20, 100)
+    assert queries() == (few, 22)
 
 
 def test_export_with_invalid_filters_exports_nothing(clients):
