@@ -191,15 +191,15 @@ def search_profiles(
         # ... plus the exact matches (a subset of all the matches), which rank first: so that
         # "wang wei" shows the people called Wang Wei even among thousands of Wangs.
         candidates = matching(exact).union(candidates)
-    connection = connections[queryset.db]
+    database = connections[queryset.db]
     try:
-        candidates_sql, params = candidates.query.get_compiler(connection=connection).as_sql()
+        candidates_sql, params = candidates.query.get_compiler(connection=database).as_sql()
     except EmptyResultSet:  # e.g. ``visible_to`` gave ``none()``
         return SearchResult(profiles=[], total=0, counted_up_to=count_limit)
     model = queryset.model
-    table = connection.ops.quote_name(model._meta.db_table)
+    table = database.ops.quote_name(model._meta.db_table)
     columns = ", ".join(
-        f"{table}.{connection.ops.quote_name(field.column)}"
+        f"{table}.{database.ops.quote_name(field.column)}"
         for field in model._meta.concrete_fields
         if field.name != "search_document"  # not needed by the pages, and the widest column
     )
@@ -208,7 +208,7 @@ def search_profiles(
             columns=columns,
             candidates=candidates_sql,
             table=table,
-            pk=connection.ops.quote_name(model._meta.pk.column),
+            pk=database.ops.quote_name(model._meta.pk.column),
         ),
         [*params, limit, offset],
     )
@@ -216,7 +216,7 @@ def search_profiles(
     if profiles:
         matches = profiles[0].search_matches
     elif offset:  # an empty page beyond the last: count the candidates alone
-        with connection.cursor() as cursor:
+        with database.cursor() as cursor:
             cursor.execute(_COUNTED.format(candidates=candidates_sql), params)
             matches = cursor.fetchone()[0]
     else:
