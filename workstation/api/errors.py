@@ -30,7 +30,7 @@ def message_of(exception) -> str:
     if isinstance(exception, exceptions.PermissionDenied):
         return _("Only workstation staff and Lanzhou officials may read the API.")
     if isinstance(exception, InvalidCursor):
-        return str(InvalidCursor.default_detail)
+        return str(exception.detail)
     if isinstance(exception, exceptions.NotFound):
         return _("There is nothing here, or you may not see it.")
     if isinstance(exception, exceptions.ValidationError):

@@ -32,7 +32,6 @@ class Pages(CursorPagination):
         "Where the page starts: give the `next` or `previous` link of the page before as it is."
     )
     page_size_query_description = _("Rows a page: 100 unless given, at most 500.")
-    invalid_cursor_message = InvalidCursor.default_detail
 
     def paginate_queryset(self, queryset, request, view=None):
         try:
