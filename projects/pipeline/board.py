@@ -8,9 +8,20 @@ by the arrow keys. Officials see the same pages without any move control.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db.models import (
+    DateTimeField,
+    DurationField,
+    ExpressionWrapper,
+    F,
+    FloatField,
+    Func,
+    Value,
+)
+from django.db.models.functions import Floor
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import get_language, ngettext
@@ -20,6 +31,7 @@ from projects.pipeline.filters import BOARD_STAGES, BoardFilterForm, TableFilter
 from projects.pipeline.models import MAIN_LINE, LandingMode, Project, Stage
 from projects.pipeline.services import Criterion
 from workstation.accounts.decorators import permission_required
+from workstation.digests import rows_digests
 from workstation.forms import select_options
 
 PAGE_SIZE = 25
@@ -95,8 +107,9 @@ def pipeline_queryset(user):
     return Project.objects.visible_to(user).select_related("owner", "industry")
 
 
-def board_columns(projects, *, can_move: bool = False) -> list[Column]:
-    today, now = timezone.localdate(), timezone.now()
+def board_columns(projects, *, can_move: bool = False, now=None) -> list[Column]:
+    now = now or timezone.now()
+    today = timezone.localdate(now)
     options = stage_options() if can_move else None
     columns = {stage: Column(stage=stage, main_line=stage in MAIN_LINE) for stage in BOARD_STAGES}
     for project in projects:
@@ -104,6 +117,36 @@ def board_columns(projects, *, can_move: bool = False) -> list[Column]:
         if column is not None:
             column.cards.append(make_card(project, today=today, now=now, move_options=options))
     return list(columns.values())
+
+
+class Board:
+    """The board's columns, built only when its cards are not cached yet: the template keeps them
+    under ``digest`` (what every card shows, its days in the stage counted by the database) and
+    ``today`` (which next actions are overdue)."""
+
+    def __init__(self, projects, *, can_move: bool):
+        self.projects = projects
+        self.can_move = can_move
+        self.now = timezone.now()
+        self.today = timezone.localdate(self.now)
+
+    @cached_property
+    def digest(self) -> str:
+        # Whole days since the stage changed, as make_card counts them: the digest changes when a
+        # card's "12 days" does, not at every request.
+        elapsed = ExpressionWrapper(
+            Value(self.now, output_field=DateTimeField()) - F("stage_changed_at"),
+            output_field=DurationField(),
+        )
+        seconds = Func(
+            elapsed, template="EXTRACT(EPOCH FROM %(expressions)s)", output_field=FloatField()
+        )
+        days = Floor(seconds / Value(86400.0))
+        return rows_digests([self.projects.annotate(days_in_stage=days)])[0]
+
+    @cached_property
+    def columns(self) -> list[Column]:
+        return board_columns(self.projects, can_move=self.can_move, now=self.now)
 
 
 def _filter_or_warn(request, form):
@@ -119,16 +162,16 @@ def board(request):
     queryset = _filter_or_warn(request, form)
     can_move = request.user.has_perm("projects.manage_pipeline")
     if queryset is None:
-        columns = None
+        cards = None
     else:
         # Longest in their stage first: they are the ones to look at.
-        columns = board_columns(queryset.order_by("stage_changed_at", "pk"), can_move=can_move)
+        cards = Board(queryset.order_by("stage_changed_at", "pk"), can_move=can_move)
     return render(
         request,
         "projects/board.html",
         {
             "form": form,
-            "columns": columns,
+            "board": cards,
             "can_move": can_move,
             "criteria": Criterion.choices,
             "filters_used": any(request.GET.values()),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import timedelta
+from types import SimpleNamespace
 
 import pytest
 from django.db import connection
@@ -72,6 +73,23 @@ def test_cards_sit_in_their_stage_column_with_their_facts(clients, staff):
     assert "Volta Labs Inc." in card and str(staff) in card and "2027" in card
     assert "0 days" in card
     assert "12 days" in card_html(html, talks)
+
+
+def test_a_cards_days_in_its_stage_follow_the_clock(clients, monkeypatch):
+    project = ProjectFactory(title_en="Ageing lead")
+    Project.objects.filter(pk=project.pk).update(
+        stage_changed_at=timezone.now() - timedelta(days=2) + timedelta(hours=1)
+    )
+    url = reverse(BOARD)
+    assert "1 day" in card_html(clients["staff"].get(url).content.decode(), project)
+    # The same rows two hours later, most likely the same day: the cards kept for them must not
+    # be shown again.
+    later = timezone.now() + timedelta(hours=2)  # the board's clock only
+    clock = SimpleNamespace(now=lambda: later, localdate=timezone.localdate)
+    monkeypatch.setattr("projects.pipeline.board.timezone", clock)
+    response = clients["staff"].get(url)
+    assert response.status_code == 200, response
+    assert "2 days" in card_html(response.content.decode(), project)
 
 
 def test_title_falls_back_to_the_other_language_marked_with_lang(clients):
@@ -360,19 +378,35 @@ def test_query_counts_do_not_grow_with_projects(clients, name, role):
 def test_the_move_form_works_without_javascript(clients):
     project = ProjectFactory(title_en="Plain form")
     client = clients["staff"]
+    client.handler.enforce_csrf_checks = True  # the card's form carries its own token
+    # The same cards (cached) on two addresses: each form returns to the page it is on.
+    card = card_html(client.get(reverse(BOARD) + "?owner=").content.decode(), project)
+    assert re.search(r'name="next" value="([^"]+)"', card).group(1) == reverse(BOARD) + "?owner="
     board_url = reverse(BOARD) + "?expo_year=2027"
     html = client.get(board_url).content.decode()
     card = card_html(html, project)
     action = re.search(r'<form method="post" action="([^"]+)"', card).group(1)
     next_url = re.search(r'name="next" value="([^"]+)"', card).group(1).replace("&amp;", "&")
     assert next_url == board_url
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', card).group(1)
 
-    refused = client.post(action, {"to_stage": "dropped", "next": next_url}, follow=True)
+    refused = client.post(
+        action,
+        {"to_stage": "dropped", "next": next_url, "csrfmiddlewaretoken": token},
+        follow=True,
+    )
     assert refused.redirect_chain[-1][0] == board_url
     assert "Give the reason the project is dropped." in refused.content.decode()
     assert "Plain form" in column_html(refused.content.decode(), "lead")
 
     moved = client.post(
-        action, {"to_stage": "dropped", "reason": "No funding.", "next": next_url}, follow=True
+        action,
+        {
+            "to_stage": "dropped",
+            "reason": "No funding.",
+            "next": next_url,
+            "csrfmiddlewaretoken": token,
+        },
+        follow=True,
     )
     assert "Plain form" in column_html(moved.content.decode(), "dropped")
