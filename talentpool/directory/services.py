@@ -6,7 +6,9 @@ and ``read_claim_token`` live in ``talentpool.directory.claims`` and are re-expo
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.db import transaction
 from django.db.models import QuerySet, prefetch_related_objects
@@ -21,8 +23,9 @@ from talentpool.directory.claims import (
 from talentpool.profiles.models import TalentProfile, Verification
 from talentpool.profiles.services import save_profile
 from talentpool.rules import check_pool_staff
-from talentpool.search.services import search_profiles
+from talentpool.search.services import page_digest, search_profiles
 from workstation.audit.services import record
+from workstation.reference.models import Industry, Region
 from workstation.reminders.services import schedule_reminder
 
 __all__ = [
@@ -50,14 +53,22 @@ COUNT_LIMIT = 1000
 # --- The list
 
 
-@dataclass(frozen=True)
+@dataclass
 class DirectoryPage:
-    profiles: list
     number: int
     # Matches in all; None when there are more than ``counted_up_to`` (a search shows "1,000+").
     total: int | None
     counted_up_to: int
     has_next: bool
+    rows: int  # on this page
+    # What the page's rows show (workstation/digests.py): the list keeps its rendered rows under
+    # it, and reads ``profiles`` only when they are not rendered yet.
+    digest: str
+    load: Callable[[], list]
+
+    @cached_property
+    def profiles(self) -> list:
+        return self.load()
 
     @property
     def total_display(self) -> str:
@@ -86,11 +97,11 @@ class DirectoryPage:
 
     @property
     def start_index(self) -> int:
-        return (self.number - 1) * PAGE_SIZE + 1 if self.profiles else 0
+        return (self.number - 1) * PAGE_SIZE + 1 if self.rows else 0
 
     @property
     def end_index(self) -> int:
-        return (self.number - 1) * PAGE_SIZE + len(self.profiles)
+        return (self.number - 1) * PAGE_SIZE + self.rows
 
 
 def directory_queryset(user) -> QuerySet:
@@ -111,36 +122,54 @@ def page_number(value) -> int:
 def directory_page(*, queryset: QuerySet, query: str = "", page: int = 1) -> DirectoryPage:
     """One page of the list: search matches ranked by the search module, or newest first.
 
-    Both count a bounded number of matches ("1,000+"), so pages go as far as the count does.
+    Both count a bounded number of matches ("1,000+"), so pages go as far as the count does. The
+    page first knows its rows by their digest (one query); it reads them when they are shown.
     """
     last = max(1, COUNT_LIMIT // PAGE_SIZE)
     page = min(page, last)
+    # A search's rows name their places and industries without joining them: their digests too.
+    beside = (Region.objects.all(), Industry.objects.all())
 
-    def fetch(number: int):
-        return search_profiles(
+    def summary(number: int):
+        return page_digest(
             queryset,
             query,
             limit=PAGE_SIZE,
             offset=(number - 1) * PAGE_SIZE,
             count_limit=COUNT_LIMIT,
+            beside=beside,
         )
 
-    result = fetch(page)
-    if not result.profiles and page > 1 and result.total is not None:
+    found = summary(page)
+    if not found.rows and page > 1 and found.total is not None:
         # Past the end: show the last page there is.
-        page = max(1, -(-result.total // PAGE_SIZE))
-        result = fetch(page)
-    more = result.total is None or result.total > page * PAGE_SIZE
-    profiles = list(result.profiles)
-    # A search's rows come without the related rows the list shows (the list's own query joins
-    # them): fetched here in one query each.
-    prefetch_related_objects(profiles, "native_region__parent", "industry")
+        page = max(1, -(-found.total // PAGE_SIZE))
+        found = summary(page)
+    more = found.total is None or found.total > page * PAGE_SIZE
+
+    def load(number: int = page) -> list:
+        profiles = list(
+            search_profiles(
+                queryset,
+                query,
+                limit=PAGE_SIZE,
+                offset=(number - 1) * PAGE_SIZE,
+                count_limit=COUNT_LIMIT,
+            ).profiles
+        )
+        # A search's rows come without the related rows the list shows (the list's own query
+        # joins them): fetched here in one query each.
+        prefetch_related_objects(profiles, "native_region__parent", "industry")
+        return profiles
+
     return DirectoryPage(
-        profiles=profiles,
         number=page,
-        total=result.total,
-        counted_up_to=result.counted_up_to,
+        total=found.total,
+        counted_up_to=found.counted_up_to,
         has_next=more and page < last,
+        rows=found.rows,
+        digest=found.digest,
+        load=load,
     )
 
 

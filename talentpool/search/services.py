@@ -6,7 +6,10 @@ Interface used by the rest of the app (keep it when the internals change):
 - ``reindex_profiles(queryset=None, batch_size=...)``: rebuild every (or the given) profile's
   document, one UPDATE per batch (``manage.py reindex_talent``);
 - ``search_profiles(queryset, query, *, limit, count_limit, offset) -> SearchResult``: the ranked
-  ``limit`` matches from ``offset`` on, with the number of matches counted up to ``count_limit``.
+  ``limit`` matches from ``offset`` on, with the number of matches counted up to ``count_limit``;
+- ``page_digest(queryset, query, *, limit, count_limit, offset, beside) -> PageDigest``: the same
+  page as a digest of its rows (and of the ``beside`` query sets'), their number and the count,
+  in one query and without reading a row (a list keeps its rendered rows under the digest).
 
 How: ``search_document`` is a ``tsvector`` in PostgreSQL's ``'simple'`` configuration (no
 extension needed) over the tokens of ``segmenter.document_tokens``, weighted A (names), B
@@ -26,6 +29,7 @@ from django.core.exceptions import EmptyResultSet
 from django.db import connection, connections
 from django.db.models import F, QuerySet, Value
 
+from workstation.digests import queryset_select, selected_values
 from workstation.segmenter import Term, document_tokens, parse_query
 
 CONFIG = "simple"
@@ -40,6 +44,14 @@ class SearchResult:
     profiles: list
     # The number of matches, or None when there are more than ``counted_up_to`` (shown "1,000+").
     total: int | None
+    counted_up_to: int
+
+
+@dataclass(frozen=True)
+class PageDigest:
+    digest: str  # of every column of the page's rows in their order, and of the rows beside
+    rows: int  # on the page
+    total: int | None  # as SearchResult's
     counted_up_to: int
 
 
@@ -126,11 +138,6 @@ def tsquery_for(query: str) -> tuple[str, str | None] | None:
     return _tsquery_text(parsed.terms), _tsquery_text(parsed.exact) if parsed.exact else None
 
 
-def _bounded_count(queryset: QuerySet, count_limit: int) -> int | None:
-    counted = queryset.order_by()[: count_limit + 1].count()
-    return counted if counted <= count_limit else None
-
-
 # One statement: the candidates ranked on their own narrow rows, then only the page's rows read in
 # full. Ranking inside the candidates' scan, rather than reading every candidate's full row and
 # joining its related rows before sorting, halves a broad query's time over 100,000 profiles
@@ -150,27 +157,42 @@ ORDER BY ranked.search_rank DESC, ranked.created_at DESC, ranked.id DESC
 _COUNTED = "SELECT COUNT(*) FROM ({candidates}) AS candidate"
 
 
-def search_profiles(
-    queryset: QuerySet, query: str, *, limit: int = 50, count_limit: int = 1000, offset: int = 0
-) -> SearchResult:
-    """The best ``limit`` matches of ``query`` in ``queryset`` from ``offset`` on, best first.
+@dataclass(frozen=True)
+class _PageQuery:
+    """A page of matches as SQL: ``sql`` gives the page's rows; ``counted`` (for a listing
+    without a query) counts the matches up to the limit; a search's rows carry the number of
+    matches in ``search_matches`` and ``candidates`` counts them when the page is empty."""
 
-    ``queryset`` is what the user may see (``visible_to``), possibly filtered further. An empty
-    query lists it newest first. Costs one query when the page has rows (two for an empty query).
-    A search's profiles carry every field but the search document and no related rows (prefetch
-    them with ``prefetch_related_objects``); each has its ``search_rank`` and ``search_matches``.
-    """
+    sql: str
+    params: list
+    database: str
+    counted: tuple[str, list] | None = None
+    candidates: tuple[str, list] | None = None
+
+
+def _page_query(
+    queryset: QuerySet, query: str, *, limit: int, count_limit: int, offset: int
+) -> _PageQuery | None:
+    """The page's SQL, or None when nothing can match (an empty query set or search)."""
+    database = connections[queryset.db]
     query = (query or "").strip()
     if not query:
-        profiles = list(queryset.defer("search_document").order_by(*ORDER)[offset : offset + limit])
-        return SearchResult(
-            profiles=profiles,
-            total=_bounded_count(queryset, count_limit),
-            counted_up_to=count_limit,
+        page = queryset.defer("search_document").order_by(*ORDER)[offset : offset + limit]
+        counted = queryset.order_by()[: count_limit + 1]
+        try:
+            sql, params = page.query.get_compiler(connection=database).as_sql()
+            count_sql, count_params = counted.query.get_compiler(connection=database).as_sql()
+        except EmptyResultSet:
+            return None
+        return _PageQuery(
+            sql,
+            list(params),
+            queryset.db,
+            counted=(_COUNTED.format(candidates=count_sql), list(count_params)),
         )
     texts = tsquery_for(query)
     if texts is None:
-        return SearchResult(profiles=[], total=0, counted_up_to=count_limit)
+        return None
     tsquery = SearchQuery(texts[0], search_type="raw", config=CONFIG)
     rank = SearchRank(F("search_document"), tsquery)
     exact = SearchQuery(texts[1], search_type="raw", config=CONFIG) if texts[1] else None
@@ -191,11 +213,10 @@ def search_profiles(
         # ... plus the exact matches (a subset of all the matches), which rank first: so that
         # "wang wei" shows the people called Wang Wei even among thousands of Wangs.
         candidates = matching(exact).union(candidates)
-    database = connections[queryset.db]
     try:
         candidates_sql, params = candidates.query.get_compiler(connection=database).as_sql()
     except EmptyResultSet:  # e.g. ``visible_to`` gave ``none()``
-        return SearchResult(profiles=[], total=0, counted_up_to=count_limit)
+        return None
     model = queryset.model
     table = database.ops.quote_name(model._meta.db_table)
     columns = ", ".join(
@@ -203,26 +224,100 @@ def search_profiles(
         for field in model._meta.concrete_fields
         if field.name != "search_document"  # not needed by the pages, and the widest column
     )
-    ranked = model._default_manager.db_manager(queryset.db).raw(
-        _RANKED_PAGE.format(
-            columns=columns,
-            candidates=candidates_sql,
-            table=table,
-            pk=database.ops.quote_name(model._meta.pk.column),
-        ),
-        [*params, limit, offset],
+    sql = _RANKED_PAGE.format(
+        columns=columns,
+        candidates=candidates_sql,
+        table=table,
+        pk=database.ops.quote_name(model._meta.pk.column),
     )
-    profiles = list(ranked)
-    if profiles:
-        matches = profiles[0].search_matches
-    elif offset:  # an empty page beyond the last: count the candidates alone
-        with database.cursor() as cursor:
-            cursor.execute(_COUNTED.format(candidates=candidates_sql), params)
-            matches = cursor.fetchone()[0]
+    return _PageQuery(
+        sql,
+        [*params, limit, offset],
+        queryset.db,
+        candidates=(_COUNTED.format(candidates=candidates_sql), list(params)),
+    )
+
+
+def _counted(page: _PageQuery, counted) -> int:
+    sql, params = counted
+    with connections[page.database].cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchone()[0]
+
+
+def search_profiles(
+    queryset: QuerySet, query: str, *, limit: int = 50, count_limit: int = 1000, offset: int = 0
+) -> SearchResult:
+    """The best ``limit`` matches of ``query`` in ``queryset`` from ``offset`` on, best first.
+
+    ``queryset`` is what the user may see (``visible_to``), possibly filtered further. An empty
+    query lists it newest first. Costs one query when the page has rows (two for an empty query).
+    A search's profiles carry every field but the search document and no related rows (prefetch
+    them with ``prefetch_related_objects``); each has its ``search_rank`` and ``search_matches``.
+    """
+    page = _page_query(queryset, query, limit=limit, count_limit=count_limit, offset=offset)
+    if page is None:
+        return SearchResult(profiles=[], total=0, counted_up_to=count_limit)
+    if page.counted is not None:  # a listing: the query set's own rows, then the count
+        profiles = list(queryset.defer("search_document").order_by(*ORDER)[offset : offset + limit])
+        matches = _counted(page, page.counted)
     else:
-        matches = 0
+        ranked = queryset.model._default_manager.db_manager(queryset.db).raw(page.sql, page.params)
+        profiles = list(ranked)
+        if profiles:
+            matches = profiles[0].search_matches
+        elif offset:  # an empty page beyond the last: count the candidates alone
+            matches = _counted(page, page.candidates)
+        else:
+            matches = 0
     return SearchResult(
         profiles=profiles,
         total=matches if matches <= count_limit else None,
+        counted_up_to=count_limit,
+    )
+
+
+# One scalar: the page's digest, its number of rows and (a search's) number of matches.
+_PAGE_SUMMARY = (
+    "(SELECT ARRAY[md5(COALESCE(array_agg(page)::text, '')), COUNT(*)::text, "
+    "{matches}] FROM ({sql}) AS page)"
+)
+
+
+def page_digest(
+    queryset: QuerySet,
+    query: str,
+    *,
+    limit: int = 50,
+    count_limit: int = 1000,
+    offset: int = 0,
+    beside: tuple[QuerySet, ...] = (),
+) -> PageDigest:
+    """The page ``search_profiles`` would give, as a digest of its rows (every column, joined rows
+    included) followed by the digests of the ``beside`` query sets (what the rows show of other
+    records, e.g. the places a search's rows name), with the number of rows and of matches: one
+    query, no row read into Python."""
+    page = _page_query(queryset, query, limit=limit, count_limit=count_limit, offset=offset)
+    if page is None:
+        return PageDigest(digest="", rows=0, total=0, counted_up_to=count_limit)
+    matches = "MAX(page.search_matches)::text" if page.counted is None else "NULL"
+    selects = [(_PAGE_SUMMARY.format(sql=page.sql, matches=matches), page.params)]
+    if page.counted is not None:
+        selects.append((f"({page.counted[0]})", page.counted[1]))
+    selects += [queryset_select(other) for other in beside]
+    values = selected_values(selects, using=page.database)
+    (digest, rows, found), rest = values[0], values[1:]
+    if page.counted is not None:
+        total, rest = rest[0], rest[1:]
+    elif found is not None:
+        total = int(found)
+    elif offset:  # an empty page beyond the last: count the candidates alone
+        total = _counted(page, page.candidates)
+    else:
+        total = 0
+    return PageDigest(
+        digest=" ".join([digest, *rest]),
+        rows=int(rows),
+        total=total if total <= count_limit else None,
         counted_up_to=count_limit,
     )
