@@ -8,7 +8,7 @@ Interface used by the rest of the app (keep it when the internals change):
 - ``search_profiles(queryset, query, *, limit, count_limit, offset) -> SearchResult``: the ranked
   ``limit`` matches from ``offset`` on, with the number of matches counted up to ``count_limit``;
 - ``page_digest(queryset, query, *, limit, count_limit, offset, beside) -> PageDigest``: the same
-  page as a digest of its rows (and of the ``beside`` query sets'), their number and the count,
+  page as a digest of its rows (and of the ``beside`` digests'), their number and the count,
   in one query and without reading a row (a list keeps its rendered rows under the digest).
 
 How: ``search_document`` is a ``tsvector`` in PostgreSQL's ``'simple'`` configuration (no
@@ -29,7 +29,7 @@ from django.core.exceptions import EmptyResultSet
 from django.db import connection, connections
 from django.db.models import F, QuerySet, Value
 
-from workstation.digests import queryset_select, selected_values
+from workstation.digests import selected_values
 from workstation.segmenter import Term, document_tokens, parse_query
 
 CONFIG = "simple"
@@ -155,6 +155,13 @@ JOIN {table} ON {table}.{pk} = ranked.id
 ORDER BY ranked.search_rank DESC, ranked.created_at DESC, ranked.id DESC
 """
 _COUNTED = "SELECT COUNT(*) FROM ({candidates}) AS candidate"
+# A listing's page: the rows of the listed ids, whole, in the listing's order.
+_LISTED_PAGE = """
+SELECT {table}.*
+FROM (SELECT listed.id, row_number() OVER () AS position FROM ({ids}) AS listed (id)) AS page
+JOIN {table} ON {table}.{pk} = page.id
+ORDER BY page.position
+"""
 
 
 @dataclass(frozen=True)
@@ -176,16 +183,21 @@ def _page_query(
     """The page's SQL, or None when nothing can match (an empty query set or search)."""
     database = connections[queryset.db]
     query = (query or "").strip()
+    model = queryset.model
+    table = database.ops.quote_name(model._meta.db_table)
+    pk = database.ops.quote_name(model._meta.pk.column)
     if not query:
-        page = queryset.defer("search_document").order_by(*ORDER)[offset : offset + limit]
+        # The page's rows whole, found by their ids: the ids' query is quicker to write and to
+        # plan than one naming every column of the profile and of the rows it joins.
+        ids = queryset.order_by(*ORDER).values("pk")[offset : offset + limit]
         counted = queryset.order_by()[: count_limit + 1]
         try:
-            sql, params = page.query.get_compiler(connection=database).as_sql()
+            ids_sql, params = ids.query.get_compiler(connection=database).as_sql()
             count_sql, count_params = counted.query.get_compiler(connection=database).as_sql()
         except EmptyResultSet:
             return None
         return _PageQuery(
-            sql,
+            _LISTED_PAGE.format(ids=ids_sql, table=table, pk=pk),
             list(params),
             queryset.db,
             counted=(_COUNTED.format(candidates=count_sql), list(count_params)),
@@ -217,8 +229,6 @@ def _page_query(
         candidates_sql, params = candidates.query.get_compiler(connection=database).as_sql()
     except EmptyResultSet:  # e.g. ``visible_to`` gave ``none()``
         return None
-    model = queryset.model
-    table = database.ops.quote_name(model._meta.db_table)
     columns = ", ".join(
         f"{table}.{database.ops.quote_name(field.column)}"
         for field in model._meta.concrete_fields
@@ -228,7 +238,7 @@ def _page_query(
         columns=columns,
         candidates=candidates_sql,
         table=table,
-        pk=database.ops.quote_name(model._meta.pk.column),
+        pk=pk,
     )
     return _PageQuery(
         sql,
@@ -291,12 +301,13 @@ def page_digest(
     limit: int = 50,
     count_limit: int = 1000,
     offset: int = 0,
-    beside: tuple[QuerySet, ...] = (),
+    beside: tuple[tuple[str, list], ...] = (),
 ) -> PageDigest:
-    """The page ``search_profiles`` would give, as a digest of its rows (every column, joined rows
-    included) followed by the digests of the ``beside`` query sets (what the rows show of other
-    records, e.g. the places a search's rows name), with the number of rows and of matches: one
-    query, no row read into Python."""
+    """The page ``search_profiles`` would give, as a digest of its rows (every column of the
+    profiles, not of the rows they refer to) followed by the digests of ``beside`` (what the rows
+    show of other records: the places and industries they name; expressions made by
+    ``workstation.digests.queryset_select``), with the number of rows and of matches: one query,
+    no row read into Python."""
     page = _page_query(queryset, query, limit=limit, count_limit=count_limit, offset=offset)
     if page is None:
         return PageDigest(digest="", rows=0, total=0, counted_up_to=count_limit)
@@ -304,7 +315,7 @@ def page_digest(
     selects = [(_PAGE_SUMMARY.format(sql=page.sql, matches=matches), page.params)]
     if page.counted is not None:
         selects.append((f"({page.counted[0]})", page.counted[1]))
-    selects += [queryset_select(other) for other in beside]
+    selects += beside
     values = selected_values(selects, using=page.database)
     (digest, rows, found), rest = values[0], values[1:]
     if page.counted is not None:

@@ -87,3 +87,14 @@ def test_the_filters_show_a_renamed_industry_the_chosen_values_and_the_errors(cl
     html = clients["staff"].get(url, {"industry": "999999"}).content.decode()
     assert f'<option value="{energy.pk}">Clean energy</option>' in html
     assert "Select a valid choice" in html
+
+
+@pytest.mark.parametrize("query", ["", "Example"], ids=["listing", "search"])
+def test_the_directory_shows_a_renamed_place_in_a_listing_and_in_a_search(clients, query):
+    TalentProfileFactory(employer="Example Co", native_region=Region.objects.get(code="620102"))
+    url = reverse("talentpool:directory")
+    assert "Chengguan" in clients["staff"].get(url, {"q": query}).content.decode()
+    Region.objects.filter(code="620100").update(name_en="Golden City")  # the district's parent
+    Region.objects.filter(code="620102").update(name_en="Old Town")
+    html = clients["staff"].get(url, {"q": query}).content.decode()
+    assert "Golden City / Old Town" in html
