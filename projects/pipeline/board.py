@@ -119,6 +119,38 @@ def board_columns(projects, *, can_move: bool = False, now=None) -> list[Column]
     return list(columns.values())
 
 
+def days_in_stage(now):
+    """Whole days since a project's stage changed at ``now``, counted by the database as
+    ``make_card`` counts them: a digest over it changes when a card's "12 days" does, not at
+    every request."""
+    elapsed = ExpressionWrapper(
+        Value(now, output_field=DateTimeField()) - F("stage_changed_at"),
+        output_field=DurationField(),
+    )
+    seconds = Func(
+        elapsed, template="EXTRACT(EPOCH FROM %(expressions)s)", output_field=FloatField()
+    )
+    return Floor(seconds / Value(86400.0))
+
+
+class Rows:
+    """A table page's rows, made only when they are not cached yet: the template keeps them
+    under ``digest`` (what every row shows, its days in the stage counted by the database) and
+    ``today`` (which next actions are overdue)."""
+
+    def __init__(self, projects, *, now):
+        self.projects, self.now = projects, now
+        self.today = timezone.localdate(now)
+
+    @cached_property
+    def digest(self) -> str:
+        return rows_digests([self.projects])[0]
+
+    @cached_property
+    def cards(self) -> list[Card]:
+        return [make_card(project, today=self.today, now=self.now) for project in self.projects]
+
+
 class Board:
     """The board's columns, built only when its cards are not cached yet: the template keeps them
     under ``digest`` (what every card shows, its days in the stage counted by the database) and
@@ -132,17 +164,7 @@ class Board:
 
     @cached_property
     def digest(self) -> str:
-        # Whole days since the stage changed, as make_card counts them: the digest changes when a
-        # card's "12 days" does, not at every request.
-        elapsed = ExpressionWrapper(
-            Value(self.now, output_field=DateTimeField()) - F("stage_changed_at"),
-            output_field=DurationField(),
-        )
-        seconds = Func(
-            elapsed, template="EXTRACT(EPOCH FROM %(expressions)s)", output_field=FloatField()
-        )
-        days = Floor(seconds / Value(86400.0))
-        return rows_digests([self.projects.annotate(days_in_stage=days)])[0]
+        return rows_digests([self.projects.annotate(days_in_stage=days_in_stage(self.now))])[0]
 
     @cached_property
     def columns(self) -> list[Column]:
@@ -183,20 +205,19 @@ def board(request):
 def table(request):
     form = TableFilterForm(request.GET or None)
     queryset = _filter_or_warn(request, form)
-    page = None
-    cards = []
+    page = rows = None
     if queryset is not None:
-        paginator = Paginator(form.ordered(queryset), PAGE_SIZE)
-        page = paginator.get_page(request.GET.get("page"))
-        today, now = timezone.localdate(), timezone.now()
-        cards = [make_card(project, today=today, now=now) for project in page.object_list]
+        now = timezone.now()
+        ordered = form.ordered(queryset).annotate(days_in_stage=days_in_stage(now))
+        page = Paginator(ordered, PAGE_SIZE).get_page(request.GET.get("page"))
+        rows = Rows(page.object_list, now=now)
     return render(
         request,
         "projects/table.html",
         {
             "form": form,
             "page": page,
-            "cards": cards,
+            "rows": rows,
             "filters_used": any(value for key, value in request.GET.items() if key != "page"),
         },
     )

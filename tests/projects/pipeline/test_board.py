@@ -75,13 +75,14 @@ def test_cards_sit_in_their_stage_column_with_their_facts(clients, staff):
     assert "12 days" in card_html(html, talks)
 
 
-def test_a_cards_days_in_its_stage_follow_the_clock(clients, monkeypatch):
+@pytest.mark.parametrize("name", [BOARD, TABLE])
+def test_a_projects_days_in_its_stage_follow_the_clock(clients, monkeypatch, name):
     project = ProjectFactory(title_en="Ageing lead")
     Project.objects.filter(pk=project.pk).update(
         stage_changed_at=timezone.now() - timedelta(days=2) + timedelta(hours=1)
     )
-    url = reverse(BOARD)
-    assert "1 day" in card_html(clients["staff"].get(url).content.decode(), project)
+    url = reverse(name)
+    assert "1 day" in clients["staff"].get(url).content.decode()
     # The same rows two hours later, most likely the same day: the cards kept for them must not
     # be shown again.
     later = timezone.now() + timedelta(hours=2)  # the board's clock only
@@ -89,7 +90,7 @@ def test_a_cards_days_in_its_stage_follow_the_clock(clients, monkeypatch):
     monkeypatch.setattr("projects.pipeline.board.timezone", clock)
     response = clients["staff"].get(url)
     assert response.status_code == 200, response
-    assert "2 days" in card_html(response.content.decode(), project)
+    assert "2 days" in response.content.decode()
 
 
 def test_title_falls_back_to_the_other_language_marked_with_lang(clients):
