@@ -8,12 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property
 
 from django.db import transaction
 from django.db.models import QuerySet, prefetch_related_objects
 from django.utils import timezone
-from django.utils.translation import get_language
 
 from talentpool.directory.claims import (
     CLAIM_INVITATION_KIND,
@@ -26,8 +25,6 @@ from talentpool.profiles.services import save_profile
 from talentpool.rules import check_pool_staff
 from talentpool.search.services import page_digest, search_profiles
 from workstation.audit.services import record
-from workstation.digests import queryset_select
-from workstation.reference.models import Industry, Region
 from workstation.reminders.services import schedule_reminder
 
 __all__ = [
@@ -121,25 +118,18 @@ def page_number(value) -> int:
     return max(1, number)
 
 
-@lru_cache(maxsize=4)
-def _reference_digests(language: str) -> tuple[tuple[str, list], ...]:
-    """The digests of every place and industry, as expressions: written once per language (their
-    order follows the translated names), then computed with each page's."""
-    return tuple(
-        queryset_select(queryset) for queryset in (Region.objects.all(), Industry.objects.all())
-    )
-
-
-def directory_page(*, queryset: QuerySet, query: str = "", page: int = 1) -> DirectoryPage:
+def directory_page(
+    *, queryset: QuerySet, query: str = "", page: int = 1, beside: tuple = ()
+) -> DirectoryPage:
     """One page of the list: search matches ranked by the search module, or newest first.
 
     Both count a bounded number of matches ("1,000+"), so pages go as far as the count does. The
-    page first knows its rows by their digest (one query); it reads them when they are shown.
+    page first knows its rows by their digest (one query), with the digests ``beside`` (of the
+    places and industries the rows name, of the filters' choices: ``DirectoryFilterForm.
+    choice_digests``); it reads the rows when they are shown.
     """
     last = max(1, COUNT_LIMIT // PAGE_SIZE)
     page = min(page, last)
-    # The rows name places and industries: their digests beside the profiles'.
-    beside = _reference_digests(get_language())
 
     def summary(number: int):
         return page_digest(

@@ -11,6 +11,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -22,6 +23,7 @@ from talentpool.interactions.services import add_interaction
 from talentpool.profiles.models import TalentProfile
 from talentpool.profiles.services import delete_profile, save_profile
 from workstation.accounts.decorators import permission_required
+from workstation.templatetags.fragments import fingerprint
 
 directory_permission = permission_required("talentpool.view_directory")
 staff_permission = permission_required("talentpool.manage_pool")
@@ -51,7 +53,10 @@ def directory(request):
         if form.is_bound:
             queryset = form.filter(queryset)
         page = services.directory_page(
-            queryset=queryset, query=query, page=services.page_number(request.GET.get("page"))
+            queryset=queryset,
+            query=query,
+            page=services.page_number(request.GET.get("page")),
+            beside=form.choice_digests(),
         )
     return render(
         request,
@@ -59,6 +64,12 @@ def directory(request):
         {
             "form": form,
             "page": page,
+            # The filters' panel shows the form's values, errors and choices: known from the
+            # request, the day (a date must not be in the future) and the page's digest of the
+            # choices, or else from the form itself.
+            "filters_key": fingerprint(form)
+            if page is None
+            else (request.GET.urlencode(), timezone.localdate().isoformat(), page.digest),
             "staff_view": staff_view,
             "filtered": form.is_bound,
             "filters_used": any(

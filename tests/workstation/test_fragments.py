@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from projects.pipeline.models import Project
 from talentpool.profiles.models import TalentProfile
 from tests.factories import (
+    EventFactory,
     ProjectFactory,
     TalentProfileFactory,
     UserFactory,
     share_with_lanzhou,
 )
 from workstation.accounts.models import User
+from workstation.events.models import Event
 from workstation.reference.models import Industry, Region
 from workstation.templatetags.fragments import fingerprint
 
@@ -98,3 +103,14 @@ def test_the_directory_shows_a_renamed_place_in_a_listing_and_in_a_search(client
     Region.objects.filter(code="620102").update(name_en="Old Town")
     html = clients["staff"].get(url, {"q": query}).content.decode()
     assert "Golden City / Old Town" in html
+
+
+def test_the_directory_filters_offer_an_event_once_it_has_begun_and_under_its_new_title(clients):
+    event = EventFactory(title_en="Spring forum")
+    url = reverse("talentpool:directory")
+    assert "Spring forum" not in clients["staff"].get(url).content.decode()  # not begun yet
+    Event.objects.filter(pk=event.pk).update(starts_at=timezone.now() - timedelta(hours=1))
+    assert "Spring forum" in clients["staff"].get(url).content.decode()
+    Event.objects.filter(pk=event.pk).update(title_en="Summer forum")
+    html = clients["staff"].get(url).content.decode()
+    assert "Summer forum" in html and "Spring forum" not in html
