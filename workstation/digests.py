@@ -10,6 +10,8 @@ Python: a page whose rows are already rendered costs one small query for them.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models import QuerySet
@@ -30,6 +32,14 @@ def queryset_select(queryset: QuerySet) -> tuple[str, list]:
     except EmptyResultSet:  # e.g. ``none()``: no rows
         return "''", []
     return digest_select(sql, params)
+
+
+@lru_cache(maxsize=32)
+def table_select(model, language: str) -> tuple[str, list]:
+    """Every row of ``model``'s table in its default order, as a digest expression: written once
+    per language (the order may follow translated names), for the small tables of places and
+    industries that filters offer and rows name."""
+    return queryset_select(model._default_manager.all())
 
 
 def selected_values(selects: list[tuple[str, list]], *, using: str = "default") -> list:

@@ -31,8 +31,9 @@ from projects.pipeline.filters import BOARD_STAGES, BoardFilterForm, TableFilter
 from projects.pipeline.models import MAIN_LINE, LandingMode, Project, Stage
 from projects.pipeline.services import Criterion
 from workstation.accounts.decorators import permission_required
-from workstation.digests import rows_digests
+from workstation.digests import queryset_select, selected_values
 from workstation.forms import select_options
+from workstation.templatetags.fragments import fingerprint
 
 PAGE_SIZE = 25
 STAGE_LABELS = dict(Stage.choices)
@@ -134,41 +135,31 @@ def days_in_stage(now):
 
 
 class Rows:
-    """A table page's rows, made only when they are not cached yet: the template keeps them
-    under ``digest`` (what every row shows, its days in the stage counted by the database) and
-    ``today`` (which next actions are overdue)."""
+    """The projects a page shows, as table rows (``cards``) or board columns (``columns``), made
+    only when they are not cached yet: the page keeps them under ``digest`` (what every project
+    shows, its days in the stage counted by the database, and the digests ``beside``: what the
+    filters offer) and ``today`` (which next actions are overdue). ``projects`` carry
+    ``days_in_stage(now)`` as ``days_in_stage``."""
 
-    def __init__(self, projects, *, now):
-        self.projects, self.now = projects, now
+    def __init__(self, projects, *, now, beside=(), can_move: bool = False):
+        self.projects, self.now, self.beside, self.can_move = projects, now, beside, can_move
         self.today = timezone.localdate(now)
 
     @cached_property
     def digest(self) -> str:
-        return rows_digests([self.projects])[0]
+        return " ".join(selected_values([queryset_select(self.projects), *self.beside]))
 
     @cached_property
     def cards(self) -> list[Card]:
         return [make_card(project, today=self.today, now=self.now) for project in self.projects]
 
-
-class Board:
-    """The board's columns, built only when its cards are not cached yet: the template keeps them
-    under ``digest`` (what every card shows, its days in the stage counted by the database) and
-    ``today`` (which next actions are overdue)."""
-
-    def __init__(self, projects, *, can_move: bool):
-        self.projects = projects
-        self.can_move = can_move
-        self.now = timezone.now()
-        self.today = timezone.localdate(self.now)
-
-    @cached_property
-    def digest(self) -> str:
-        return rows_digests([self.projects.annotate(days_in_stage=days_in_stage(self.now))])[0]
-
     @cached_property
     def columns(self) -> list[Column]:
         return board_columns(self.projects, can_move=self.can_move, now=self.now)
+
+    def filters_key(self, request) -> tuple:
+        """The key of the filters' panel: the request's values, the day and the choices."""
+        return (request.GET.urlencode(), self.today.isoformat(), self.digest)
 
 
 def _filter_or_warn(request, form):
@@ -183,17 +174,24 @@ def board(request):
     form = BoardFilterForm(request.GET or None)
     queryset = _filter_or_warn(request, form)
     can_move = request.user.has_perm("projects.manage_pipeline")
-    if queryset is None:
-        cards = None
-    else:
+    board = None
+    if queryset is not None:
+        now = timezone.now()
         # Longest in their stage first: they are the ones to look at.
-        cards = Board(queryset.order_by("stage_changed_at", "pk"), can_move=can_move)
+        ordered = queryset.order_by("stage_changed_at", "pk")
+        board = Rows(
+            ordered.annotate(days_in_stage=days_in_stage(now)),
+            now=now,
+            beside=form.choice_digests(),
+            can_move=can_move,
+        )
     return render(
         request,
         "projects/board.html",
         {
             "form": form,
-            "board": cards,
+            "filters_key": fingerprint(form) if board is None else board.filters_key(request),
+            "board": board,
             "can_move": can_move,
             "criteria": Criterion.choices,
             "filters_used": any(request.GET.values()),
@@ -210,12 +208,13 @@ def table(request):
         now = timezone.now()
         ordered = form.ordered(queryset).annotate(days_in_stage=days_in_stage(now))
         page = Paginator(ordered, PAGE_SIZE).get_page(request.GET.get("page"))
-        rows = Rows(page.object_list, now=now)
+        rows = Rows(page.object_list, now=now, beside=form.choice_digests())
     return render(
         request,
         "projects/table.html",
         {
             "form": form,
+            "filters_key": fingerprint(form) if rows is None else rows.filters_key(request),
             "page": page,
             "rows": rows,
             "filters_used": any(value for key, value in request.GET.items() if key != "page"),

@@ -6,10 +6,12 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from projects.pipeline.models import MAIN_LINE, LandingMode, Project, Stage
 from workstation.accounts.models import Role
+from workstation.digests import queryset_select, table_select
 from workstation.forms import FilterSelect
 from workstation.reference.models import Industry
 
@@ -61,8 +63,18 @@ class BoardFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["expo_year"].choices = expo_year_choices()
+        # Read when shown or checked: a board kept in the fragments cache needs neither.
+        self.fields["expo_year"].choices = expo_year_choices
         self.fields["owner"].queryset = owner_choices()
+
+    def choice_digests(self) -> tuple[tuple[str, list], ...]:
+        """What the choices show, as digest expressions computed with the page's rows: the
+        owners and the expo years."""
+        years = Project.objects.exclude(expo_year=None).order_by("expo_year")
+        return (
+            queryset_select(self.fields["owner"].queryset),
+            queryset_select(years.values("expo_year").distinct()),
+        )
 
     def filter(self, queryset):
         if not self.is_bound or not self.is_valid():
@@ -120,6 +132,9 @@ class TableFilterForm(BoardFilterForm):
     )
 
     field_order = ["stage", "industry", "expo_year", "owner", "landing_mode", "overdue", "sort"]
+
+    def choice_digests(self) -> tuple[tuple[str, list], ...]:
+        return (*super().choice_digests(), table_select(Industry, get_language()))
 
     def filter(self, queryset):
         queryset = super().filter(queryset)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from django import forms
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
@@ -11,7 +9,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from talentpool.profiles.models import Interest, Source, Verification
-from workstation.digests import queryset_select
+from workstation.digests import queryset_select, table_select
 from workstation.events.forms import EventChoiceField
 from workstation.events.models import Event, Registration
 from workstation.forms import FilterSelect
@@ -95,7 +93,8 @@ class DirectoryFilterForm(forms.Form):
         """What the choices show (and what the list's rows name), as digest expressions computed
         with the list's page (``directory_page``): every place and industry, and the events begun
         so far where the form offers them."""
-        digests = _reference_digests(get_language())
+        language = get_language()
+        digests = (table_select(Region, language), table_select(Industry, language))
         if "attended" in self.fields:
             digests += (queryset_select(self.fields["attended"].queryset),)
         return digests
@@ -144,12 +143,3 @@ def attendance_of(event: Event):
     return Registration.objects.filter(
         event=event, status=Registration.Status.CONFIRMED, attended_at__isnull=False
     ).filter(Q(email__iexact=OuterRef("email")) | Q(user=OuterRef("user")))
-
-
-@lru_cache(maxsize=4)
-def _reference_digests(language: str) -> tuple[tuple[str, list], ...]:
-    """Every place and industry, as digest expressions: written once per language (their order
-    follows the translated names)."""
-    return tuple(
-        queryset_select(queryset) for queryset in (Region.objects.all(), Industry.objects.all())
-    )

@@ -114,3 +114,17 @@ def test_the_directory_filters_offer_an_event_once_it_has_begun_and_under_its_ne
     Event.objects.filter(pk=event.pk).update(title_en="Summer forum")
     html = clients["staff"].get(url).content.decode()
     assert "Summer forum" in html and "Spring forum" not in html
+
+
+@pytest.mark.parametrize("name", ["projects:board", "projects:table"])
+def test_the_pipeline_filters_offer_a_new_expo_year_and_a_renamed_owner(clients, name):
+    owner = UserFactory(full_name="First Owner")
+    project = ProjectFactory(expo_year=2027, owner=owner)
+    url = reverse(name)
+    html = clients["staff"].get(url).content.decode()
+    assert '<option value="2027">2027</option>' in html and "First Owner" in html
+    Project.objects.filter(pk=project.pk).update(expo_year=2031)
+    User.objects.filter(pk=owner.pk).update(full_name="Renamed Owner")
+    html = clients["staff"].get(url).content.decode()
+    assert '<option value="2031">2031</option>' in html and "2027</option>" not in html
+    assert "Renamed Owner" in html and "First Owner" not in html
