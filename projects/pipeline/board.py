@@ -31,7 +31,7 @@ from projects.pipeline.filters import BOARD_STAGES, BoardFilterForm, TableFilter
 from projects.pipeline.models import MAIN_LINE, LandingMode, Project, Stage
 from projects.pipeline.services import Criterion
 from workstation.accounts.decorators import permission_required
-from workstation.digests import queryset_select, selected_values
+from workstation.digests import selected_values, versions_select
 from workstation.forms import select_options
 from workstation.templatetags.fragments import fingerprint
 
@@ -147,7 +147,10 @@ class Rows:
 
     @cached_property
     def digest(self) -> str:
-        return " ".join(selected_values([queryset_select(self.projects), *self.beside]))
+        rows = versions_select(
+            self.projects, related=("owner", "industry"), values=("days_in_stage",)
+        )
+        return " ".join(selected_values([rows, *self.beside]))
 
     @cached_property
     def cards(self) -> list[Card]:

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from projects.pipeline.models import MAIN_LINE, LandingMode, Project, Stage
 from workstation.accounts.models import Role
-from workstation.digests import queryset_select, table_select
+from workstation.digests import queryset_select, table_select, versions_select
 from workstation.forms import FilterSelect
 from workstation.reference.models import Industry
 
@@ -72,7 +72,7 @@ class BoardFilterForm(forms.Form):
         owners and the expo years."""
         years = Project.objects.exclude(expo_year=None).order_by("expo_year")
         return (
-            queryset_select(self.fields["owner"].queryset),
+            versions_select(self.fields["owner"].queryset),
             queryset_select(years.values("expo_year").distinct()),
         )
 

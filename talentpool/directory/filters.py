@@ -9,7 +9,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from talentpool.profiles.models import Interest, Source, Verification
-from workstation.digests import queryset_select, table_select
+from workstation.digests import table_select, versions_select
 from workstation.events.forms import EventChoiceField
 from workstation.events.models import Event, Registration
 from workstation.forms import FilterSelect
@@ -96,7 +96,7 @@ class DirectoryFilterForm(forms.Form):
         language = get_language()
         digests = (table_select(Region, language), table_select(Industry, language))
         if "attended" in self.fields:
-            digests += (queryset_select(self.fields["attended"].queryset),)
+            digests += (versions_select(self.fields["attended"].queryset),)
         return digests
 
     def clean_registered_since(self):

@@ -155,24 +155,20 @@ JOIN {table} ON {table}.{pk} = ranked.id
 ORDER BY ranked.search_rank DESC, ranked.created_at DESC, ranked.id DESC
 """
 _COUNTED = "SELECT COUNT(*) FROM ({candidates}) AS candidate"
-# A listing's page: the rows of the listed ids, whole, in the listing's order.
-_LISTED_PAGE = """
-SELECT {table}.*
-FROM (SELECT listed.id, row_number() OVER () AS position FROM ({ids}) AS listed (id)) AS page
-JOIN {table} ON {table}.{pk} = page.id
-ORDER BY page.position
-"""
 
 
 @dataclass(frozen=True)
 class _PageQuery:
-    """A page of matches as SQL: ``sql`` gives the page's rows; ``counted`` (for a listing
-    without a query) counts the matches up to the limit; a search's rows carry the number of
-    matches in ``search_matches`` and ``candidates`` counts them when the page is empty."""
+    """A page of matches as SQL: ``sql`` gives the page's rows (a listing's: their ids alone);
+    ``counted`` (for a listing without a query) counts the matches up to the limit; a search's
+    rows carry the number of matches in ``search_matches`` and ``candidates`` counts them when
+    the page is empty."""
 
     sql: str
     params: list
     database: str
+    table: str
+    pk: str
     counted: tuple[str, list] | None = None
     candidates: tuple[str, list] | None = None
 
@@ -187,9 +183,9 @@ def _page_query(
     table = database.ops.quote_name(model._meta.db_table)
     pk = database.ops.quote_name(model._meta.pk.column)
     if not query:
-        # The page's rows whole, found by their ids: the ids' query is quicker to write and to
-        # plan than one naming every column of the profile and of the rows it joins.
-        ids = queryset.order_by(*ORDER).values("pk")[offset : offset + limit]
+        # The page's ids: digested by their rows' versions (``page_digest``), they are quicker to
+        # write and to plan than a query naming every column of the profile and its joins.
+        ids = queryset.order_by(*ORDER).values("id")[offset : offset + limit]
         counted = queryset.order_by()[: count_limit + 1]
         try:
             ids_sql, params = ids.query.get_compiler(connection=database).as_sql()
@@ -197,9 +193,11 @@ def _page_query(
         except EmptyResultSet:
             return None
         return _PageQuery(
-            _LISTED_PAGE.format(ids=ids_sql, table=table, pk=pk),
+            ids_sql,
             list(params),
             queryset.db,
+            table,
+            pk,
             counted=(_COUNTED.format(candidates=count_sql), list(count_params)),
         )
     texts = tsquery_for(query)
@@ -244,6 +242,8 @@ def _page_query(
         sql,
         [*params, limit, offset],
         queryset.db,
+        table,
+        pk,
         candidates=(_COUNTED.format(candidates=candidates_sql), list(params)),
     )
 
@@ -287,11 +287,19 @@ def search_profiles(
     )
 
 
-# One scalar: the page's digest, its number of rows and (a search's) number of matches.
-_PAGE_SUMMARY = (
-    "(SELECT ARRAY[md5(COALESCE(array_agg(page)::text, '')), COUNT(*)::text, "
-    "{matches}] FROM ({sql}) AS page)"
-)
+# One scalar: the page's digest (each row's id and version: ``workstation.digests``), its number
+# of rows and (a search's) number of matches.
+_PAGE_SUMMARY = """(SELECT ARRAY[
+    md5(COALESCE(
+        array_agg(
+            ARRAY[page.id::text, listed.xmin::text, listed.ctid::text] ORDER BY page.position
+        )::text,
+        ''
+    )),
+    COUNT(*)::text,
+    {matches}]
+FROM (SELECT rows.*, row_number() OVER () AS position FROM ({sql}) AS rows) AS page
+JOIN {table} AS listed ON listed.{pk} = page.id)"""
 
 
 def page_digest(
@@ -303,8 +311,8 @@ def page_digest(
     offset: int = 0,
     beside: tuple[tuple[str, list], ...] = (),
 ) -> PageDigest:
-    """The page ``search_profiles`` would give, as a digest of its rows (every column of the
-    profiles, not of the rows they refer to) followed by the digests of ``beside`` (what the rows
+    """The page ``search_profiles`` would give, as a digest of its rows (by their versions, not
+    of the rows they refer to) followed by the digests of ``beside`` (what the rows
     show of other records: the places and industries they name; expressions made by
     ``workstation.digests.queryset_select``), with the number of rows and of matches: one query,
     no row read into Python."""
@@ -312,7 +320,8 @@ def page_digest(
     if page is None:
         return PageDigest(digest="", rows=0, total=0, counted_up_to=count_limit)
     matches = "MAX(page.search_matches)::text" if page.counted is None else "NULL"
-    selects = [(_PAGE_SUMMARY.format(sql=page.sql, matches=matches), page.params)]
+    summary = _PAGE_SUMMARY.format(sql=page.sql, matches=matches, table=page.table, pk=page.pk)
+    selects = [(summary, page.params)]
     if page.counted is not None:
         selects.append((f"({page.counted[0]})", page.counted[1]))
     selects += beside

@@ -1,0 +1,50 @@
+"""Digests of rows computed by the database (workstation/digests.py): they change with what the
+rows hold, however it changed, and only then."""
+
+from __future__ import annotations
+
+import pytest
+
+from projects.pipeline.models import Project
+from tests.factories import ProjectFactory, UserFactory
+from workstation.accounts.models import User
+from workstation.digests import selected_values, table_select, versions_select
+from workstation.reference.models import Industry
+
+pytestmark = pytest.mark.django_db
+
+
+def digest(queryset, **kwargs) -> str:
+    return selected_values([versions_select(queryset, **kwargs)])[0]
+
+
+def test_a_rows_version_changes_with_each_update_even_in_one_transaction():
+    owner = UserFactory(full_name="First")
+    project = ProjectFactory(owner=owner)
+    projects = Project.objects.order_by("pk")
+    first = digest(projects, related=("owner",))
+    assert digest(projects, related=("owner",)) == first  # nothing changed
+    Project.objects.filter(pk=project.pk).update(company="Changed")
+    second = digest(projects, related=("owner",))
+    assert second != first
+    Project.objects.filter(pk=project.pk).update(company="Changed again")  # the same transaction
+    third = digest(projects, related=("owner",))
+    assert third not in (first, second)
+    User.objects.filter(pk=owner.pk).update(full_name="Renamed")  # a row it refers to
+    assert digest(projects, related=("owner",)) != third
+    assert digest(projects) == digest(projects)  # without the owner: the project unchanged
+
+
+def test_the_order_the_rows_and_the_values_count():
+    one, two = ProjectFactory(), ProjectFactory()
+    ordered = Project.objects.order_by("pk")
+    assert digest(ordered) != digest(Project.objects.order_by("-pk"))
+    assert digest(ordered) != digest(ordered.filter(pk=one.pk))
+    Project.objects.filter(pk=two.pk).delete()
+    assert digest(ordered) == digest(ordered.filter(pk=one.pk))
+
+
+def test_a_table_digest_follows_its_rows():
+    before = selected_values([table_select(Industry, "en")])[0]
+    Industry.objects.filter(key="new_energy").update(name_en="Clean energy")
+    assert selected_values([table_select(Industry, "en")])[0] != before
