@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from reports.briefings import services
-from reports.briefings.document import briefing_document
+from reports.briefings.document import PageOutline
 from reports.briefings.forms import ArchiveSearchForm, CommentForm, ItemForm, RequestChangesForm
 from reports.briefings.models import (
     WRITTEN_SECTIONS,
@@ -77,10 +77,10 @@ def _render_briefing(request, briefing, *, status=200, comment_form=None, change
             }
             for language in LANGUAGE_CODES
         ]
-    document = briefing_document(briefing=briefing, language=get_language())
+    outline = PageOutline(briefing=briefing, language=get_language())
     comments = list(briefing.comments.select_related("author"))
     sections = []
-    for section in document["sections"]:
+    for section in outline.sections:
         sections.append(
             {
                 **section,
@@ -103,6 +103,7 @@ def _render_briefing(request, briefing, *, status=200, comment_form=None, change
             "comment_form": comment_form or CommentForm(),
             "changes_form": changes_form or RequestChangesForm(),
             "meeting": meeting,
+            "figures_key": outline.figures_key,
         },
         status=status,
     )
