@@ -26,6 +26,7 @@ from reports.briefings.models import (
 )
 from workstation.accounts.decorators import permission_required
 from workstation.segmenter import normalize
+from workstation.templatetags.fragments import fingerprint
 from workstation.translated import LANGUAGE_CODES
 
 view_permission = permission_required("reports.view_briefings")
@@ -85,6 +86,16 @@ def _render_briefing(request, briefing, *, status=200, comment_form=None, change
             {
                 **section,
                 "written_items": [item for item in items if item.section == section["key"]],
+                # What the section's items show (their fields and translation states), the key
+                # their rendering is kept under: not the items themselves, whose briefing holds
+                # them again.
+                "items_key": fingerprint(
+                    [
+                        {name: value for name, value in vars(item).items() if name != "_state"}
+                        for item in items
+                        if item.section == section["key"]
+                    ]
+                ),
                 "comments": [c for c in comments if c.section == section["key"]],
             }
         )

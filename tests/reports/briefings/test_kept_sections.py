@@ -4,6 +4,7 @@ and a visit whose sections are kept reads no figures."""
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -115,3 +116,19 @@ def test_a_visit_whose_sections_are_kept_does_not_grow_with_the_figures_rows(cli
     EventFactory.create_batch(3, starts_at=timezone.now() + timedelta(days=1))
     TalentProfileFactory.create_batch(4)
     assert queries() == few
+
+
+def test_a_changed_item_shows_on_the_next_visit_with_the_forms_own_token(clients):
+    from reports.briefings.models import BriefingItem
+
+    briefing = this_months_briefing()
+    item = briefing.items.get()
+    BriefingItem.objects.filter(pk=item.pk).update(headline_en="Old headline")
+    assert "Old headline" in page(clients["staff"], briefing)
+    BriefingItem.objects.filter(pk=item.pk).update(headline_en="New headline")
+    html = page(clients["staff"], briefing)
+    assert "New headline" in html and "Old headline" not in html
+    assert "slot-" not in html
+    # The kept item's delete form has this request's token, as the submit form (not kept) has.
+    tokens = re.findall(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)
+    assert len(tokens) >= 2 and len(set(tokens)) == 1
