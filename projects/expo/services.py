@@ -97,6 +97,28 @@ def expo_progress(*, year: int, projects=None) -> ExpoProgress:
     )
 
 
+def expo_stages(*, year: int):
+    """Each project of an expo year's stage, and whether it was ever at the Expo, by id."""
+    return (
+        Project.objects.filter(expo_year=year)
+        .order_by("pk")
+        .values_list("pk", "stage")
+        .annotate(was_at_expo=ever_attended())
+    )
+
+
+def expo_counts(*, year: int) -> ExpoProgress:
+    """``expo_progress`` without its projects: the target and how many are confirmed and
+    attended, counted alike from the projects' stages alone (the briefing's figures)."""
+    stages = list(expo_stages(year=year))
+    return ExpoProgress(
+        year=year,
+        target=goals_for(year)[Duty.EXPO_PROJECTS].minimum,
+        confirmed=sum(stage in CONFIRMED_STAGES for _pk, stage, _was in stages),
+        attended=sum(stage in ATTENDED_STAGES or was for _pk, stage, was in stages),
+    )
+
+
 def roster_projects(*, year: int):
     return (
         Project.objects.filter(expo_year=year, stage__in=CONFIRMED_STAGES)

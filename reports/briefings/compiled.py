@@ -11,22 +11,26 @@ into the briefing when it is submitted and read back unchanged, whatever the poo
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections import Counter, OrderedDict
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.db.models import BooleanField, Count, ExpressionWrapper, Q
+from django.db.models import BooleanField, Count, ExpressionWrapper, Q, QuerySet
 from django.utils import timezone
 
-from projects.expo.services import expo_progress
+from projects.expo.services import expo_counts, expo_stages
 from projects.matching.models import Match
 from projects.pipeline.models import StageChange
 from reports.briefings.models import MonthlyBriefing
 from talentpool.counts.services import native_places, native_regions, withheld
 from talentpool.profiles.models import TalentProfile, Verification
+from workstation.digests import rows_digests
 from workstation.events.models import Event
 from workstation.reference.models import Industry, Region
+from workstation.targets.models import Target
 from workstation.timezones import workstation_date
 from workstation.translated import LANGUAGE_CODES, translated_value
 
@@ -43,18 +47,33 @@ def both_languages(instance, field: str) -> dict[str, str]:
     return {code: translated_value(instance, field, code) for code in LANGUAGE_CODES}
 
 
-def compile_talent(briefing: MonthlyBriefing) -> dict:
+def _talent_counted(briefing: MonthlyBriefing):
+    """The pool at the month's end counted by native place, industry and whether new in the month
+    (one index holds the three columns): one pass, folded with the small region table as the
+    counts page does (three aggregates joining every profile to its region cost ten times as
+    much)."""
     start, end = month_window(briefing)
-    pool = TalentProfile.objects.filter(created_at__lt=end)
-    # One pass over the pool counted by native place, industry and whether new in the month (one
-    # index holds the three columns), folded with the small region table as the counts page does:
-    # three aggregates joining every profile to its region cost ten times as much.
-    counted = (
-        pool.order_by()
+    return (
+        TalentProfile.objects.filter(created_at__lt=end)
         .annotate(new=ExpressionWrapper(Q(created_at__gte=start), output_field=BooleanField()))
         .values_list("native_region", "industry", "new")
         .annotate(count=Count("*"))
+        .order_by("native_region", "industry", "new")  # so that its digest is the same
     )
+
+
+def _talent_verified(briefing: MonthlyBriefing):
+    start, end = month_window(briefing)
+    return TalentProfile.objects.filter(
+        created_at__lt=end,
+        verification=Verification.VERIFIED,
+        verified_at__gte=start,
+        verified_at__lt=end,
+    )
+
+
+def compile_talent(briefing: MonthlyBriefing) -> dict:
+    counted = _talent_counted(briefing)
     pool_by_region: Counter[int | None] = Counter()
     new_by_region: Counter[int | None] = Counter()
     by_industry: dict[int, dict[str, int]] = {}
@@ -75,9 +94,7 @@ def compile_talent(briefing: MonthlyBriefing) -> dict:
         "new": new_places.total,
         "new_gansu": new_places.gansu,
         "new_lanzhou": new_places.lanzhou,
-        "verified": pool.filter(
-            verification=Verification.VERIFIED, verified_at__gte=start, verified_at__lt=end
-        ).count(),
+        "verified": _talent_verified(briefing).count(),
     }
     by_prefecture = {
         pk: {"total": count, "new": new_places.by_prefecture.get(pk, 0)}
@@ -101,13 +118,28 @@ def compile_talent(briefing: MonthlyBriefing) -> dict:
     }
 
 
-def compile_pipeline(briefing: MonthlyBriefing) -> dict:
+def _stage_changes(briefing: MonthlyBriefing):
     start, end = month_window(briefing)
-    changes = (
+    return (
         StageChange.objects.filter(changed_at__gte=start, changed_at__lt=end)
         .select_related("project")
         .order_by("project__company", "project_id", "changed_at", "pk")
     )
+
+
+def _matches(briefing: MonthlyBriefing):
+    start, end = month_window(briefing)
+    return (
+        Match.objects.filter(
+            status=Match.Status.CONFIRMED, decided_at__gte=start, decided_at__lt=end
+        )
+        .select_related("project", "demand")
+        .order_by("decided_at", "pk")
+    )
+
+
+def compile_pipeline(briefing: MonthlyBriefing) -> dict:
+    changes = _stage_changes(briefing)
     projects: OrderedDict[int, dict] = OrderedDict()
     new_projects = 0
     for change in changes:
@@ -128,14 +160,8 @@ def compile_pipeline(briefing: MonthlyBriefing) -> dict:
                 "on": workstation_date(change.changed_at).isoformat(),
             }
         )
-    matches = (
-        Match.objects.filter(
-            status=Match.Status.CONFIRMED, decided_at__gte=start, decided_at__lt=end
-        )
-        .select_related("project", "demand")
-        .order_by("decided_at", "pk")
-    )
-    progress = expo_progress(year=briefing.year)
+    matches = _matches(briefing)
+    progress = expo_counts(year=briefing.year)
     return {
         "new_projects": new_projects,
         "projects": list(projects.values()),
@@ -157,7 +183,7 @@ def compile_pipeline(briefing: MonthlyBriefing) -> dict:
     }
 
 
-def compile_events(briefing: MonthlyBriefing, *, now: datetime) -> dict:
+def _events(briefing: MonthlyBriefing, *, now: datetime):
     """Events of the briefing's month that started before ``now`` (the moment the figures are
     compiled) are held; those starting from ``now`` to the end of the next month are coming."""
     start, end = month_window(briefing)
@@ -165,6 +191,13 @@ def compile_events(briefing: MonthlyBriefing, *, now: datetime) -> dict:
     _next_start, next_end = month_window(
         MonthlyBriefing(year=next_month.year, month=next_month.month)
     )
+    held = Event.objects.filter(starts_at__gte=start, starts_at__lt=min(end, now))
+    coming = Event.objects.filter(starts_at__gte=max(start, now), starts_at__lt=next_end)
+    return held.order_by("starts_at", "pk"), coming.order_by("starts_at", "pk")
+
+
+def compile_events(briefing: MonthlyBriefing, *, now: datetime) -> dict:
+    held, coming = _events(briefing, now=now)
 
     def listed(events):
         return [
@@ -174,15 +207,10 @@ def compile_events(briefing: MonthlyBriefing, *, now: datetime) -> dict:
                 "kind": event.kind,
                 "starts_at": event.starts_at.isoformat(),
             }
-            for event in events.order_by("starts_at", "pk")
+            for event in events
         ]
 
-    return {
-        "held": listed(Event.objects.filter(starts_at__gte=start, starts_at__lt=min(end, now))),
-        "coming": listed(
-            Event.objects.filter(starts_at__gte=max(start, now), starts_at__lt=next_end)
-        ),
-    }
+    return {"held": listed(held), "coming": listed(coming)}
 
 
 def compile_briefing(briefing: MonthlyBriefing, *, now: datetime | None = None) -> dict:
@@ -195,12 +223,43 @@ def compile_briefing(briefing: MonthlyBriefing, *, now: datetime | None = None) 
     }
 
 
-def figures(briefing: MonthlyBriefing) -> dict:
-    """Live figures while the briefing is being written; the frozen ones once it is submitted.
+def figure_sources(briefing: MonthlyBriefing, *, now: datetime) -> list[QuerySet]:
+    """Every query set the live figures are compiled from, as ``compile_briefing`` reads them
+    (the whole region and industry tables, which it reads parts of): the figures are the same
+    as long as these query sets' rows are."""
+    return [
+        _talent_counted(briefing),
+        _talent_verified(briefing).order_by("pk").values("pk"),
+        Region.objects.order_by("pk"),
+        Industry.objects.order_by("pk"),
+        _stage_changes(briefing),
+        _matches(briefing),
+        expo_stages(year=briefing.year),
+        Target.objects.filter(year=briefing.year).order_by("pk"),
+        *_events(briefing, now=now),
+    ]
+
+
+def figures_digest(briefing: MonthlyBriefing, *, now: datetime | None = None) -> str:
+    """A digest of what the briefing's figures are made of, computed by the database in one query
+    (frozen figures: of the figures themselves); the key of the page's rendered sections."""
+    if briefing.figures_frozen:
+        return (
+            "frozen-"
+            + hashlib.md5(  # noqa: S324 - a key, not a secret
+                json.dumps(briefing.compiled, sort_keys=True).encode()
+            ).hexdigest()
+        )
+    return "live-" + "-".join(rows_digests(figure_sources(briefing, now=now or timezone.now())))
+
+
+def figures(briefing: MonthlyBriefing, *, now: datetime | None = None) -> dict:
+    """Live figures while the briefing is being written (compiled at ``now``); the frozen ones
+    once it is submitted.
 
     A briefing sent back for changes shows live figures again: they are compiled afresh, and
     frozen anew, when it is resubmitted.
     """
     if briefing.figures_frozen:
         return briefing.compiled
-    return compile_briefing(briefing)
+    return compile_briefing(briefing, now=now)

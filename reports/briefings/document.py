@@ -10,12 +10,13 @@ from __future__ import annotations
 from datetime import datetime
 
 from django.db.models import prefetch_related_objects
-from django.utils import translation
+from django.utils import timezone, translation
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop, pgettext
 
 from projects.pipeline.models import Stage
-from reports.briefings.compiled import figures
+from reports.briefings.compiled import figures, figures_digest
 from reports.briefings.models import WRITTEN_SECTIONS, MonthlyBriefing, Section
 from talentpool.counts.services import SMALL_CELL, count_text
 from workstation.events.models import EventKind
@@ -241,10 +242,12 @@ def events_section(data: dict, languages) -> dict:
     }
 
 
-def briefing_document(*, briefing: MonthlyBriefing, language: str) -> dict:
+def briefing_document(
+    *, briefing: MonthlyBriefing, language: str, now: datetime | None = None
+) -> dict:
     languages = languages_of(language)
     prefetch_related_objects([briefing], "items")  # one query for the four written sections
-    data = figures(briefing)
+    data = figures(briefing, now=now)
     with translation.override(languages[0]):
         sections = [written_section(briefing, section, languages) for section in WRITTEN_SECTIONS]
         sections.append(talent_section(data["talent_pool"], languages))
@@ -274,3 +277,47 @@ def briefing_document(*, briefing: MonthlyBriefing, language: str) -> dict:
                 ),
             ),
         }
+
+
+COMPILED_KINDS = {
+    Section.TALENT_POOL: "talent",
+    Section.PIPELINE: "pipeline",
+    Section.EVENTS: "events",
+}
+
+
+class PageOutline:
+    """The briefing's sections for its page: their keys, kinds and titles as ``briefing_document``
+    gives them, and the key the compiled sections' rendering is kept under (``figures_key``: the
+    database's digest of what their figures are made of, ``figures_digest``). A compiled
+    section's contents (``body``, a callable for the template) are compiled only when asked, i.e.
+    when its rendering is not kept yet."""
+
+    def __init__(self, *, briefing: MonthlyBriefing, language: str):
+        self.briefing, self.language, self.now = briefing, language, timezone.now()
+        self.figures_key = figures_digest(briefing, now=self.now)
+
+    @cached_property
+    def document(self) -> dict:
+        return briefing_document(briefing=self.briefing, language=self.language, now=self.now)
+
+    def body(self, key: str) -> dict:
+        return next(section for section in self.document["sections"] if section["key"] == key)
+
+    @property
+    def sections(self) -> list[dict]:
+        languages = languages_of(self.language)
+        compiled = list(COMPILED_KINDS)
+        # Briefings frozen before events were compiled have no such figures.
+        if self.briefing.figures_frozen and "events" not in self.briefing.compiled:
+            compiled.remove(Section.EVENTS)
+        with translation.override(languages[0]):
+            return [
+                {
+                    "key": section.value,
+                    "kind": COMPILED_KINDS.get(section, "written"),
+                    "title": joined_in(languages, lambda section=section: section.label),
+                    "body": lambda key=section.value: self.body(key),
+                }
+                for section in (*WRITTEN_SECTIONS, *compiled)
+            ]

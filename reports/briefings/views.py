@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from reports.briefings import services
-from reports.briefings.document import briefing_document
+from reports.briefings.document import PageOutline
 from reports.briefings.forms import ArchiveSearchForm, CommentForm, ItemForm, RequestChangesForm
 from reports.briefings.models import (
     WRITTEN_SECTIONS,
@@ -26,6 +26,7 @@ from reports.briefings.models import (
 )
 from workstation.accounts.decorators import permission_required
 from workstation.segmenter import normalize
+from workstation.templatetags.fragments import fingerprint
 from workstation.translated import LANGUAGE_CODES
 
 view_permission = permission_required("reports.view_briefings")
@@ -77,14 +78,24 @@ def _render_briefing(request, briefing, *, status=200, comment_form=None, change
             }
             for language in LANGUAGE_CODES
         ]
-    document = briefing_document(briefing=briefing, language=get_language())
+    outline = PageOutline(briefing=briefing, language=get_language())
     comments = list(briefing.comments.select_related("author"))
     sections = []
-    for section in document["sections"]:
+    for section in outline.sections:
         sections.append(
             {
                 **section,
                 "written_items": [item for item in items if item.section == section["key"]],
+                # What the section's items show (their fields and translation states), the key
+                # their rendering is kept under: not the items themselves, whose briefing holds
+                # them again.
+                "items_key": fingerprint(
+                    [
+                        {name: value for name, value in vars(item).items() if name != "_state"}
+                        for item in items
+                        if item.section == section["key"]
+                    ]
+                ),
                 "comments": [c for c in comments if c.section == section["key"]],
             }
         )
@@ -103,6 +114,7 @@ def _render_briefing(request, briefing, *, status=200, comment_form=None, change
             "comment_form": comment_form or CommentForm(),
             "changes_form": changes_form or RequestChangesForm(),
             "meeting": meeting,
+            "figures_key": outline.figures_key,
         },
         status=status,
     )
