@@ -15,11 +15,13 @@ import hashlib
 import json
 from collections import Counter, OrderedDict
 from datetime import datetime, time, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.db.models import BooleanField, Count, ExpressionWrapper, Q, QuerySet
+from django.db.models import BooleanField, Count, ExpressionWrapper, Q
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from projects.expo.services import expo_counts, expo_stages
 from projects.matching.models import Match
@@ -27,7 +29,12 @@ from projects.pipeline.models import StageChange
 from reports.briefings.models import MonthlyBriefing
 from talentpool.counts.services import native_places, native_regions, withheld
 from talentpool.profiles.models import TalentProfile, Verification
-from workstation.digests import rows_digests
+from workstation.digests import (
+    queryset_select,
+    selected_values,
+    table_select,
+    versions_select,
+)
 from workstation.events.models import Event
 from workstation.reference.models import Industry, Region
 from workstation.targets.models import Target
@@ -223,26 +230,29 @@ def compile_briefing(briefing: MonthlyBriefing, *, now: datetime | None = None) 
     }
 
 
-def figure_sources(briefing: MonthlyBriefing, *, now: datetime) -> list[QuerySet]:
-    """Every query set the live figures are compiled from, as ``compile_briefing`` reads them
-    (the whole region and industry tables, which it reads parts of): the figures are the same
-    as long as these query sets' rows are."""
-    return [
-        _talent_counted(briefing),
-        _talent_verified(briefing).order_by("pk").values("pk"),
-        Region.objects.order_by("pk"),
-        Industry.objects.order_by("pk"),
-        _stage_changes(briefing),
-        _matches(briefing),
-        expo_stages(year=briefing.year),
-        Target.objects.filter(year=briefing.year).order_by("pk"),
-        *_events(briefing, now=now),
-    ]
+@lru_cache(maxsize=64)
+def _steady_sources(year: int, month: int, language: str) -> tuple[tuple[str, list], ...]:
+    """Digest expressions of the query sets the live figures are compiled from, as
+    ``compile_briefing`` reads them, but the events (which depend on the moment): written once per
+    month and language (writing ten query sets' SQL took longer than digesting their rows)."""
+    briefing = MonthlyBriefing(year=year, month=month)
+    return (
+        queryset_select(_talent_counted(briefing)),
+        versions_select(_talent_verified(briefing).order_by("pk")),
+        # The whole tables of places and industries, which the figures read parts of.
+        table_select(Region, language),
+        table_select(Industry, language),
+        versions_select(_stage_changes(briefing), related=("project",)),
+        versions_select(_matches(briefing), related=("project", "demand")),
+        queryset_select(expo_stages(year=year)),
+        versions_select(Target.objects.filter(year=year).order_by("pk")),
+    )
 
 
 def figures_digest(briefing: MonthlyBriefing, *, now: datetime | None = None) -> str:
     """A digest of what the briefing's figures are made of, computed by the database in one query
-    (frozen figures: of the figures themselves); the key of the page's rendered sections."""
+    (frozen figures: of the figures themselves); the key of the page's rendered sections. The
+    figures are the same as long as these rows are."""
     if briefing.figures_frozen:
         return (
             "frozen-"
@@ -250,7 +260,11 @@ def figures_digest(briefing: MonthlyBriefing, *, now: datetime | None = None) ->
                 json.dumps(briefing.compiled, sort_keys=True).encode()
             ).hexdigest()
         )
-    return "live-" + "-".join(rows_digests(figure_sources(briefing, now=now or timezone.now())))
+    held, coming = _events(briefing, now=now or timezone.now())
+    sources = _steady_sources(briefing.year, briefing.month, get_language())
+    return "live-" + "-".join(
+        selected_values([*sources, versions_select(held), versions_select(coming)])
+    )
 
 
 def figures(briefing: MonthlyBriefing, *, now: datetime | None = None) -> dict:
