@@ -247,6 +247,8 @@ def main() -> None:
         page for page in every[1:] if not args.only or any(word in page.name for word in args.only)
     ]
 
+    if len(measured) == 1:
+        raise SystemExit(f"No page's name contains any of {args.only} (the data are ready).")
     port = free_port()
     server = start_gunicorn(server_env(), port=port, workers=args.workers)
     try:

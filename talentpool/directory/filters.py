@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from django import forms
 from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Now
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -83,21 +86,9 @@ class DirectoryFilterForm(forms.Form):
             for name in self.STAFF_ONLY:
                 del self.fields[name]
         if "attended" in self.fields:
-            self.fields["attended"].queryset = Event.objects.filter(
-                starts_at__lte=timezone.now()
-            ).order_by("-starts_at", "-pk")
+            self.fields["attended"].queryset = begun_events()
         if not search:  # filters only (a campaign's audience), without the search box
             del self.fields["q"]
-
-    def choice_digests(self) -> tuple[tuple[str, list], ...]:
-        """What the choices show (and what the list's rows name), as digest expressions computed
-        with the list's page (``directory_page``): every place and industry, and the events begun
-        so far where the form offers them."""
-        language = get_language()
-        digests = (table_select(Region, language), table_select(Industry, language))
-        if "attended" in self.fields:
-            digests += (versions_select(self.fields["attended"].queryset),)
-        return digests
 
     def clean_registered_since(self):
         value = self.cleaned_data["registered_since"]
@@ -135,6 +126,25 @@ class DirectoryFilterForm(forms.Form):
         if data.get("attended"):
             queryset = queryset.filter(Exists(attendance_of(data["attended"])))
         return queryset
+
+
+def begun_events():
+    """The events a filter offers: those begun so far (by the database's clock, so that the
+    query's SQL is the same at every request)."""
+    return Event.objects.filter(starts_at__lte=Now()).order_by("-starts_at", "-pk")
+
+
+@lru_cache(maxsize=8)
+def _choice_digests(language: str, staff: bool) -> tuple[tuple[str, list], ...]:
+    digests = (table_select(Region, language), table_select(Industry, language))
+    return (*digests, versions_select(begun_events())) if staff else digests
+
+
+def choice_digests(*, staff: bool) -> tuple[tuple[str, list], ...]:
+    """What the filters offer (and what the list's rows name), as digest expressions computed
+    with the list's page (``directory_page``): every place and industry, and for staff the events
+    begun so far; written once per language."""
+    return _choice_digests(get_language(), staff)
 
 
 def attendance_of(event: Event):

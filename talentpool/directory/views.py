@@ -12,11 +12,12 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from talentpool.directory import services
-from talentpool.directory.filters import DirectoryFilterForm
+from talentpool.directory.filters import DirectoryFilterForm, choice_digests
 from talentpool.directory.forms import StaffProfileForm
 from talentpool.interactions.forms import InteractionForm
 from talentpool.interactions.services import add_interaction
@@ -43,20 +44,23 @@ def _visible_profile(request, pk: int) -> TalentProfile:
 @directory_permission
 def directory(request):
     staff_view = _is_staff(request.user)
-    form = DirectoryFilterForm(request.GET or None, staff=staff_view)
+    filtered = bool(request.GET)
+    if filtered:
+        form = DirectoryFilterForm(request.GET, staff=staff_view)
+    else:  # built only when the filters' panel is not kept yet
+        form = SimpleLazyObject(lambda: DirectoryFilterForm(staff=staff_view))
     page = None
-    if form.is_bound and not form.is_valid():
+    if filtered and not form.is_valid():
         messages.error(request, _("Please correct the filters marked below."))
     else:
-        query = form.cleaned_data.get("q", "") if form.is_bound else ""
         queryset = services.directory_queryset(request.user)
-        if form.is_bound:
+        if filtered:
             queryset = form.filter(queryset)
         page = services.directory_page(
             queryset=queryset,
-            query=query,
+            query=form.cleaned_data.get("q", "") if filtered else "",
             page=services.page_number(request.GET.get("page")),
-            beside=form.choice_digests(),
+            beside=choice_digests(staff=staff_view),
         )
     return render(
         request,
@@ -71,7 +75,7 @@ def directory(request):
             if page is None
             else (request.GET.urlencode(), timezone.localdate().isoformat(), page.digest),
             "staff_view": staff_view,
-            "filtered": form.is_bound,
+            "filtered": filtered,
             "filters_used": any(
                 value for key, value in request.GET.items() if key not in ("q", "page")
             ),
