@@ -24,10 +24,17 @@ from django.db.models import (
 from django.db.models.functions import Floor
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
-from projects.pipeline.filters import BOARD_STAGES, BoardFilterForm, TableFilterForm
+from projects.pipeline.filters import (
+    BOARD_STAGES,
+    BoardFilterForm,
+    TableFilterForm,
+    choice_digests,
+    table_order,
+)
 from projects.pipeline.models import MAIN_LINE, LandingMode, Project, Stage
 from projects.pipeline.services import Criterion
 from workstation.accounts.decorators import permission_required
@@ -165,8 +172,18 @@ class Rows:
         return (request.GET.urlencode(), self.today.isoformat(), self.digest)
 
 
+def _filter_form(request, form_class):
+    """The page's filters: without any in the request, the form is built only when its panel is
+    not kept yet (``filters_key``)."""
+    if request.GET:
+        return form_class(request.GET)
+    return SimpleLazyObject(form_class)
+
+
 def _filter_or_warn(request, form):
-    if form.is_bound and not form.is_valid():
+    if not request.GET:
+        return pipeline_queryset(request.user)
+    if not form.is_valid():
         messages.error(request, _("Please correct the filters marked below."))
         return None
     return form.filter(pipeline_queryset(request.user))
@@ -174,7 +191,7 @@ def _filter_or_warn(request, form):
 
 @pipeline_permission
 def board(request):
-    form = BoardFilterForm(request.GET or None)
+    form = _filter_form(request, BoardFilterForm)
     queryset = _filter_or_warn(request, form)
     can_move = request.user.has_perm("projects.manage_pipeline")
     board = None
@@ -185,7 +202,7 @@ def board(request):
         board = Rows(
             ordered.annotate(days_in_stage=days_in_stage(now)),
             now=now,
-            beside=form.choice_digests(),
+            beside=choice_digests(),
             can_move=can_move,
         )
     return render(
@@ -204,14 +221,16 @@ def board(request):
 
 @pipeline_permission
 def table(request):
-    form = TableFilterForm(request.GET or None)
+    form = _filter_form(request, TableFilterForm)
     queryset = _filter_or_warn(request, form)
     page = rows = None
     if queryset is not None:
         now = timezone.now()
-        ordered = form.ordered(queryset).annotate(days_in_stage=days_in_stage(now))
+        ordered = (form.ordered(queryset) if request.GET else table_order(queryset)).annotate(
+            days_in_stage=days_in_stage(now)
+        )
         page = Paginator(ordered, PAGE_SIZE).get_page(request.GET.get("page"))
-        rows = Rows(page.object_list, now=now, beside=form.choice_digests())
+        rows = Rows(page.object_list, now=now, beside=choice_digests(table=True))
     return render(
         request,
         "projects/table.html",

@@ -51,15 +51,21 @@ def expo_year_choices() -> list[tuple[str, str]]:
     return [("", _("All years")), *((str(year), str(year)) for year in years)]
 
 
-@lru_cache(maxsize=4)
-def _choice_sources(language: str) -> tuple[tuple[str, list], ...]:
-    """The owners and the expo years as digest expressions: written once per language (the
-    owners' query took longer to write than to run)."""
+@lru_cache(maxsize=8)
+def _choice_digests(language: str, table: bool) -> tuple[tuple[str, list], ...]:
     years = Project.objects.exclude(expo_year=None).order_by("expo_year")
-    return (
+    digests = (
         versions_select(owner_choices()),
         queryset_select(years.values("expo_year").distinct()),
     )
+    return (*digests, table_select(Industry, language)) if table else digests
+
+
+def choice_digests(*, table: bool = False) -> tuple[tuple[str, list], ...]:
+    """What the board's filters (or the ``table``'s) offer, as digest expressions computed with
+    the page's rows: the owners, the expo years and the table's industries; written once per
+    language (the owners' query took longer to write than to run)."""
+    return _choice_digests(get_language(), table)
 
 
 class BoardFilterForm(forms.Form):
@@ -79,11 +85,6 @@ class BoardFilterForm(forms.Form):
         # Read when shown or checked: a board kept in the fragments cache needs neither.
         self.fields["expo_year"].choices = expo_year_choices
         self.fields["owner"].queryset = owner_choices()
-
-    def choice_digests(self) -> tuple[tuple[str, list], ...]:
-        """What the choices show, as digest expressions computed with the page's rows: the
-        owners and the expo years."""
-        return _choice_sources(get_language())
 
     def filter(self, queryset):
         if not self.is_bound or not self.is_valid():
@@ -142,9 +143,6 @@ class TableFilterForm(BoardFilterForm):
 
     field_order = ["stage", "industry", "expo_year", "owner", "landing_mode", "overdue", "sort"]
 
-    def choice_digests(self) -> tuple[tuple[str, list], ...]:
-        return (*super().choice_digests(), table_select(Industry, get_language()))
-
     def filter(self, queryset):
         queryset = super().filter(queryset)
         if not self.is_bound or not self.is_valid():
@@ -162,7 +160,13 @@ class TableFilterForm(BoardFilterForm):
 
     def ordered(self, queryset):
         key = self.cleaned_data.get("sort") if self.is_bound and self.is_valid() else ""
-        order = self.SORTS.get(key or "-created")
-        if key in ("stage", "-stage"):
-            queryset = queryset.annotate(stage_position=stage_order())
-        return queryset.order_by(*order)
+        return table_order(queryset, key)
+
+
+def table_order(queryset, key: str = ""):
+    """The table's rows in the order ``key`` names (a ``TableFilterForm.SORTS`` key), newest
+    first by default."""
+    order = TableFilterForm.SORTS.get(key or "-created")
+    if key in ("stage", "-stage"):
+        queryset = queryset.annotate(stage_position=stage_order())
+    return queryset.order_by(*order)
