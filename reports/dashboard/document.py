@@ -8,14 +8,21 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from django.utils import formats, translation
+from django.utils import formats, timezone, translation
+from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from reports.dashboard.figures import MONTHS, BriefingState, State, year_figures
+from reports.dashboard.figures import (
+    MONTHS,
+    BriefingState,
+    State,
+    figures_digest,
+    year_figures,
+)
 from talentpool.counts.services import SMALL_CELL, count_text
 from workstation.targets.models import Duty
-from workstation.timezones import workstation_time
+from workstation.timezones import workstation_date, workstation_time
 
 
 def state_labels() -> dict[str, str]:
@@ -165,3 +172,27 @@ def summary_document(*, year: int, language: str, now: datetime | None = None) -
     """The year-end PDF's context: small talent counts withheld (officials download it)."""
     with translation.override(language):
         return dashboard_document(year_figures(year, hide_small_cells=True, now=now))
+
+
+class DashboardPage:
+    """The dashboard's figures for its page, kept rendered under ``digest`` (the database's digest
+    of what they are made of, ``figures_digest``), the year, the reader's view (``withheld``) and
+    ``today`` (which briefings are due, whether the year is over); the figures (``document``) are
+    read only when asked, i.e. when their rendering is not kept yet."""
+
+    def __init__(self, *, year: int, hide_small_cells: bool, now: datetime | None = None):
+        self.year, self.withheld = year, hide_small_cells
+        self.now = now or timezone.now()
+        self.today = workstation_date(self.now)
+        self.digest = figures_digest(year, now=self.now)
+
+    @cached_property
+    def document(self) -> dict:
+        return dashboard_document(
+            year_figures(self.year, hide_small_cells=self.withheld, now=self.now)
+        )
+
+    def filters_key(self, request) -> tuple:
+        """The key of the year form: the request's values, the day (the years it offers) and the
+        digest."""
+        return (request.GET.urlencode(), timezone.localdate(self.now).isoformat(), self.digest)

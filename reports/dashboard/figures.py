@@ -25,21 +25,24 @@ How each duty is counted:
 from __future__ import annotations
 
 from datetime import date, datetime, time
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import ExtractMonth
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from projects.expo.services import brought_to_expo
 from reports.briefings.models import MonthlyBriefing, Status
-from talentpool.counts.services import native_place_counts, withheld
+from talentpool.counts.services import native_place_counts, native_region_counts, withheld
 from talentpool.profiles.models import TalentProfile
+from workstation.digests import queryset_select, selected_values, table_select
 from workstation.events.models import Event, EventKind, MediaPartner
 from workstation.invitations.models import SENT_STATUSES, Invitation, InvitationStatus
 from workstation.reference.models import Region
-from workstation.targets.models import Duty, Goal, goals_for
+from workstation.targets.models import Duty, Goal, Target, goals_for
 from workstation.timezones import workstation_date
 
 MONTHS = range(1, 13)
@@ -88,24 +91,61 @@ def expo_projects(year: int) -> int:
     return brought_to_expo(year=year).count()
 
 
-def vips(year: int) -> dict:
+def _invitations(year: int):
     start, end = year_window(year)
-    return Invitation.objects.filter(
-        event__starts_at__gte=start, event__starts_at__lt=end
-    ).aggregate(
+    return Invitation.objects.filter(event__starts_at__gte=start, event__starts_at__lt=end)
+
+
+def _held(kind: str, year: int, now: datetime):
+    """Events of ``kind`` that started in the year and have ended by ``now``."""
+    start, end = year_window(year)
+    return Event.objects.filter(kind=kind, starts_at__gte=start, starts_at__lt=end, ends_at__lt=now)
+
+
+def _media_partners(year: int, now: datetime):
+    return MediaPartner.objects.filter(event__in=_held(EventKind.CONFERENCE, year, now)).order_by(
+        "event__starts_at", "position", "pk"
+    )
+
+
+def _briefings(year: int):
+    return MonthlyBriefing.objects.filter(year=year).order_by("month")
+
+
+def _meetings_counted(year: int, now: datetime):
+    return (
+        _held(EventKind.MONTHLY_MEETING, year, now)
+        .annotate(month=_pacific_month("starts_at"))
+        .values_list("month")
+        .annotate(count=Count("pk"))
+        .values_list("month", "count")
+        .order_by("month")  # so that a digest of its rows is the same
+    )
+
+
+def _new_by_month(year: int):
+    start, end = year_window(year)
+    return (
+        TalentProfile.objects.filter(created_at__gte=start, created_at__lt=end)
+        .annotate(month=_pacific_month("created_at"))
+        .values_list("month")
+        .annotate(count=Count("*"))  # not COUNT(id): the index on created_at answers alone
+        .values_list("month", "count")
+        .order_by("month")  # so that a digest of its rows is the same
+    )
+
+
+def vips(year: int) -> dict:
+    return _invitations(year).aggregate(
         invited=Count("pk", filter=Q(status__in=SENT_STATUSES)),
         attended=Count("pk", filter=Q(status=InvitationStatus.ATTENDED)),
     )
 
 
 def conferences(year: int, now: datetime) -> dict:
-    start, end = year_window(year)
-    held = Event.objects.filter(
-        kind=EventKind.CONFERENCE, starts_at__gte=start, starts_at__lt=end, ends_at__lt=now
-    )
-    partners = MediaPartner.objects.filter(event__in=held).order_by("event__starts_at", "position")
+    partners = _media_partners(year, now)
     return {
-        "held": held.count(),
+        "held": _held(EventKind.CONFERENCE, year, now).count(),
         "media_partners": [
             {"zh-hans": partner.name_zh_hans or "", "en": partner.name_en or ""}
             for partner in partners
@@ -118,9 +158,7 @@ def briefings(year: int, today: date) -> list[dict]:
     zone = ZoneInfo(settings.TIME_ZONE)
     found = {
         briefing.month: briefing
-        for briefing in MonthlyBriefing.objects.filter(year=year).only(
-            "year", "month", "status", "published_at"
-        )
+        for briefing in _briefings(year).only("year", "month", "status", "published_at")
     }
     months = []
     for month in MONTHS:
@@ -145,32 +183,14 @@ def briefings(year: int, today: date) -> list[dict]:
 
 def meetings(year: int, now: datetime) -> list[int]:
     """Monthly meetings held in each month of the year (index 0 is January)."""
-    start, end = year_window(year)
-    counted = dict(
-        Event.objects.filter(
-            kind=EventKind.MONTHLY_MEETING, starts_at__gte=start, starts_at__lt=end, ends_at__lt=now
-        )
-        .annotate(month=_pacific_month("starts_at"))
-        .order_by()
-        .values_list("month")
-        .annotate(count=Count("pk"))
-        .values_list("month", "count")
-    )
+    counted = dict(_meetings_counted(year, now).order_by())
     return [counted.get(month, 0) for month in MONTHS]
 
 
 def talent(year: int, *, hide_small_cells: bool) -> dict:
     shown = withheld if hide_small_cells else (lambda count: count)
     places = native_place_counts()
-    start, end = year_window(year)
-    new = dict(
-        TalentProfile.objects.filter(created_at__gte=start, created_at__lt=end)
-        .annotate(month=_pacific_month("created_at"))
-        .order_by()
-        .values_list("month")
-        .annotate(count=Count("*"))  # not COUNT(id): the index on created_at answers alone
-        .values_list("month", "count")
-    )
+    new = dict(_new_by_month(year).order_by())
     return {
         "total": shown(places.total),
         "gansu": shown(places.gansu),
@@ -225,3 +245,44 @@ def year_figures(year: int, *, hide_small_cells: bool, now: datetime | None = No
         "meetings_by_month": held,
         "talent": talent(year, hide_small_cells=hide_small_cells),
     }
+
+
+def figure_sources(year: int, *, now: datetime) -> list[QuerySet]:
+    """Every query set ``year_figures`` reads, as it reads them (the goals' and briefings' rows
+    whole): the figures are the same as long as these query sets' rows, the region table and the
+    day (which months' briefings are due, whether the year is over) are."""
+    return [
+        Target.objects.filter(year=year).order_by("pk"),
+        brought_to_expo(year=year).order_by("pk").values("pk"),
+        _invitations(year).order_by("pk").values("pk", "status"),
+        _held(EventKind.CONFERENCE, year, now).order_by("pk").values("pk"),
+        _media_partners(year, now),
+        _briefings(year).values("month", "status", "published_at"),
+        _meetings_counted(year, now),
+        native_region_counts(),
+        _new_by_month(year),
+    ]
+
+
+# Stands for the moment the figures are read in the digest's statement, written once per year.
+_NOW = datetime(1970, 1, 1, 0, 0, 0, 424242, tzinfo=ZoneInfo("UTC"))
+
+
+@lru_cache(maxsize=16)
+def _sources_select(year: int) -> tuple[tuple[str, tuple], ...]:
+    """``figure_sources`` as digest expressions, with ``_NOW`` for the moment: written once per
+    year (building and compiling the query sets cost as much as the rest of the page)."""
+    return tuple(
+        (sql, tuple(params)) for sql, params in map(queryset_select, figure_sources(year, now=_NOW))
+    )
+
+
+def figures_digest(year: int, *, now: datetime) -> str:
+    """A digest of what ``year``'s figures are made of at ``now``, computed by the database in one
+    query: with the year, the reader's view, the day and the language, the key of the dashboard's
+    rendered figures."""
+    selects = [
+        (sql, [now if param == _NOW else param for param in params])
+        for sql, params in _sources_select(year)
+    ]
+    return "-".join(selected_values([*selects, table_select(Region, get_language() or "")]))

@@ -14,8 +14,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from reports.dashboard import services
-from reports.dashboard.document import dashboard_document
-from reports.dashboard.figures import this_year, year_figures
+from reports.dashboard.document import DashboardPage
+from reports.dashboard.figures import this_year
 from reports.dashboard.forms import FIRST_YEAR, YearForm
 from reports.dashboard.models import YearEndPDF
 from talentpool.counts.services import hides_small_cells
@@ -30,14 +30,14 @@ view_permission = permission_required("reports.view_dashboard")
 def dashboard(request):
     form = YearForm(request.GET or {"year": this_year()})
     year = form.cleaned_data["year"] if form.is_valid() else this_year()
-    document = dashboard_document(
-        year_figures(year, hide_small_cells=hides_small_cells(request.user))
-    )
+    page = DashboardPage(year=year, hide_small_cells=hides_small_cells(request.user))
     return render(
         request,
         "reports/dashboard/dashboard.html",
         {
-            **document,
+            "year": year,
+            "page": page,
+            "filters_key": page.filters_key(request),
             "form": form,
             "pdfs": services.pdfs_of(year),
             "staff_view": request.user.has_perm("reports.retry_pdfs"),

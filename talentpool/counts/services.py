@@ -53,17 +53,21 @@ class NativePlaces:
     by_prefecture: dict[int, int]  # Gansu prefecture id → people from it or its districts
 
 
+def native_region_counts():
+    """The pool counted by native region id: ``(native_region, count)`` rows, by region."""
+    return (
+        TalentProfile.objects.values_list("native_region")
+        .annotate(count=Count("*"))
+        .values_list("native_region", "count")
+        .order_by("native_region")  # so that a digest of its rows is the same
+    )
+
+
 def native_place_counts() -> NativePlaces:
     """One GROUP BY over the profiles' native region, folded with the (small) region table here:
     joining every profile to its region in SQL cost two aggregates of the whole pool. Counted with
     COUNT(*), which the native region's index answers alone."""
-    by_region = dict(
-        TalentProfile.objects.order_by()
-        .values_list("native_region")
-        .annotate(count=Count("*"))
-        .values_list("native_region", "count")
-    )
-    return native_places(by_region)
+    return native_places(dict(native_region_counts().order_by()))
 
 
 def native_places(by_region: dict[int | None, int], regions: dict | None = None) -> NativePlaces:
