@@ -20,31 +20,20 @@ from tests.factories import (
 )
 from tests.reports.dashboard.year_data import (
     YEAR,
+    build_conferences,
     build_invitations,
+    build_meetings,
     build_projects,
+    dashboard,
+    figure,
     pacific,
+    region,
+    state,
+    talent_cells,
 )
-from workstation.events.models import MediaPartner
-from workstation.reference.models import Region
 from workstation.targets.models import Target
 
 pytestmark = pytest.mark.django_db
-
-
-def dashboard(client, year=YEAR):
-    response = client.get(reverse("reports:dashboard"), {"year": year})
-    assert response.status_code == 200
-    return response.content.decode()
-
-
-def figure(page: str, duty: str) -> int:
-    row = re.search(rf'<tr id="duty-{duty}">(.*?)</tr>', page, re.S).group(1)
-    return int(re.search(r'<td class="number figure">(\d+)</td>', row).group(1))
-
-
-def state(page: str, duty: str) -> str:
-    row = re.search(rf'<tr id="duty-{duty}">(.*?)</tr>', page, re.S).group(1)
-    return re.search(r'<span class="badge duty-(\w+)">', row).group(1)
 
 
 def month_rows(page: str) -> list[list[str]]:
@@ -60,21 +49,6 @@ def month_rows(page: str) -> list[list[str]]:
 # --- the data
 
 
-def build_conferences(year=YEAR) -> tuple[int, list[str]]:
-    held = EventFactory(
-        kind="conference", starts_at=pacific(year, 10, 10, 9), ends_at=pacific(year, 10, 10, 17)
-    )
-    partners = ["Silicon Valley Daily", "Gansu Daily"]
-    for position, name in enumerate(partners):
-        MediaPartner.objects.create(event=held, name_en=name, name_zh_hans=name, position=position)
-    other = EventFactory(
-        kind="conference", starts_at=pacific(year + 1, 3, 1, 9), ends_at=pacific(year + 1, 3, 1, 17)
-    )
-    MediaPartner.objects.create(event=other, name_en="Next Year Media", name_zh_hans="明年媒体")
-    EventFactory(kind="forum", starts_at=pacific(year, 5, 1, 9), ends_at=pacific(year, 5, 1, 10))
-    return 1, partners
-
-
 def build_briefings(year=YEAR) -> None:
     """January on time (10 February 23:59), February late (11 March 00:01), March unpublished."""
     BriefingFactory(
@@ -82,30 +56,6 @@ def build_briefings(year=YEAR) -> None:
     )
     BriefingFactory(year=year, month=2, status="published", published_at=pacific(year, 3, 11, 0, 1))
     BriefingFactory(year=year, month=3, status="approved")
-
-
-def build_meetings(year=YEAR) -> list[int]:
-    starts = [
-        pacific(year, 1, 8, 18),
-        pacific(year, 1, 29, 18),
-        pacific(year, 3, 12, 18),
-        pacific(year, 12, 31, 20),
-    ]
-    for start in starts:
-        EventFactory(kind="monthly_meeting", starts_at=start, ends_at=start + timedelta(hours=1))
-    EventFactory(
-        kind="monthly_meeting",
-        starts_at=pacific(year - 1, 12, 31, 23),
-        ends_at=pacific(year - 1, 12, 31, 23, 30),
-    )
-    per_month = [0] * 12
-    for start in starts:
-        per_month[start.month - 1] += 1
-    return per_month
-
-
-def region(code: str) -> Region:
-    return Region.objects.get(code=code)
 
 
 def build_talent(year=YEAR) -> dict:
@@ -216,13 +166,6 @@ def test_a_years_own_target_replaces_the_default(clients):
     page = dashboard(clients["staff"])
     assert state(page, "expo_projects") == "met"
     assert "3 to 5" in page
-
-
-def talent_cells(page: str) -> dict[str, str]:
-    table = re.search(r'<table class="prefecture-table">(.*?)</table>', page, re.S).group(1)
-    return dict(
-        re.findall(r'<tr><th scope="row">(.*?)</th><td class="number">(.*?)</td></tr>', table)
-    )
 
 
 def test_staff_see_every_talent_count(clients):

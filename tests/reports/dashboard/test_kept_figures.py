@@ -19,16 +19,19 @@ from reports.dashboard.figures import figures_digest
 from reports.dashboard.models import YearEndPDF
 from talentpool.profiles.models import TalentProfile
 from tests.factories import BriefingFactory, EventFactory, TalentProfileFactory
-from tests.reports.dashboard.test_figures import (
+from tests.reports.dashboard.year_data import (
+    YEAR,
     build_conferences,
+    build_invitations,
     build_meetings,
+    build_projects,
     dashboard,
     figure,
+    pacific,
     region,
     state,
     talent_cells,
 )
-from tests.reports.dashboard.year_data import YEAR, build_invitations, build_projects, pacific
 from workstation.events.models import Event, MediaPartner
 from workstation.invitations.models import Invitation
 from workstation.reference.models import Region
