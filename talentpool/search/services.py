@@ -186,7 +186,7 @@ def _page_query(
         # The page's ids: digested by their rows' versions (``page_digest``), they are quicker to
         # write and to plan than a query naming every column of the profile and its joins.
         ids = queryset.order_by(*ORDER).values("id")[offset : offset + limit]
-        counted = queryset.order_by()[: count_limit + 1]
+        counted = queryset.order_by().values("id")[: count_limit + 1]  # narrow: from an index
         try:
             ids_sql, params = ids.query.get_compiler(connection=database).as_sql()
             count_sql, count_params = counted.query.get_compiler(connection=database).as_sql()
