@@ -90,6 +90,18 @@ class DirectoryFilterForm(forms.Form):
         if not search:  # filters only (a campaign's audience), without the search box
             del self.fields["q"]
 
+    @classmethod
+    def searched(cls, data) -> str | None:
+        """The search box's text when ``data`` holds nothing else (but a page number), checked by
+        its field alone, so that the form need not be built to list the matches; None when
+        ``data`` holds filters or a text the form must show as wrong."""
+        if set(data) - {"q", "page"}:
+            return None
+        try:
+            return cls.base_fields["q"].clean(data.get("q", ""))
+        except forms.ValidationError:
+            return None
+
     def clean_registered_since(self):
         value = self.cleaned_data["registered_since"]
         if value and value > timezone.localdate():

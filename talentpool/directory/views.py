@@ -45,20 +45,21 @@ def _visible_profile(request, pk: int) -> TalentProfile:
 def directory(request):
     staff_view = _is_staff(request.user)
     filtered = bool(request.GET)
-    if filtered:
+    search = DirectoryFilterForm.searched(request.GET)  # None: filters, or a text to correct
+    if search is None:
         form = DirectoryFilterForm(request.GET, staff=staff_view)
     else:  # built only when the filters' panel is not kept yet
-        form = SimpleLazyObject(lambda: DirectoryFilterForm(staff=staff_view))
+        form = SimpleLazyObject(lambda: DirectoryFilterForm(request.GET or None, staff=staff_view))
     page = None
-    if filtered and not form.is_valid():
+    if search is None and not form.is_valid():
         messages.error(request, _("Please correct the filters marked below."))
     else:
         queryset = services.directory_queryset(request.user)
-        if filtered:
+        if search is None:
             queryset = form.filter(queryset)
         page = services.directory_page(
             queryset=queryset,
-            query=form.cleaned_data.get("q", "") if filtered else "",
+            query=form.cleaned_data.get("q", "") if search is None else search,
             page=services.page_number(request.GET.get("page")),
             beside=choice_digests(staff=staff_view),
         )

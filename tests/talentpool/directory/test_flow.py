@@ -293,6 +293,15 @@ def test_a_future_date_gives_an_error_and_keeps_the_filters(staff_client, places
     assert 'value="vip"' in text
 
 
+def test_a_search_alone_lists_its_matches_and_a_too_long_one_is_refused(staff_client, places):
+    response = staff_client.get(url("directory"), {"q": "  Person Tianshui ", "page": "1"})
+    assert names_listed(response) == {"Person Tianshui"}
+    assert 'value="  Person Tianshui "' in page_text(response)  # kept as typed, in the box
+    text = page_text(staff_client.get(url("directory"), {"q": "W" * 101}))
+    assert "Ensure this value has at most 100 characters (it has 101)." in text
+    assert "Correct the filters above to see the list." in text
+
+
 def test_the_filter_error_speaks_chinese_on_the_chinese_site(staff_client):
     text = page_text(staff_client.get(url("directory", "zh-hans"), {"registered_since": "x"}))
     assert "输入一个有效的日期。" in text
