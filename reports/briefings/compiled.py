@@ -249,22 +249,35 @@ def _steady_sources(year: int, month: int, language: str) -> tuple[tuple[str, li
     )
 
 
+def frozen_digest(briefing: MonthlyBriefing) -> str:
+    """The key of frozen figures: a digest of the figures themselves."""
+    return (
+        "frozen-"
+        + hashlib.md5(  # noqa: S324 - a key, not a secret
+            json.dumps(briefing.compiled, sort_keys=True).encode()
+        ).hexdigest()
+    )
+
+
+def live_selects(briefing: MonthlyBriefing, *, now: datetime) -> list[tuple[str, list]]:
+    """The digest expressions of what live figures compiled at ``now`` are made of, for
+    ``selected_values`` (``live_digest`` makes their values a key)."""
+    held, coming = _events(briefing, now=now)
+    sources = _steady_sources(briefing.year, briefing.month, get_language())
+    return [*sources, versions_select(held), versions_select(coming)]
+
+
+def live_digest(values: list) -> str:
+    return "live-" + "-".join(values)
+
+
 def figures_digest(briefing: MonthlyBriefing, *, now: datetime | None = None) -> str:
     """A digest of what the briefing's figures are made of, computed by the database in one query
     (frozen figures: of the figures themselves); the key of the page's rendered sections. The
     figures are the same as long as these rows are."""
     if briefing.figures_frozen:
-        return (
-            "frozen-"
-            + hashlib.md5(  # noqa: S324 - a key, not a secret
-                json.dumps(briefing.compiled, sort_keys=True).encode()
-            ).hexdigest()
-        )
-    held, coming = _events(briefing, now=now or timezone.now())
-    sources = _steady_sources(briefing.year, briefing.month, get_language())
-    return "live-" + "-".join(
-        selected_values([*sources, versions_select(held), versions_select(coming)])
-    )
+        return frozen_digest(briefing)
+    return live_digest(selected_values(live_selects(briefing, now=now or timezone.now())))
 
 
 def figures(briefing: MonthlyBriefing, *, now: datetime | None = None) -> dict:
