@@ -71,7 +71,7 @@ class BriefingPage:
         rows = _rows_selects(
             briefing.pk, briefing.year, briefing.month, briefing.meeting_id, frozen
         )
-        figures = [] if frozen else live_selects(briefing, now=now)
+        figures = [] if frozen else live_selects(briefing)  # by the database's clock
         values = selected_values([*rows, *figures])
         figures_key = frozen_digest(briefing) if frozen else live_digest(values[len(rows) :])
         self.outline = PageOutline(
