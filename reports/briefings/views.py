@@ -11,6 +11,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -71,8 +72,9 @@ def _render_briefing(request, briefing, *, status=200, comment_form=None, change
             "page": BriefingPage(briefing=briefing, language=get_language()),
             "can_write": request.user.has_perm("reports.write_briefing"),
             "can_review": request.user.has_perm("reports.review_briefing"),
-            "comment_form": comment_form or CommentForm(),
-            "changes_form": changes_form or RequestChangesForm(),
+            # Built only when the part showing them is not kept yet.
+            "comment_form": comment_form or SimpleLazyObject(CommentForm),
+            "changes_form": changes_form or SimpleLazyObject(RequestChangesForm),
             # A form sent back with its errors is shown in the kept part: its key says so.
             "forms_key": fingerprint(forms) if forms else "",
         },
