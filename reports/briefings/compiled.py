@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db.models import BooleanField, Count, ExpressionWrapper, Q
+from django.db.models.functions import Now
 from django.utils import timezone
 from django.utils.translation import get_language
 
@@ -198,8 +199,11 @@ def _events(briefing: MonthlyBriefing, *, now: datetime):
     _next_start, next_end = month_window(
         MonthlyBriefing(year=next_month.year, month=next_month.month)
     )
-    held = Event.objects.filter(starts_at__gte=start, starts_at__lt=min(end, now))
-    coming = Event.objects.filter(starts_at__gte=max(start, now), starts_at__lt=next_end)
+    # ``now`` may be the database's clock (``Now()``), which Python cannot compare.
+    held = Event.objects.filter(starts_at__gte=start, starts_at__lt=end).filter(starts_at__lt=now)
+    coming = Event.objects.filter(starts_at__gte=start, starts_at__lt=next_end).filter(
+        starts_at__gte=now
+    )
     return held.order_by("starts_at", "pk"), coming.order_by("starts_at", "pk")
 
 
@@ -249,22 +253,48 @@ def _steady_sources(year: int, month: int, language: str) -> tuple[tuple[str, li
     )
 
 
+def frozen_digest(briefing: MonthlyBriefing) -> str:
+    """The key of frozen figures: a digest of the figures themselves."""
+    return (
+        "frozen-"
+        + hashlib.md5(  # noqa: S324 - a key, not a secret
+            json.dumps(briefing.compiled, sort_keys=True).encode()
+        ).hexdigest()
+    )
+
+
+@lru_cache(maxsize=64)
+def _events_by_the_database_clock(year: int, month: int) -> tuple[tuple[str, list], ...]:
+    """The digest expressions of the month's held and coming events, begun or not by the
+    database's clock (``now()``): constant, so written once per month."""
+    held, coming = _events(MonthlyBriefing(year=year, month=month), now=Now())
+    return versions_select(held), versions_select(coming)
+
+
+def live_selects(
+    briefing: MonthlyBriefing, *, now: datetime | None = None
+) -> list[tuple[str, list]]:
+    """The digest expressions of what live figures compiled at ``now`` (by default: the
+    database's clock, when the query runs) are made of, for ``selected_values`` (``live_digest``
+    makes their values a key)."""
+    sources = _steady_sources(briefing.year, briefing.month, get_language())
+    if now is None:
+        return [*sources, *_events_by_the_database_clock(briefing.year, briefing.month)]
+    held, coming = _events(briefing, now=now)
+    return [*sources, versions_select(held), versions_select(coming)]
+
+
+def live_digest(values: list) -> str:
+    return "live-" + "-".join(values)
+
+
 def figures_digest(briefing: MonthlyBriefing, *, now: datetime | None = None) -> str:
     """A digest of what the briefing's figures are made of, computed by the database in one query
     (frozen figures: of the figures themselves); the key of the page's rendered sections. The
     figures are the same as long as these rows are."""
     if briefing.figures_frozen:
-        return (
-            "frozen-"
-            + hashlib.md5(  # noqa: S324 - a key, not a secret
-                json.dumps(briefing.compiled, sort_keys=True).encode()
-            ).hexdigest()
-        )
-    held, coming = _events(briefing, now=now or timezone.now())
-    sources = _steady_sources(briefing.year, briefing.month, get_language())
-    return "live-" + "-".join(
-        selected_values([*sources, versions_select(held), versions_select(coming)])
-    )
+        return frozen_digest(briefing)
+    return live_digest(selected_values(live_selects(briefing, now=now or timezone.now())))
 
 
 def figures(briefing: MonthlyBriefing, *, now: datetime | None = None) -> dict:

@@ -293,9 +293,17 @@ class PageOutline:
     section's contents (``body``, a callable for the template) are compiled only when asked, i.e.
     when its rendering is not kept yet."""
 
-    def __init__(self, *, briefing: MonthlyBriefing, language: str):
-        self.briefing, self.language, self.now = briefing, language, timezone.now()
-        self.figures_key = figures_digest(briefing, now=self.now)
+    def __init__(
+        self,
+        *,
+        briefing: MonthlyBriefing,
+        language: str,
+        now: datetime | None = None,
+        figures_key: str | None = None,
+    ):
+        """``figures_key``: the digest when computed already, at ``now``, with other ones."""
+        self.briefing, self.language, self.now = briefing, language, now or timezone.now()
+        self.figures_key = figures_key or figures_digest(briefing, now=self.now)
 
     @cached_property
     def document(self) -> dict:

@@ -9,25 +9,24 @@ download. Talents get 403; a briefing an official may not see yet (never submitt
 from __future__ import annotations
 
 from django.contrib import messages
-from django.db.models import Q, prefetch_related_objects
+from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from reports.briefings import services
-from reports.briefings.document import PageOutline
 from reports.briefings.forms import ArchiveSearchForm, CommentForm, ItemForm, RequestChangesForm
 from reports.briefings.models import (
     WRITTEN_SECTIONS,
     BriefingItem,
     MonthlyBriefing,
-    Section,
 )
+from reports.briefings.page import BriefingPage
 from workstation.accounts.decorators import permission_required
 from workstation.segmenter import normalize
 from workstation.templatetags.fragments import fingerprint
-from workstation.translated import LANGUAGE_CODES
 
 view_permission = permission_required("reports.view_briefings")
 write_permission = permission_required("reports.write_briefing")
@@ -64,57 +63,20 @@ def matching_briefings(query: str):
 
 
 def _render_briefing(request, briefing, *, status=200, comment_form=None, changes_form=None):
-    meeting = services.meeting_of(briefing)
-    prefetch_related_objects([briefing], "items")  # read once for the page and its document
-    items = list(briefing.items.all())
-    for item in items:
-        problems = dict(item.translation_problems())
-        item.parts = [
-            {
-                "language": language,
-                "headline": item.text(language, "headline"),
-                "summary": item.text(language, "summary"),
-                "state": problems.get(language, ""),
-            }
-            for language in LANGUAGE_CODES
-        ]
-    outline = PageOutline(briefing=briefing, language=get_language())
-    comments = list(briefing.comments.select_related("author"))
-    sections = []
-    for section in outline.sections:
-        sections.append(
-            {
-                **section,
-                "written_items": [item for item in items if item.section == section["key"]],
-                # What the section's items show (their fields and translation states), the key
-                # their rendering is kept under: not the items themselves, whose briefing holds
-                # them again.
-                "items_key": fingerprint(
-                    [
-                        {name: value for name, value in vars(item).items() if name != "_state"}
-                        for item in items
-                        if item.section == section["key"]
-                    ]
-                ),
-                "comments": [c for c in comments if c.section == section["key"]],
-            }
-        )
-    problems = [item for item in items if item.translation_problems()]
+    forms = [form for form in (comment_form, changes_form) if form is not None]
     return render(
         request,
         "reports/briefing_detail.html",
         {
             "briefing": briefing,
-            "sections": sections,
-            "general_comments": [c for c in comments if c.section == Section.WHOLE],
-            "problems": problems,
-            "history": briefing.history.select_related("actor"),
+            "page": BriefingPage(briefing=briefing, language=get_language()),
             "can_write": request.user.has_perm("reports.write_briefing"),
             "can_review": request.user.has_perm("reports.review_briefing"),
-            "comment_form": comment_form or CommentForm(),
-            "changes_form": changes_form or RequestChangesForm(),
-            "meeting": meeting,
-            "figures_key": outline.figures_key,
+            # Built only when the part showing them is not kept yet.
+            "comment_form": comment_form or SimpleLazyObject(CommentForm),
+            "changes_form": changes_form or SimpleLazyObject(RequestChangesForm),
+            # A form sent back with its errors is shown in the kept part: its key says so.
+            "forms_key": fingerprint(forms) if forms else "",
         },
         status=status,
     )

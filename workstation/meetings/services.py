@@ -40,8 +40,9 @@ def meeting_people():
     )
 
 
-def meeting_of_month(*, year: int, month: int) -> Meeting | None:
-    """The first meeting that starts in the month, on the workstation's (Pacific) calendar."""
+def meetings_of_month(*, year: int, month: int):
+    """The meetings that start in the month, on the workstation's (Pacific) calendar, the first
+    first."""
     tz = zone(PACIFIC)
     start = datetime.combine(datetime(year, month, 1).date(), time.min, tzinfo=tz)
     following = datetime(year + month // 12, month % 12 + 1, 1).date()
@@ -50,8 +51,12 @@ def meeting_of_month(*, year: int, month: int) -> Meeting | None:
         Meeting.objects.select_related("event")
         .filter(event__starts_at__gte=start, event__starts_at__lt=end)
         .order_by("event__starts_at", "pk")
-        .first()
     )
+
+
+def meeting_of_month(*, year: int, month: int) -> Meeting | None:
+    """The first meeting that starts in the month, on the workstation's (Pacific) calendar."""
+    return meetings_of_month(year=year, month=month).first()
 
 
 def has_started(meeting: Meeting, now=None) -> bool:

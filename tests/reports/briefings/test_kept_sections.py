@@ -132,3 +132,124 @@ def test_a_changed_item_shows_on_the_next_visit_with_the_forms_own_token(clients
     # The kept item's delete form has this request's token, as the submit form (not kept) has.
     tokens = re.findall(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)
     assert len(tokens) >= 2 and len(set(tokens)) == 1
+
+
+def test_kept_comments_history_and_meeting_show_changes_made_without_saving(clients, staff):
+    from reports.briefings.models import HistoryEntry, ReviewComment
+    from tests.factories import MeetingFactory
+    from workstation.accounts.models import User
+    from workstation.meetings.models import Meeting
+
+    briefing = this_months_briefing()
+    MeetingFactory(event__starts_at=timezone.now().replace(day=1) + timedelta(hours=12))
+    ReviewComment.objects.create(
+        briefing=briefing, section="whole", review_round=1, author=staff, body="Old comment"
+    )
+    HistoryEntry.objects.create(briefing=briefing, action="opened", actor=staff, note="Old note")
+    html = page(clients["staff"], briefing)
+    assert "Old comment" in html and "Old note" in html and "Minutes not written yet." in html
+    ReviewComment.objects.update(body="New comment")
+    HistoryEntry.objects.update(note="New note")
+    Meeting.objects.update(minutes_en="Minutes")
+    Event.objects.filter(kind="monthly_meeting").update(title_en="Renamed meeting")
+    html = page(clients["staff"], briefing)
+    assert "New comment" in html and "Old comment" not in html
+    assert "New note" in html and "Old note" not in html
+    assert "Renamed meeting" in html and "Minutes not written yet." not in html
+    # The author and the actor are read with their rows.
+    User.objects.filter(pk=staff.pk).update(full_name="Renamed Author")
+    assert page(clients["staff"], briefing).count("Renamed") >= 3
+
+
+def test_a_kept_pdf_shows_its_new_status_and_when_it_may_be_tried_again(clients, staff):
+    from reports.editions.models import BriefingPDF
+
+    briefing = this_months_briefing()
+    pdf = BriefingPDF.objects.create(
+        briefing=briefing, kind="draft", language="en", requested_by=staff
+    )
+    html = page(clients["staff"], briefing)
+    assert "Being made" in html and "Try again" not in html
+    # Lost on its way to a worker: by the clock alone, the row unchanged since.
+    BriefingPDF.objects.filter(pk=pdf.pk).update(requested_at=timezone.now() - timedelta(hours=1))
+    html = page(clients["staff"], briefing)
+    assert "Try again" in html and "slot-" not in html
+    BriefingPDF.objects.filter(pk=pdf.pk).update(status="failed", error="Out of paper")
+    html = page(clients["staff"], briefing)
+    assert "Out of paper" in html and "Being made" not in html
+
+
+def test_a_pending_pdf_becomes_lost_by_the_clock_alone(clients, staff):
+    from unittest import mock
+
+    from reports.briefings import page as briefing_page
+    from reports.editions.models import BriefingPDF
+
+    briefing = this_months_briefing()
+    BriefingPDF.objects.create(
+        briefing=briefing,
+        kind="draft",
+        language="en",
+        requested_by=staff,
+        requested_at=timezone.now() - timedelta(seconds=110),
+    )
+    assert "Try again" not in page(clients["staff"], briefing)
+    # Nothing written: only time passes (the grace period is two minutes).
+    later = timezone.now() + timedelta(seconds=30)
+    with (
+        mock.patch("workstation.pdfs.models.timezone.now", return_value=later),
+        mock.patch("reports.briefings.page.Now", return_value=_database_clock(later)),
+    ):
+        briefing_page._rows_selects.cache_clear()  # its statement written with that clock
+        try:
+            assert "Try again" in page(clients["staff"], briefing)
+        finally:
+            briefing_page._rows_selects.cache_clear()
+
+
+def _database_clock(moment):
+    from django.db.models import DateTimeField, Value
+
+    return Value(moment, output_field=DateTimeField())
+
+
+def test_staff_and_officials_do_not_share_the_kept_page(clients, staff):
+    briefing = this_months_briefing()
+    MonthlyBriefing.objects.filter(pk=briefing.pk).update(status="in_review", review_round=1)
+    staff_page = page(clients["staff"], briefing)
+    official_page = page(clients["official"], briefing)
+    assert "Waiting for the Lanzhou bureau" in staff_page
+    assert "approve-button" not in staff_page and "comment-form" not in staff_page
+    assert "approve-button" in official_page and "comment-form" in official_page
+    assert "Waiting for the Lanzhou bureau" not in official_page
+    assert "pdf-request-form" in staff_page and "pdf-request-form" not in official_page
+    # Back to a draft: staff may write again, the kept page for review is not shown.
+    MonthlyBriefing.objects.filter(pk=briefing.pk).update(status="draft")
+    staff_page = page(clients["staff"], briefing)
+    assert "Add an item" in staff_page and "Waiting for the Lanzhou bureau" not in staff_page
+    tokens = re.findall(r'name="csrfmiddlewaretoken" value="([^"]+)"', staff_page)
+    assert len(tokens) >= 2 and len(set(tokens)) == 1
+
+
+def test_a_kept_visit_does_not_grow_with_comments_history_and_pdfs(clients, staff):
+    from reports.briefings.models import HistoryEntry, ReviewComment
+    from reports.editions.models import BriefingPDF
+
+    briefing = this_months_briefing()
+    path = reverse("reports:briefing_detail", kwargs={"pk": briefing.pk})
+
+    def queries() -> int:
+        clients["staff"].get(path)  # its parts kept
+        with CaptureQueriesContext(connection) as captured:
+            assert clients["staff"].get(path).status_code == 200
+        return len(captured)
+
+    few = queries()
+    for number in range(3):
+        ReviewComment.objects.create(
+            briefing=briefing, section="whole", review_round=1, author=staff, body=f"C{number}"
+        )
+        HistoryEntry.objects.create(briefing=briefing, action="opened", actor=staff)
+    for language in ("en", "zh-hans"):
+        BriefingPDF.objects.create(briefing=briefing, kind="draft", language=language)
+    assert queries() == few
