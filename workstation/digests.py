@@ -17,6 +17,7 @@ text (half the cost of digesting a board of wide rows).
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from functools import lru_cache
 
 from django.core.exceptions import EmptyResultSet
@@ -79,6 +80,13 @@ def versions_select(
     )
 
 
+# Stands for the moment a page is read in digest expressions written once (``lru_cache``):
+# ``selected_values(..., now=...)`` runs them at the moment the page's contents are made at, on the
+# server's clock (keyed by the database's, a part could be made a moment apart from its key and
+# kept wrong where the two clocks differ).
+READ_AT = datetime(1970, 1, 1, 0, 0, 0, 424242, tzinfo=UTC)
+
+
 @lru_cache(maxsize=32)
 def table_select(model, language: str) -> tuple[str, list]:
     """Every row of ``model``'s table in its default order, as a digest expression of their
@@ -87,15 +95,18 @@ def table_select(model, language: str) -> tuple[str, list]:
     return versions_select(model._default_manager.all())
 
 
-def selected_values(selects: list[tuple[str, list]], *, using: str = "default") -> list:
-    """The values of the expressions ``selects`` (SQL, parameters), in one query."""
+def selected_values(
+    selects: list[tuple[str, list]], *, using: str = "default", now: datetime | None = None
+) -> list:
+    """The values of the expressions ``selects`` (SQL, parameters), in one query, ``READ_AT``
+    standing for ``now``."""
     if not selects:
         return []
+    params = [param for _sql, params in selects for param in params]
+    if now is not None:
+        params = [now if param == READ_AT else param for param in params]
     with connections[using].cursor() as cursor:
-        cursor.execute(
-            "SELECT " + ", ".join(sql for sql, _params in selects),
-            [param for _sql, params in selects for param in params],
-        )
+        cursor.execute("SELECT " + ", ".join(sql for sql, _params in selects), params)
         return list(cursor.fetchone())
 
 

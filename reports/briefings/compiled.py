@@ -20,7 +20,6 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db.models import BooleanField, Count, ExpressionWrapper, Q
-from django.db.models.functions import Now
 from django.utils import timezone
 from django.utils.translation import get_language
 
@@ -31,6 +30,7 @@ from reports.briefings.models import MonthlyBriefing
 from talentpool.counts.services import native_places, native_regions, withheld
 from talentpool.profiles.models import TalentProfile, Verification
 from workstation.digests import (
+    READ_AT,
     queryset_select,
     selected_values,
     table_select,
@@ -199,7 +199,7 @@ def _events(briefing: MonthlyBriefing, *, now: datetime):
     _next_start, next_end = month_window(
         MonthlyBriefing(year=next_month.year, month=next_month.month)
     )
-    # ``now`` may be the database's clock (``Now()``), which Python cannot compare.
+    # ``now`` may be ``READ_AT``, which stands for the moment in SQL written once.
     held = Event.objects.filter(starts_at__gte=start, starts_at__lt=end).filter(starts_at__lt=now)
     coming = Event.objects.filter(starts_at__gte=start, starts_at__lt=next_end).filter(
         starts_at__gte=now
@@ -264,24 +264,19 @@ def frozen_digest(briefing: MonthlyBriefing) -> str:
 
 
 @lru_cache(maxsize=64)
-def _events_by_the_database_clock(year: int, month: int) -> tuple[tuple[str, list], ...]:
-    """The digest expressions of the month's held and coming events, begun or not by the
-    database's clock (``now()``): constant, so written once per month."""
-    held, coming = _events(MonthlyBriefing(year=year, month=month), now=Now())
+@lru_cache(maxsize=64)
+def _events_selects(year: int, month: int) -> tuple[tuple[str, list], ...]:
+    """The digest expressions of the month's held and coming events, begun or not at
+    ``READ_AT``: written once per month."""
+    held, coming = _events(MonthlyBriefing(year=year, month=month), now=READ_AT)
     return versions_select(held), versions_select(coming)
 
 
-def live_selects(
-    briefing: MonthlyBriefing, *, now: datetime | None = None
-) -> list[tuple[str, list]]:
-    """The digest expressions of what live figures compiled at ``now`` (by default: the
-    database's clock, when the query runs) are made of, for ``selected_values`` (``live_digest``
-    makes their values a key)."""
+def live_selects(briefing: MonthlyBriefing) -> list[tuple[str, list]]:
+    """The digest expressions of what live figures are made of, for ``selected_values`` with the
+    moment they are compiled at as ``now`` (``live_digest`` makes their values a key)."""
     sources = _steady_sources(briefing.year, briefing.month, get_language())
-    if now is None:
-        return [*sources, *_events_by_the_database_clock(briefing.year, briefing.month)]
-    held, coming = _events(briefing, now=now)
-    return [*sources, versions_select(held), versions_select(coming)]
+    return [*sources, *_events_selects(briefing.year, briefing.month)]
 
 
 def live_digest(values: list) -> str:
@@ -294,7 +289,7 @@ def figures_digest(briefing: MonthlyBriefing, *, now: datetime | None = None) ->
     figures are the same as long as these rows are."""
     if briefing.figures_frozen:
         return frozen_digest(briefing)
-    return live_digest(selected_values(live_selects(briefing, now=now or timezone.now())))
+    return live_digest(selected_values(live_selects(briefing), now=now or timezone.now()))
 
 
 def figures(briefing: MonthlyBriefing, *, now: datetime | None = None) -> dict:

@@ -1,7 +1,7 @@
 """The briefing's page as it is kept: its parts are rendered once and kept (``{% cache ...
 using="fragments" %}``) under ``BriefingPage.key``, a digest the database computes in one query
 of every row they show (the month's meeting and its event, the items, the comments and their
-authors, the PDF editions, whether a pending one is lost yet by the database's clock, the history
+authors, the PDF editions, whether a pending one is lost yet, the history
 and its actors) with the figures' digest (``compiled.figures_digest``) and the briefing's own
 fields the page shows. A change made anyhow (a form, an ``UPDATE``) changes the key, so a kept
 part is never stale and nothing is invalidated; the rows are read only when a part is not kept
@@ -11,8 +11,14 @@ from __future__ import annotations
 
 from functools import cached_property, lru_cache
 
-from django.db.models import BooleanField, ExpressionWrapper, Q, prefetch_related_objects
-from django.db.models.functions import Now
+from django.db.models import (
+    BooleanField,
+    DateTimeField,
+    ExpressionWrapper,
+    Q,
+    Value,
+    prefetch_related_objects,
+)
 from django.utils import timezone
 
 from reports.briefings import services
@@ -25,7 +31,7 @@ from reports.briefings.models import (
     ReviewComment,
     Section,
 )
-from workstation.digests import selected_values, versions_select
+from workstation.digests import READ_AT, selected_values, versions_select
 from workstation.meetings.models import Meeting
 from workstation.meetings.services import meetings_of_month
 from workstation.pdfs.models import PENDING_GRACE, PDFRecord
@@ -38,7 +44,7 @@ def _rows_selects(
     pk: int, year: int, month: int, meeting_pk: int | None, frozen: bool
 ) -> tuple[tuple[str, list], ...]:
     """Digest expressions of the rows the page shows besides the figures: written once per
-    briefing and meeting (their parameters are constant; the clock is the database's)."""
+    briefing and meeting (the moment as ``READ_AT``)."""
     briefing = MonthlyBriefing(pk=pk, year=year, month=month)
     if not frozen:
         meeting = meetings_of_month(year=year, month=month)[:1]
@@ -46,7 +52,10 @@ def _rows_selects(
         meeting = Meeting.objects.filter(pk=meeting_pk)
     else:
         meeting = Meeting.objects.none()
-    lost = Q(status=PDFRecord.Status.PENDING, requested_at__lt=Now() - PENDING_GRACE)
+    lost_before = ExpressionWrapper(
+        Value(READ_AT) - Value(PENDING_GRACE), output_field=DateTimeField()
+    )
+    lost = Q(status=PDFRecord.Status.PENDING, requested_at__lt=lost_before)
     pdfs = briefing.pdfs.annotate(
         lost=ExpressionWrapper(lost, output_field=BooleanField())
     ).order_by("pk")
@@ -71,8 +80,8 @@ class BriefingPage:
         rows = _rows_selects(
             briefing.pk, briefing.year, briefing.month, briefing.meeting_id, frozen
         )
-        figures = [] if frozen else live_selects(briefing)  # by the database's clock
-        values = selected_values([*rows, *figures])
+        figures = [] if frozen else live_selects(briefing)
+        values = selected_values([*rows, *figures], now=now)  # the moment the page is made at
         figures_key = frozen_digest(briefing) if frozen else live_digest(values[len(rows) :])
         self.outline = PageOutline(
             briefing=briefing, language=language, now=now, figures_key=figures_key

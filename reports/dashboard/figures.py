@@ -38,7 +38,7 @@ from projects.expo.services import brought_to_expo
 from reports.briefings.models import MonthlyBriefing, Status
 from talentpool.counts.services import native_place_counts, native_region_counts, withheld
 from talentpool.profiles.models import TalentProfile
-from workstation.digests import queryset_select, selected_values, table_select
+from workstation.digests import READ_AT, queryset_select, selected_values, table_select
 from workstation.events.models import Event, EventKind, MediaPartner
 from workstation.invitations.models import SENT_STATUSES, Invitation, InvitationStatus
 from workstation.reference.models import Region
@@ -264,16 +264,13 @@ def figure_sources(year: int, *, now: datetime) -> list[QuerySet]:
     ]
 
 
-# Stands for the moment the figures are read in the digest's statement, written once per year.
-_NOW = datetime(1970, 1, 1, 0, 0, 0, 424242, tzinfo=ZoneInfo("UTC"))
-
-
 @lru_cache(maxsize=16)
 def _sources_select(year: int) -> tuple[tuple[str, tuple], ...]:
-    """``figure_sources`` as digest expressions, with ``_NOW`` for the moment: written once per
-    year (building and compiling the query sets cost as much as the rest of the page)."""
+    """``figure_sources`` as digest expressions, with ``READ_AT`` for the moment: written once
+    per year (building and compiling the query sets cost as much as the rest of the page)."""
     return tuple(
-        (sql, tuple(params)) for sql, params in map(queryset_select, figure_sources(year, now=_NOW))
+        (sql, tuple(params))
+        for sql, params in map(queryset_select, figure_sources(year, now=READ_AT))
     )
 
 
@@ -281,8 +278,5 @@ def figures_digest(year: int, *, now: datetime) -> str:
     """A digest of what ``year``'s figures are made of at ``now``, computed by the database in one
     query: with the year, the reader's view, the day and the language, the key of the dashboard's
     rendered figures."""
-    selects = [
-        (sql, [now if param == _NOW else param for param in params])
-        for sql, params in _sources_select(year)
-    ]
-    return "-".join(selected_values([*selects, table_select(Region, get_language() or "")]))
+    selects = [*_sources_select(year), table_select(Region, get_language() or "")]
+    return "-".join(selected_values(selects, now=now))
