@@ -110,6 +110,18 @@ def selected_values(
         return list(cursor.fetchone())
 
 
+_COUNT = "(SELECT COUNT(*) FROM ({sql}) AS counted)"
+
+
+def count_select(queryset: QuerySet) -> tuple[str, list]:
+    """The number of ``queryset``'s rows, as an expression to select with ``selected_values``."""
+    try:
+        sql, params = queryset.query.get_compiler(queryset.db).as_sql()
+    except EmptyResultSet:
+        return "0", []
+    return _COUNT.format(sql=sql), list(params)
+
+
 def rows_digests(querysets: list[QuerySet]) -> list[str]:
     """The digest of each query set's rows, in one query."""
     return selected_values([queryset_select(queryset) for queryset in querysets])

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.contrib import messages
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.db.models import (
     DateTimeField,
     DurationField,
@@ -38,7 +38,7 @@ from projects.pipeline.filters import (
 from projects.pipeline.models import MAIN_LINE, LandingMode, Project, Stage
 from projects.pipeline.services import Criterion
 from workstation.accounts.decorators import permission_required
-from workstation.digests import selected_values, versions_select
+from workstation.digests import count_select, selected_values, versions_select
 from workstation.forms import select_options
 from workstation.templatetags.fragments import fingerprint
 
@@ -152,12 +152,38 @@ class Rows:
         self.projects, self.now, self.beside, self.can_move = projects, now, beside, can_move
         self.today = timezone.localdate(now)
 
+    @staticmethod
+    def _select(projects):
+        return versions_select(projects, related=("owner", "industry"), values=("days_in_stage",))
+
     @cached_property
     def digest(self) -> str:
-        rows = versions_select(
-            self.projects, related=("owner", "industry"), values=("days_in_stage",)
+        return " ".join(selected_values([self._select(self.projects), *self.beside]))
+
+    @classmethod
+    def paged(cls, projects, *, number, now, beside=()) -> tuple[Page, Rows]:
+        """Page ``number`` of ``projects`` (``get_page``'s way) and its rows, counted and digested
+        in one query (the page asked for is most likely the page there is)."""
+        paginator = Paginator(projects, PAGE_SIZE)
+        try:
+            asked = max(1, int(number))
+        except (TypeError, ValueError):
+            asked = 1
+        first = (asked - 1) * PAGE_SIZE
+        counted = projects.order_by().values("pk")
+        count, *digests = selected_values(
+            [
+                count_select(counted),
+                cls._select(projects[first : first + PAGE_SIZE]),
+                *beside,
+            ]
         )
-        return " ".join(selected_values([rows, *self.beside]))
+        paginator.count = count  # known: not counted again
+        page = paginator.get_page(asked)
+        rows = cls(page.object_list, now=now, beside=beside)
+        if page.number == asked:
+            rows.digest = " ".join(digests)
+        return page, rows
 
     @cached_property
     def cards(self) -> list[Card]:
@@ -229,8 +255,9 @@ def table(request):
         ordered = (form.ordered(queryset) if request.GET else table_order(queryset)).annotate(
             days_in_stage=days_in_stage(now)
         )
-        page = Paginator(ordered, PAGE_SIZE).get_page(request.GET.get("page"))
-        rows = Rows(page.object_list, now=now, beside=choice_digests(table=True))
+        page, rows = Rows.paged(
+            ordered, number=request.GET.get("page"), now=now, beside=choice_digests(table=True)
+        )
     return render(
         request,
         "projects/table.html",
