@@ -13,10 +13,7 @@ from functools import cached_property, lru_cache
 
 from django.db.models import (
     BooleanField,
-    DateTimeField,
     ExpressionWrapper,
-    Q,
-    Value,
     prefetch_related_objects,
 )
 from django.utils import timezone
@@ -34,7 +31,7 @@ from reports.briefings.models import (
 from workstation.digests import READ_AT, selected_values, versions_select
 from workstation.meetings.models import Meeting
 from workstation.meetings.services import meetings_of_month
-from workstation.pdfs.models import PENDING_GRACE, PDFRecord
+from workstation.pdfs.models import lost_by
 from workstation.templatetags.fragments import fingerprint
 from workstation.translated import LANGUAGE_CODES
 
@@ -52,12 +49,8 @@ def _rows_selects(
         meeting = Meeting.objects.filter(pk=meeting_pk)
     else:
         meeting = Meeting.objects.none()
-    lost_before = ExpressionWrapper(
-        Value(READ_AT) - Value(PENDING_GRACE), output_field=DateTimeField()
-    )
-    lost = Q(status=PDFRecord.Status.PENDING, requested_at__lt=lost_before)
     pdfs = briefing.pdfs.annotate(
-        lost=ExpressionWrapper(lost, output_field=BooleanField())
+        lost=ExpressionWrapper(lost_by(READ_AT), output_field=BooleanField())
     ).order_by("pk")
     return (
         versions_select(meeting, related=("event",)),

@@ -17,10 +17,12 @@ from reports.dashboard.figures import (
     MONTHS,
     BriefingState,
     State,
-    figures_digest,
+    figure_selects,
     year_figures,
 )
+from reports.dashboard.services import pdfs_of, pdfs_select
 from talentpool.counts.services import SMALL_CELL, count_text
+from workstation.digests import selected_values
 from workstation.targets.models import Duty
 from workstation.timezones import workstation_date, workstation_time
 
@@ -184,7 +186,15 @@ class DashboardPage:
         self.year, self.withheld = year, hide_small_cells
         self.now = now or timezone.now()
         self.today = workstation_date(self.now)
-        self.digest = figures_digest(year, now=self.now)
+        # The figures' digest and the year-end PDFs' (``pdfs_digest``), in one query.
+        *figures, self.pdfs_digest = selected_values(
+            [*figure_selects(year), pdfs_select(year)], now=self.now
+        )
+        self.digest = "-".join(figures)
+
+    @cached_property
+    def pdfs(self) -> list:
+        return pdfs_of(self.year)
 
     @cached_property
     def document(self) -> dict:

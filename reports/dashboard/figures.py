@@ -274,9 +274,14 @@ def _sources_select(year: int) -> tuple[tuple[str, tuple], ...]:
     )
 
 
+def figure_selects(year: int) -> list[tuple[str, tuple]]:
+    """What ``year``'s figures are made of, as digest expressions for ``selected_values`` with
+    the moment as ``now``."""
+    return [*_sources_select(year), table_select(Region, get_language() or "")]
+
+
 def figures_digest(year: int, *, now: datetime) -> str:
     """A digest of what ``year``'s figures are made of at ``now``, computed by the database in one
     query: with the year, the reader's view, the day and the language, the key of the dashboard's
     rendered figures."""
-    selects = [*_sources_select(year), table_select(Region, get_language() or "")]
-    return "-".join(selected_values(selects, now=now))
+    return "-".join(selected_values(figure_selects(year), now=now))

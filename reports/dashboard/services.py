@@ -7,10 +7,15 @@ withholds small talent counts: officials download it.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from django.db import transaction
+from django.db.models import BooleanField, ExpressionWrapper
 
 from reports.dashboard.models import YearEndPDF
+from workstation.digests import READ_AT, versions_select
 from workstation.pdfs import services as pdfs
+from workstation.pdfs.models import lost_by
 
 
 def pdf_language(language: str) -> str:
@@ -37,3 +42,12 @@ def request_year_end_pdf(*, year: int, language: str, actor) -> YearEndPDF:
 
 def pdfs_of(year: int) -> list[YearEndPDF]:
     return list(YearEndPDF.objects.filter(year=year).order_by("language"))
+
+
+@lru_cache(maxsize=16)
+def pdfs_select(year: int) -> tuple[str, list]:
+    """``pdfs_of(year)`` as a digest expression (their state, lost or not at ``READ_AT``):
+    written once per year."""
+    lost = ExpressionWrapper(lost_by(READ_AT), output_field=BooleanField())
+    pdfs = YearEndPDF.objects.filter(year=year).order_by("language").annotate(lost=lost)
+    return versions_select(pdfs, values=("lost",))

@@ -39,7 +39,6 @@ def dashboard(request):
             "page": page,
             "filters_key": page.filters_key(request),
             "form": form,
-            "pdfs": services.pdfs_of(year),
             "staff_view": request.user.has_perm("reports.retry_pdfs"),
         },
         status=200 if form.is_valid() else 400,

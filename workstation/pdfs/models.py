@@ -25,6 +25,15 @@ def pdf_path(record, filename: str) -> str:
     return f"{record.folder}/{uuid.uuid4().hex}{PurePath(filename).suffix or '.pdf'}"
 
 
+def lost_by(moment) -> models.Q:
+    """Pending records lost on their way to a worker by ``moment``, as ``may_try_again`` judges
+    them, for a query (``moment`` may be ``workstation.digests.READ_AT``)."""
+    before = models.ExpressionWrapper(
+        models.Value(moment) - models.Value(PENDING_GRACE), output_field=models.DateTimeField()
+    )
+    return models.Q(status=PDFRecord.Status.PENDING, requested_at__lt=before)
+
+
 class PDFRecord(models.Model):
     """One PDF to make, being made, made or failed; its file is kept privately with its SHA-256
     and size. A subclass names the ``folder`` its files go to."""

@@ -139,3 +139,21 @@ def test_the_year_form_follows_the_request(clients):
     selected = re.compile(r'<option value="(\d+)" selected>')
     assert selected.findall(first) == [str(YEAR)]
     assert selected.findall(second) == [str(YEAR - 1)]
+
+
+def test_the_year_end_pdfs_follow_their_state_and_the_clock_and_only_staff_may_retry(
+    clients, monkeypatch
+):
+    pdf = YearEndPDF.objects.create(
+        year=YEAR, language="en", requested_at=timezone.now() - timedelta(seconds=110)
+    )
+    staff_page = dashboard(clients["staff"], year=YEAR)
+    assert "Being made" in staff_page
+    assert "Try again" not in staff_page
+    # Nothing written: only time passes (a pending PDF is lost after two minutes).
+    later = timezone.now() + timedelta(seconds=30)
+    monkeypatch.setattr("reports.dashboard.document.timezone.now", lambda: later)
+    assert "Try again" in dashboard(clients["staff"], year=YEAR)
+    assert "Try again" not in dashboard(clients["official"], year=YEAR)
+    YearEndPDF.objects.filter(pk=pdf.pk).update(status="failed", error="The worker stopped.")
+    assert "The worker stopped." in dashboard(clients["staff"], year=YEAR)
