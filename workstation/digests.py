@@ -17,9 +17,15 @@ text (half the cost of digesting a board of wide rows).
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+import hashlib
+import re
+import weakref
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
 from functools import lru_cache
+from uuid import UUID
 
+import psycopg2
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models import QuerySet
@@ -96,18 +102,87 @@ def table_select(model, language: str) -> tuple[str, list]:
 
 
 def selected_values(
-    selects: list[tuple[str, list]], *, using: str = "default", now: datetime | None = None
+    selects: list[tuple[str, list]],
+    *,
+    using: str = "default",
+    now: datetime | None = None,
+    prepared: bool = False,
 ) -> list:
     """The values of the expressions ``selects`` (SQL, parameters), in one query, ``READ_AT``
-    standing for ``now``."""
+    standing for ``now``. ``prepared``: a page's statement, the same at every visit but for its
+    parameters' values, is planned once per connection (planning it cost half its time); not for
+    statements whose best plan depends on the values (a search's words)."""
     if not selects:
         return []
+    sql = "SELECT " + ", ".join(sql for sql, _params in selects)
     params = [param for _sql, params in selects for param in params]
     if now is not None:
         params = [now if param == READ_AT else param for param in params]
-    with connections[using].cursor() as cursor:
-        cursor.execute("SELECT " + ", ".join(sql for sql, _params in selects), params)
+    connection = connections[using]
+    with connection.cursor() as cursor:
+        name = _prepared_name(connection, sql, params) if prepared else None
+        if name is None:
+            cursor.execute(sql, params)
+        else:
+            arguments = f"({', '.join(['%s'] * len(params))})" if params else ""
+            cursor.execute(f"EXECUTE {name}{arguments}", params)
         return list(cursor.fetchone())
+
+
+# PostgreSQL's type of each kind of parameter (bool before int, datetime before date: subclasses).
+_TYPES = (
+    (bool, "boolean"),
+    (int, "bigint"),
+    (float, "double precision"),
+    (Decimal, "numeric"),
+    (str, "text"),
+    (datetime, "timestamptz"),
+    (date, "date"),
+    (timedelta, "interval"),
+    (UUID, "uuid"),
+)
+# The statements prepared on each open connection: {(SQL, types): name, or None if it could not be}.
+_prepared: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _type_of(value) -> str | None:
+    return next((name for kind, name in _TYPES if isinstance(value, kind)), None)
+
+
+def _prepared_name(connection, sql: str, params: list) -> str | None:
+    """The name ``sql`` is prepared under on ``connection`` (prepared now if new), or None when it
+    cannot be (a parameter of another kind, or PostgreSQL refused it: then it runs as it is).
+    Prepared beside Django's cursor, so that it never counts as one of a page's queries."""
+    raw = connection.connection
+    known = _prepared.setdefault(raw, {})
+    types = tuple(_type_of(param) for param in params)
+    key = (sql, types)
+    if key in known:
+        return known[key]
+    name = None
+    if None not in types:
+        name = "digest_" + hashlib.blake2b(repr(key).encode(), digest_size=10).hexdigest()
+        numbers = iter(range(1, len(params) + 1))
+        text = _PLACEHOLDER.sub(lambda m: "%" if m[1] == "%" else f"${next(numbers)}", sql)
+        declared = f"({', '.join(types)})" if types else ""
+        # In a transaction (a test's, an atomic request's), a refusal must not abort it.
+        inside = raw.info.transaction_status != psycopg2.extensions.TRANSACTION_STATUS_IDLE
+        with raw.cursor() as cursor:
+            try:
+                if inside:
+                    cursor.execute("SAVEPOINT digest_prepare")
+                cursor.execute(f"PREPARE {name}{declared} AS {text}")
+            except psycopg2.Error:
+                name = None
+                if inside:
+                    cursor.execute("ROLLBACK TO SAVEPOINT digest_prepare")
+            if inside:
+                cursor.execute("RELEASE SAVEPOINT digest_prepare")
+    known[key] = name
+    return name
+
+
+_PLACEHOLDER = re.compile(r"%(%|s)")
 
 
 _COUNT = "(SELECT COUNT(*) FROM ({sql}) AS counted)"

@@ -158,7 +158,8 @@ class Rows:
 
     @cached_property
     def digest(self) -> str:
-        return " ".join(selected_values([self._select(self.projects), *self.beside]))
+        selects = [self._select(self.projects), *self.beside]
+        return " ".join(selected_values(selects, prepared=True))
 
     @classmethod
     def paged(cls, projects, *, number, now, beside=()) -> tuple[Page, Rows]:
@@ -176,7 +177,8 @@ class Rows:
                 count_select(counted),
                 cls._select(projects[first : first + PAGE_SIZE]),
                 *beside,
-            ]
+            ],
+            prepared=True,
         )
         paginator.count = count  # known: not counted again
         page = paginator.get_page(asked)

@@ -74,7 +74,8 @@ class BriefingPage:
             briefing.pk, briefing.year, briefing.month, briefing.meeting_id, frozen
         )
         figures = [] if frozen else live_selects(briefing)
-        values = selected_values([*rows, *figures], now=now)  # the moment the page is made at
+        # At the moment the page is made at.
+        values = selected_values([*rows, *figures], now=now, prepared=True)
         figures_key = frozen_digest(briefing) if frozen else live_digest(values[len(rows) :])
         self.outline = PageOutline(
             briefing=briefing, language=language, now=now, figures_key=figures_key

@@ -188,7 +188,7 @@ class DashboardPage:
         self.today = workstation_date(self.now)
         # The figures' digest and the year-end PDFs' (``pdfs_digest``), in one query.
         *figures, self.pdfs_digest = selected_values(
-            [*figure_selects(year), pdfs_select(year)], now=self.now
+            [*figure_selects(year), pdfs_select(year)], now=self.now, prepared=True
         )
         self.digest = "-".join(figures)
 

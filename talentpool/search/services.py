@@ -325,7 +325,8 @@ def page_digest(
     if page.counted is not None:
         selects.append((f"({page.counted[0]})", page.counted[1]))
     selects += beside
-    values = selected_values(selects, using=page.database)
+    # A listing's statement is the same at every visit; a search's best plan depends on its words.
+    values = selected_values(selects, using=page.database, prepared=page.counted is not None)
     (digest, rows, found), rest = values[0], values[1:]
     if page.counted is not None:
         total, rest = rest[0], rest[1:]

@@ -48,3 +48,15 @@ def test_a_table_digest_follows_its_rows():
     before = selected_values([table_select(Industry, "en")])[0]
     Industry.objects.filter(key="new_energy").update(name_en="Clean energy")
     assert selected_values([table_select(Industry, "en")])[0] != before
+
+
+def test_a_prepared_statement_gives_what_the_plain_one_gives_and_a_refused_one_still_runs():
+    ProjectFactory(), ProjectFactory()
+    selects = [versions_select(Project.objects.order_by("pk")), ("%s::text", ["x"])]
+    plain = selected_values(selects)
+    assert selected_values(selects, prepared=True) == plain  # prepared now
+    assert selected_values(selects, prepared=True) == plain  # run as prepared
+    # PostgreSQL refuses to prepare '1' (text) = 1 but runs it; the test's transaction goes on.
+    assert selected_values([("%s = 1", ["1"])], prepared=True) == [True]
+    assert selected_values([("%s = 1", ["1"])], prepared=True) == [True]
+    assert Project.objects.count() == 2
