@@ -26,6 +26,7 @@ from functools import lru_cache
 from uuid import UUID
 
 import psycopg2
+from django.conf import settings
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models import QuerySet
@@ -120,7 +121,8 @@ def selected_values(
         params = [now if param == READ_AT else param for param in params]
     connection = connections[using]
     with connection.cursor() as cursor:
-        name = _prepared_name(connection, sql, params) if prepared else None
+        use = prepared and settings.PREPARED_DIGESTS
+        name = _prepared_name(connection, sql, params) if use else None
         if name is None:
             cursor.execute(sql, params)
         else:

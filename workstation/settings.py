@@ -116,6 +116,9 @@ DATABASES = {
     )
 }
 DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = 5
+# The staff pages' digest statements are prepared once per connection (workstation/digests.py): off
+# behind a pooler in transaction mode, which does not keep a session's prepared statements.
+PREPARED_DIGESTS = env_bool("PREPARED_DIGESTS", True)
 # JIT compilation costs 20-30 ms on the directory's consent check and saves nothing on our queries.
 DATABASES["default"]["OPTIONS"]["options"] = "-c jit=off"
 if os.environ.get("TEST_DATABASE_NAME"):  # lets two test runs share one server

@@ -4,6 +4,7 @@ rows hold, however it changed, and only then."""
 from __future__ import annotations
 
 import pytest
+from django.db import connection
 
 from projects.pipeline.models import Project
 from tests.factories import ProjectFactory, UserFactory
@@ -60,3 +61,19 @@ def test_a_prepared_statement_gives_what_the_plain_one_gives_and_a_refused_one_s
     assert selected_values([("%s = 1", ["1"])], prepared=True) == [True]
     assert selected_values([("%s = 1", ["1"])], prepared=True) == [True]
     assert Project.objects.count() == 2
+
+
+def prepared_statements() -> set[str]:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT name FROM pg_prepared_statements")
+        return {row[0] for row in cursor.fetchall()}
+
+
+def test_behind_a_pooler_nothing_is_prepared(settings):
+    settings.PREPARED_DIGESTS = False
+    before = prepared_statements()
+    assert selected_values([("%s::text || 'pooled'", ["x"])], prepared=True) == ["xpooled"]
+    assert prepared_statements() == before
+    settings.PREPARED_DIGESTS = True
+    selected_values([("%s::text || 'pooled'", ["x"])], prepared=True)
+    assert len(prepared_statements() - before) == 1
