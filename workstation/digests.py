@@ -35,18 +35,13 @@ from django.db.models import QuerySet
 _DIGEST = "(SELECT md5(COALESCE(array_agg(rows)::text, '')) FROM ({sql}) AS rows)"
 
 
-def digest_select(sql: str, params) -> tuple[str, list]:
-    """The digest of ``sql``'s rows, as an expression to select with ``selected_values``."""
-    return _DIGEST.format(sql=sql), list(params)
-
-
 def queryset_select(queryset: QuerySet) -> tuple[str, list]:
     """The digest of ``queryset``'s rows, as an expression to select with ``selected_values``."""
     try:
         sql, params = queryset.query.get_compiler(queryset.db).as_sql()
     except EmptyResultSet:  # e.g. ``none()``: no rows
         return "''", []
-    return digest_select(sql, params)
+    return _DIGEST.format(sql=sql), list(params)
 
 
 # The versions of the rows of ``ids`` (a query giving each row's id as ``pk``, the ids of the rows

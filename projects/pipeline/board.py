@@ -115,8 +115,7 @@ def pipeline_queryset(user):
     return Project.objects.visible_to(user).select_related("owner", "industry")
 
 
-def board_columns(projects, *, can_move: bool = False, now=None) -> list[Column]:
-    now = now or timezone.now()
+def board_columns(projects, *, can_move: bool, now) -> list[Column]:
     today = timezone.localdate(now)
     options = stage_options() if can_move else None
     columns = {stage: Column(stage=stage, main_line=stage in MAIN_LINE) for stage in BOARD_STAGES}

@@ -32,7 +32,6 @@ from talentpool.profiles.models import TalentProfile, Verification
 from workstation.digests import (
     READ_AT,
     queryset_select,
-    selected_values,
     table_select,
     versions_select,
 )
@@ -281,15 +280,6 @@ def live_selects(briefing: MonthlyBriefing) -> list[tuple[str, list]]:
 
 def live_digest(values: list) -> str:
     return "live-" + "-".join(values)
-
-
-def figures_digest(briefing: MonthlyBriefing, *, now: datetime | None = None) -> str:
-    """A digest of what the briefing's figures are made of, computed by the database in one query
-    (frozen figures: of the figures themselves); the key of the page's rendered sections. The
-    figures are the same as long as these rows are."""
-    if briefing.figures_frozen:
-        return frozen_digest(briefing)
-    return live_digest(selected_values(live_selects(briefing), now=now or timezone.now()))
 
 
 def figures(briefing: MonthlyBriefing, *, now: datetime | None = None) -> dict:

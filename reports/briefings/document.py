@@ -10,13 +10,13 @@ from __future__ import annotations
 from datetime import datetime
 
 from django.db.models import prefetch_related_objects
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop, pgettext
 
 from projects.pipeline.models import Stage
-from reports.briefings.compiled import figures, figures_digest
+from reports.briefings.compiled import figures
 from reports.briefings.models import WRITTEN_SECTIONS, MonthlyBriefing, Section
 from talentpool.counts.services import SMALL_CELL, count_text
 from workstation.events.models import EventKind
@@ -289,7 +289,7 @@ COMPILED_KINDS = {
 class PageOutline:
     """The briefing's sections for its page: their keys, kinds and titles as ``briefing_document``
     gives them, and the key the compiled sections' rendering is kept under (``figures_key``: the
-    database's digest of what their figures are made of, ``figures_digest``). A compiled
+    database's digest of what their figures are made of, made by ``BriefingPage``). A compiled
     section's contents (``body``, a callable for the template) are compiled only when asked, i.e.
     when its rendering is not kept yet."""
 
@@ -298,12 +298,12 @@ class PageOutline:
         *,
         briefing: MonthlyBriefing,
         language: str,
-        now: datetime | None = None,
-        figures_key: str | None = None,
+        now: datetime,
+        figures_key: str,
     ):
-        """``figures_key``: the digest when computed already, at ``now``, with other ones."""
-        self.briefing, self.language, self.now = briefing, language, now or timezone.now()
-        self.figures_key = figures_key or figures_digest(briefing, now=self.now)
+        """``figures_key``: the figures' digest at ``now``."""
+        self.briefing, self.language, self.now = briefing, language, now
+        self.figures_key = figures_key
 
     @cached_property
     def document(self) -> dict:

@@ -2,7 +2,7 @@
 using="fragments" %}``) under ``BriefingPage.key``, a digest the database computes in one query
 of every row they show (the month's meeting and its event, the items, the comments and their
 authors, the PDF editions, whether a pending one is lost yet, the history
-and its actors) with the figures' digest (``compiled.figures_digest``) and the briefing's own
+and its actors) with the figures' digest (``compiled.live_selects``) and the briefing's own
 fields the page shows. A change made anyhow (a form, an ``UPDATE``) changes the key, so a kept
 part is never stale and nothing is invalidated; the rows are read only when a part is not kept
 yet."""
@@ -66,9 +66,9 @@ class BriefingPage:
     records (``meeting``, ``sections``, ``problems``...) read only when asked, i.e. when a part
     is not kept yet."""
 
-    def __init__(self, *, briefing: MonthlyBriefing, language: str):
+    def __init__(self, *, briefing: MonthlyBriefing, language: str, now=None):
         self.briefing = briefing
-        now = timezone.now()
+        now = now or timezone.now()
         frozen = briefing.figures_frozen
         rows = _rows_selects(
             briefing.pk, briefing.year, briefing.month, briefing.meeting_id, frozen

@@ -178,7 +178,7 @@ def summary_document(*, year: int, language: str, now: datetime | None = None) -
 
 class DashboardPage:
     """The dashboard's figures for its page, kept rendered under ``digest`` (the database's digest
-    of what they are made of, ``figures_digest``), the year, the reader's view (``withheld``) and
+    of what they are made of, ``figure_selects``), the year, the reader's view (``withheld``) and
     ``today`` (which briefings are due, whether the year is over); the figures (``document``) are
     read only when asked, i.e. when their rendering is not kept yet."""
 

@@ -38,7 +38,7 @@ from projects.expo.services import brought_to_expo
 from reports.briefings.models import MonthlyBriefing, Status
 from talentpool.counts.services import native_place_counts, native_region_counts, withheld
 from talentpool.profiles.models import TalentProfile
-from workstation.digests import READ_AT, queryset_select, selected_values, table_select
+from workstation.digests import READ_AT, queryset_select, table_select
 from workstation.events.models import Event, EventKind, MediaPartner
 from workstation.invitations.models import SENT_STATUSES, Invitation, InvitationStatus
 from workstation.reference.models import Region
@@ -278,10 +278,3 @@ def figure_selects(year: int) -> list[tuple[str, tuple]]:
     """What ``year``'s figures are made of, as digest expressions for ``selected_values`` with
     the moment as ``now``."""
     return [*_sources_select(year), table_select(Region, get_language() or "")]
-
-
-def figures_digest(year: int, *, now: datetime) -> str:
-    """A digest of what ``year``'s figures are made of at ``now``, computed by the database in one
-    query: with the year, the reader's view, the day and the language, the key of the dashboard's
-    rendered figures."""
-    return "-".join(selected_values(figure_selects(year), now=now))
