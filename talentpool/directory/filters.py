@@ -6,13 +6,12 @@ from functools import lru_cache
 
 from django import forms
 from django.db.models import Exists, OuterRef, Q
-from django.db.models.functions import Now
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from talentpool.profiles.models import Interest, Source, Verification
-from workstation.digests import table_select, versions_select
+from workstation.digests import READ_AT, table_select, versions_select
 from workstation.events.forms import EventChoiceField
 from workstation.events.models import Event, Registration
 from workstation.forms import FilterSelect
@@ -86,7 +85,7 @@ class DirectoryFilterForm(forms.Form):
             for name in self.STAFF_ONLY:
                 del self.fields[name]
         if "attended" in self.fields:
-            self.fields["attended"].queryset = begun_events()
+            self.fields["attended"].queryset = begun_events(timezone.now())
         if not search:  # filters only (a campaign's audience), without the search box
             del self.fields["q"]
 
@@ -140,16 +139,16 @@ class DirectoryFilterForm(forms.Form):
         return queryset
 
 
-def begun_events():
-    """The events a filter offers: those begun so far (by the database's clock, so that the
-    query's SQL is the same at every request)."""
-    return Event.objects.filter(starts_at__lte=Now()).order_by("-starts_at", "-pk")
+def begun_events(now):
+    """The events a filter offers: those begun by ``now`` (``READ_AT`` in a digest written
+    once)."""
+    return Event.objects.filter(starts_at__lte=now).order_by("-starts_at", "-pk")
 
 
 @lru_cache(maxsize=8)
 def _choice_digests(language: str, staff: bool) -> tuple[tuple[str, list], ...]:
     digests = (table_select(Region, language), table_select(Industry, language))
-    return (*digests, versions_select(begun_events())) if staff else digests
+    return (*digests, versions_select(begun_events(READ_AT))) if staff else digests
 
 
 def choice_digests(*, staff: bool) -> tuple[tuple[str, list], ...]:

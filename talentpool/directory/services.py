@@ -130,6 +130,7 @@ def directory_page(
     """
     last = max(1, COUNT_LIMIT // PAGE_SIZE)
     page = min(page, last)
+    now = timezone.now()  # the moment the page is made at (the events its filters offer)
 
     def summary(number: int):
         return page_digest(
@@ -139,6 +140,7 @@ def directory_page(
             offset=(number - 1) * PAGE_SIZE,
             count_limit=COUNT_LIMIT,
             beside=beside,
+            now=now,
         )
 
     found = summary(page)

@@ -23,6 +23,7 @@ newest first), so a broad query costs about what a narrow one does; the page sho
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.core.exceptions import EmptyResultSet
@@ -310,11 +311,13 @@ def page_digest(
     count_limit: int = 1000,
     offset: int = 0,
     beside: tuple[tuple[str, list], ...] = (),
+    now: datetime | None = None,
 ) -> PageDigest:
     """The page ``search_profiles`` would give, as a digest of its rows (by their versions, not
     of the rows they refer to) followed by the digests of ``beside`` (what the rows
     show of other records: the places and industries they name; expressions made by
-    ``workstation.digests.queryset_select``), with the number of rows and of matches: one query,
+    ``workstation.digests.queryset_select``; ``now`` stands for their ``READ_AT``), with the number
+    of rows and of matches: one query,
     no row read into Python."""
     page = _page_query(queryset, query, limit=limit, count_limit=count_limit, offset=offset)
     if page is None:
@@ -326,7 +329,9 @@ def page_digest(
         selects.append((f"({page.counted[0]})", page.counted[1]))
     selects += beside
     # A listing's statement is the same at every visit; a search's best plan depends on its words.
-    values = selected_values(selects, using=page.database, prepared=page.counted is not None)
+    values = selected_values(
+        selects, using=page.database, now=now, prepared=page.counted is not None
+    )
     (digest, rows, found), rest = values[0], values[1:]
     if page.counted is not None:
         total, rest = rest[0], rest[1:]
