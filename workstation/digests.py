@@ -26,22 +26,85 @@ from functools import lru_cache
 from uuid import UUID
 
 import psycopg2
+from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models import QuerySet
+
+from workstation.stamps.models import WriteStamp
 
 # A scalar subquery over ``sql``: a digest of its rows, in their order ('' for no rows).
 _DIGEST = "(SELECT md5(COALESCE(array_agg(rows)::text, '')) FROM ({sql}) AS rows)"
 
 
 def queryset_select(queryset: QuerySet) -> tuple[str, list]:
-    """The digest of ``queryset``'s rows, as an expression to select with ``selected_values``."""
+    """The digest of ``queryset``'s rows, as an expression to select with ``selected_values``:
+    when every table it reads is stamped, a digest of the query and of the tables' write stamps
+    (``written_select``), which the database answers without reading the rows."""
     try:
         sql, params = queryset.query.get_compiler(queryset.db).as_sql()
     except EmptyResultSet:  # e.g. ``none()``: no rows
         return "''", []
+    tables = tables_read(sql)
+    if tables and tables <= stamped_tables(queryset.db):
+        return written_select(sql, list(params), tables)
     return _DIGEST.format(sql=sql), list(params)
+
+
+# --- Write stamps (workstation/stamps/models.py)
+
+_QUOTED = re.compile(r'"([^"]+)"')
+
+
+@lru_cache(maxsize=1)
+def _model_tables() -> frozenset[str]:
+    return frozenset(model._meta.db_table for model in apps.get_models(include_auto_created=True))
+
+
+def tables_read(sql: str) -> frozenset[str]:
+    """The portal's tables ``sql`` (compiled by Django, which quotes every table's name) reads."""
+    return frozenset(_QUOTED.findall(sql)) & _model_tables()
+
+
+_stamped: dict[str, frozenset[str]] = {}
+
+
+def stamped_tables(using: str = "default") -> frozenset[str]:
+    """The tables whose writes the database stamps (those with the ``stamp_write`` trigger), read
+    once per process beside Django's cursor (not one of a page's queries). A table stamped by a
+    later migration is digested row by row until the next start, which is only slower."""
+    if using not in _stamped:
+        connection = connections[using]
+        connection.ensure_connection()
+        with connection.connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT DISTINCT relation.relname FROM pg_trigger AS stamping "
+                "JOIN pg_class AS relation ON relation.oid = stamping.tgrelid "
+                "WHERE stamping.tgname = 'stamp_write' AND NOT stamping.tgisinternal "
+                "AND stamping.tgenabled <> 'D' AND pg_table_is_visible(relation.oid)"
+            )
+            _stamped[using] = frozenset(name for (name,) in cursor.fetchall())
+    return _stamped[using]
+
+
+# A table's stamps as other transactions committed them, then this transaction's own writes to it
+# (a page read inside the transaction that wrote, e.g. a test's).
+_STAMPS = (
+    "COALESCE((SELECT string_agg(stamp, ',' ORDER BY id) FROM {stamps} "
+    "WHERE table_name = '{table}'), ''), "
+    "COALESCE(current_setting('workstation.written_{table}', true), '')"
+)
+
+
+def written_select(sql: str, params: list, tables) -> tuple[str, list]:
+    """A digest of the query ``sql`` with ``params`` and of the write stamps of ``tables`` (every
+    table it reads): the same as long as its rows are."""
+    stamps = connections["default"].ops.quote_name(WriteStamp._meta.db_table)
+    query = hashlib.md5(sql.encode()).hexdigest()  # noqa: S324 - a key, not a secret
+    values = [f"'{query}'", *(["%s::text"] * len(params))]
+    values += [_STAMPS.format(stamps=stamps, table=table) for table in sorted(tables)]
+    return f"md5(concat_ws(' ', {', '.join(values)}))", list(params)
 
 
 # The versions of the rows of ``ids`` (a query giving each row's id as ``pk``, the ids of the rows
@@ -56,7 +119,8 @@ def versions_select(
 ) -> tuple[str, list]:
     """The digest of ``queryset``'s rows by their versions (see above), with the versions of the
     rows they refer to by the foreign keys ``related`` and the annotations ``values``, as an
-    expression to select with ``selected_values``."""
+    expression to select with ``selected_values`` (``written_select`` when every table is
+    stamped)."""
     model = queryset.model
     quote = connections[queryset.db].ops.quote_name
     # Django names each selected column after the name asked for (in an order of its own).
@@ -65,6 +129,10 @@ def versions_select(
         sql, params = ids.query.get_compiler(queryset.db).as_sql()
     except EmptyResultSet:
         return "''", []
+    related_tables = [model._meta.get_field(name).related_model._meta.db_table for name in related]
+    tables = tables_read(sql) | {model._meta.db_table, *related_tables}
+    if tables <= stamped_tables(queryset.db):
+        return written_select(sql, list(params), tables)
     pk = quote(model._meta.pk.column)
     joins = [f"JOIN {quote(model._meta.db_table)} AS listed ON listed.{pk} = page.pk"]
     versions = ["page.pk::text", "listed.xmin::text", "listed.ctid::text"]

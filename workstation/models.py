@@ -16,6 +16,7 @@ from workstation.meetings.models import ActionItem, Meeting
 from workstation.publications.models import NewsPost, PolicyPage
 from workstation.reference.models import Industry, Organization, Region
 from workstation.reminders.models import Reminder
+from workstation.stamps.models import WriteStamp
 from workstation.targets.models import Target
 
 __all__ = [
@@ -41,4 +42,5 @@ __all__ = [
     "Speaker",
     "Target",
     "User",
+    "WriteStamp",
 ]

@@ -263,7 +263,6 @@ def frozen_digest(briefing: MonthlyBriefing) -> str:
 
 
 @lru_cache(maxsize=64)
-@lru_cache(maxsize=64)
 def _events_selects(year: int, month: int) -> tuple[tuple[str, list], ...]:
     """The digest expressions of the month's held and coming events, begun or not at
     ``READ_AT``: written once per month."""

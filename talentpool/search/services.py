@@ -26,11 +26,12 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.core.cache import caches
 from django.core.exceptions import EmptyResultSet
 from django.db import connection, connections
 from django.db.models import F, QuerySet, Value
 
-from workstation.digests import selected_values
+from workstation.digests import selected_values, stamped_tables, tables_read, written_select
 from workstation.segmenter import Term, document_tokens, parse_query
 
 CONFIG = "simple"
@@ -317,11 +318,52 @@ def page_digest(
     of the rows they refer to) followed by the digests of ``beside`` (what the rows
     show of other records: the places and industries they name; expressions made by
     ``workstation.digests.queryset_select``; ``now`` stands for their ``READ_AT``), with the number
-    of rows and of matches: one query,
-    no row read into Python."""
+    of rows and of matches, no row read into Python.
+
+    When every table the page reads is stamped (``workstation/stamps``), one small query tells
+    whether the page is one summarised before (kept in the fragments cache under the page's query
+    and the tables' stamps): a search is then not ranked again. Otherwise, or the first time, one
+    query more summarises it."""
     page = _page_query(queryset, query, limit=limit, count_limit=count_limit, offset=offset)
     if page is None:
         return PageDigest(digest="", rows=0, total=0, counted_up_to=count_limit)
+    keyed = _stamped_key(page)
+    if keyed is None:
+        (digest, rows, total), rest = _summarised(page, offset=offset, beside=beside, now=now)
+    else:
+        key, *rest = selected_values([keyed, *beside], using=page.database, now=now, prepared=True)
+        kept = caches["fragments"].get(f"page-summary-{key}")
+        if kept is None:
+            kept, _rest = _summarised(page, offset=offset)
+            caches["fragments"].set(f"page-summary-{key}", kept)
+        digest, rows, total = kept
+    return PageDigest(
+        digest=" ".join([digest, *rest]),
+        rows=rows,
+        total=total if total <= count_limit else None,
+        counted_up_to=count_limit,
+    )
+
+
+def _stamped_key(page: _PageQuery) -> tuple[str, list] | None:
+    """A digest expression of the page's query and of the stamps of the tables it reads, or None
+    when one of them is not stamped."""
+    sql = " ".join(part[0] for part in (page.counted, page.candidates) if part) + page.sql
+    params = [
+        *page.params,
+        *(param for part in (page.counted, page.candidates) if part for param in part[1]),
+    ]
+    tables = tables_read(sql)
+    if not tables <= stamped_tables(page.database):
+        return None
+    return written_select(sql, params, tables)
+
+
+def _summarised(
+    page: _PageQuery, *, offset: int, beside=(), now: datetime | None = None
+) -> tuple[tuple[str, int, int], list]:
+    """The page's digest, number of rows and of matches, and the values of ``beside``: one query
+    (two for an empty search page beyond the last)."""
     matches = "MAX(page.search_matches)::text" if page.counted is None else "NULL"
     summary = _PAGE_SUMMARY.format(sql=page.sql, matches=matches, table=page.table, pk=page.pk)
     selects = [(summary, page.params)]
@@ -341,9 +383,4 @@ def page_digest(
         total = _counted(page, page.candidates)
     else:
         total = 0
-    return PageDigest(
-        digest=" ".join([digest, *rest]),
-        rows=int(rows),
-        total=total if total <= count_limit else None,
-        counted_up_to=count_limit,
-    )
+    return (digest, int(rows), total), rest

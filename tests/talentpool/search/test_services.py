@@ -10,7 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from talentpool.profiles.models import TalentProfile
-from talentpool.search.services import reindex_profiles, search_profiles
+from talentpool.search.services import page_digest, reindex_profiles, search_profiles
 from tests.factories import TalentProfileFactory, share_with_lanzhou
 
 pytestmark = pytest.mark.django_db
@@ -314,3 +314,26 @@ def test_reindex_command_rebuilds_every_document(db):
     assert "Reindexed 2 profiles" in output.getvalue()
     assert found("wang wei") == ["王伟"]
     assert found("lyu na") == ["吕娜"]
+
+
+def test_a_page_summarised_before_is_not_ranked_again_until_a_profile_changes(db):
+    wei = person("王伟", "Wei Wang", employer="Google")
+    person("王芳", "Fang Wang", employer="Apple")
+    pool = TalentProfile.objects.all()
+
+    def summary():
+        with CaptureQueriesContext(connection) as captured:
+            page = page_digest(pool, "wang", limit=25)
+        return page, len(captured)
+
+    first, first_queries = summary()
+    again, again_queries = summary()
+    assert (again.digest, again.rows, again.total) == (first.digest, 2, 2)
+    assert (first_queries, again_queries) == (2, 1)  # the stamps, then the ranking only once
+    TalentProfile.objects.filter(pk=wei.pk).update(name_en="Wei Wang-Li")
+    changed, changed_queries = summary()
+    assert changed.digest != first.digest
+    assert changed_queries == 2
+    TalentProfile.objects.filter(pk=wei.pk).update(name_zh="李伟", name_en="Wei Li")
+    reindex_profiles()
+    assert page_digest(pool, "wang", limit=25).rows == 1  # ranked afresh: Wei is no Wang now
