@@ -19,7 +19,10 @@ from __future__ import annotations
 
 import hashlib
 import re
+import threading
 import weakref
+from collections import OrderedDict
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from functools import lru_cache
@@ -46,9 +49,8 @@ def queryset_select(queryset: QuerySet) -> tuple[str, list]:
         sql, params = queryset.query.get_compiler(queryset.db).as_sql()
     except EmptyResultSet:  # e.g. ``none()``: no rows
         return "''", []
-    tables = tables_read(sql)
-    if tables and tables <= stamped_tables(queryset.db):
-        return written_select(sql, list(params), tables)
+    if stamps_tell(sql, params, tables_read(sql), queryset.db):
+        return written_select(sql, list(params), tables_read(sql))
     return _DIGEST.format(sql=sql), list(params)
 
 
@@ -60,6 +62,14 @@ _QUOTED = re.compile(r'"([^"]+)"')
 @lru_cache(maxsize=1)
 def _model_tables() -> frozenset[str]:
     return frozenset(model._meta.db_table for model in apps.get_models(include_auto_created=True))
+
+
+def stamps_tell(sql: str, params, tables, using: str) -> bool:
+    """Whether the stamps of ``tables`` tell when the query's rows change: every table it reads
+    is stamped and it does not depend on the page's moment (``READ_AT``), whose rows may change
+    with the clock alone (what has begun, days in a stage) and whose key would change at every
+    visit."""
+    return bool(tables) and tables <= stamped_tables(using) and READ_AT not in params
 
 
 def tables_read(sql: str) -> frozenset[str]:
@@ -131,7 +141,7 @@ def versions_select(
         return "''", []
     related_tables = [model._meta.get_field(name).related_model._meta.db_table for name in related]
     tables = tables_read(sql) | {model._meta.db_table, *related_tables}
-    if tables <= stamped_tables(queryset.db):
+    if stamps_tell(sql, params, tables, queryset.db):
         return written_select(sql, list(params), tables)
     pk = quote(model._meta.pk.column)
     joins = [f"JOIN {quote(model._meta.db_table)} AS listed ON listed.{pk} = page.pk"]
@@ -248,6 +258,30 @@ def _prepared_name(connection, sql: str, params: list) -> str | None:
 
 
 _PLACEHOLDER = re.compile(r"%(%|s)")
+
+
+# The digest expressions written once per process (``written_once``), the latest first.
+_written: OrderedDict[tuple, tuple[str, list]] = OrderedDict()
+WRITTEN_KEPT = 256
+_writing = threading.Lock()
+
+
+def written_once(key: tuple, write: Callable[[], tuple[str, list]]) -> tuple[str, list]:
+    """``write()``'s digest expression, kept in the process under ``key``, which must name all
+    that decides the statement (the page, its language, the filters it has: none for the pages
+    that use it), ``READ_AT`` standing for the moment: for a page whose statement is the same at
+    every visit, where building and compiling its query set cost as much as running it. The
+    latest ``WRITTEN_KEPT`` are kept (a page number comes from the address)."""
+    with _writing:
+        if key in _written:
+            _written.move_to_end(key)
+            return _written[key]
+    select = write()
+    with _writing:
+        _written[key] = select
+        while len(_written) > WRITTEN_KEPT:
+            _written.popitem(last=False)
+    return select
 
 
 _COUNT = "(SELECT COUNT(*) FROM ({sql}) AS counted)"

@@ -38,7 +38,13 @@ from projects.pipeline.filters import (
 from projects.pipeline.models import MAIN_LINE, LandingMode, Project, Stage
 from projects.pipeline.services import Criterion
 from workstation.accounts.decorators import permission_required
-from workstation.digests import count_select, selected_values, versions_select
+from workstation.digests import (
+    READ_AT,
+    count_select,
+    selected_values,
+    versions_select,
+    written_once,
+)
 from workstation.forms import select_options
 from workstation.templatetags.fragments import fingerprint
 
@@ -145,45 +151,91 @@ class Rows:
     only when they are not cached yet: the page keeps them under ``digest`` (what every project
     shows, its days in the stage counted by the database, and the digests ``beside``: what the
     filters offer) and ``today`` (which next actions are overdue). ``projects`` carry
-    ``days_in_stage(now)`` as ``days_in_stage``."""
+    ``days_in_stage(now)`` as ``days_in_stage``.
 
-    def __init__(self, projects, *, now, beside=(), can_move: bool = False):
-        self.projects, self.now, self.beside, self.can_move = projects, now, beside, can_move
+    ``unfiltered``: the page shows every project the permission lets one see, in its default
+    order; its digest statement, the same at every visit, is then written once per process
+    (``workstation.digests.written_once``: writing it cost as much as running it)."""
+
+    def __init__(self, ordered, *, now, beside=(), can_move=False, unfiltered=False, window=None):
+        self.ordered, self.now, self.beside, self.can_move = ordered, now, beside, can_move
+        self.unfiltered, self.window = unfiltered, window  # window: (first, last) of a page
         self.today = timezone.localdate(now)
 
-    @staticmethod
-    def _select(projects):
-        return versions_select(projects, related=("owner", "industry"), values=("days_in_stage",))
+    @cached_property
+    def projects(self):
+        return self._window(self.ordered.annotate(days_in_stage=days_in_stage(self.now)))
+
+    def _window(self, projects):
+        return projects if self.window is None else projects[self.window[0] : self.window[1]]
 
     @cached_property
     def digest(self) -> str:
-        selects = [self._select(self.projects), *self.beside]
-        return " ".join(selected_values(selects, prepared=True))
+        selects = [self._select(key=self._key()), *self.beside]
+        return " ".join(selected_values(selects, now=self.now, prepared=True))
+
+    def _key(self) -> tuple | None:
+        """What decides an unfiltered page's digest statement (None for a filtered one)."""
+        if not self.unfiltered:
+            return None
+        return ("board" if self.window is None else "table", get_language(), self.window)
+
+    def _select(self, *, key: tuple | None):
+        """The digest expression of the rows with their days in the stage at ``READ_AT``;
+        written once per process under ``key`` (what decides the statement) when there is one."""
+
+        def write():
+            at_read = self._window(self.ordered.annotate(days_in_stage=days_in_stage(READ_AT)))
+            return versions_select(
+                at_read, related=("owner", "industry"), values=("days_in_stage",)
+            )
+
+        return write() if key is None else written_once(("pipeline-rows", *key), write)
 
     @classmethod
-    def paged(cls, projects, *, number, now, beside=()) -> tuple[Page, Rows]:
-        """Page ``number`` of ``projects`` (``get_page``'s way) and its rows, counted and digested
-        in one query (the page asked for is most likely the page there is)."""
-        paginator = Paginator(projects, PAGE_SIZE)
+    def paged(cls, ordered, *, number, now, beside=(), unfiltered=False) -> tuple[Page, Rows]:
+        """Page ``number`` of ``ordered`` (``get_page``'s way) and its rows, counted and
+        digested in one query (the page asked for is most likely the page there is)."""
+        paginator = Paginator(ordered, PAGE_SIZE)
         try:
             asked = max(1, int(number))
         except (TypeError, ValueError):
             asked = 1
         first = (asked - 1) * PAGE_SIZE
-        counted = projects.order_by().values("pk")
+        rows = cls(
+            ordered,
+            now=now,
+            beside=beside,
+            unfiltered=unfiltered,
+            window=(first, first + PAGE_SIZE),
+        )
+        key = rows._key()
+
+        def counted():
+            return count_select(ordered.order_by().values("pk"))
+
         count, *digests = selected_values(
             [
-                count_select(counted),
-                cls._select(projects[first : first + PAGE_SIZE]),
+                counted() if key is None else written_once(("pipeline-count", *key), counted),
+                rows._select(key=key),
                 *beside,
             ],
+            now=now,
             prepared=True,
         )
         paginator.count = count  # known: not counted again
         page = paginator.get_page(asked)
-        rows = cls(page.object_list, now=now, beside=beside)
         if page.number == asked:
             rows.digest = " ".join(digests)
+        else:
+            first = (page.number - 1) * PAGE_SIZE
+            rows = cls(
+                ordered,
+                now=now,
+                beside=beside,
+                unfiltered=unfiltered,
+                window=(first, first + PAGE_SIZE),
+            )
         return page, rows
 
     @cached_property
@@ -227,10 +279,11 @@ def board(request):
         # Longest in their stage first: they are the ones to look at.
         ordered = queryset.order_by("stage_changed_at", "pk")
         board = Rows(
-            ordered.annotate(days_in_stage=days_in_stage(now)),
+            ordered,
             now=now,
             beside=choice_digests(),
             can_move=can_move,
+            unfiltered=not request.GET,
         )
     return render(
         request,
@@ -253,11 +306,14 @@ def table(request):
     page = rows = None
     if queryset is not None:
         now = timezone.now()
-        ordered = (form.ordered(queryset) if request.GET else table_order(queryset)).annotate(
-            days_in_stage=days_in_stage(now)
-        )
+        filtered = any(key != "page" for key in request.GET)
+        ordered = form.ordered(queryset) if filtered else table_order(queryset)
         page, rows = Rows.paged(
-            ordered, number=request.GET.get("page"), now=now, beside=choice_digests(table=True)
+            ordered,
+            number=request.GET.get("page"),
+            now=now,
+            beside=choice_digests(table=True),
+            unfiltered=not filtered,
         )
     return render(
         request,

@@ -31,7 +31,7 @@ from django.core.exceptions import EmptyResultSet
 from django.db import connection, connections
 from django.db.models import F, QuerySet, Value
 
-from workstation.digests import selected_values, stamped_tables, tables_read, written_select
+from workstation.digests import selected_values, stamps_tell, tables_read, written_select
 from workstation.segmenter import Term, document_tokens, parse_query
 
 CONFIG = "simple"
@@ -354,7 +354,7 @@ def _stamped_key(page: _PageQuery) -> tuple[str, list] | None:
         *(param for part in (page.counted, page.candidates) if part for param in part[1]),
     ]
     tables = tables_read(sql)
-    if not tables <= stamped_tables(page.database):
+    if not stamps_tell(sql, params, tables, page.database):
         return None
     return written_select(sql, params, tables)
 

@@ -3,13 +3,16 @@ rows hold, however it changed, and only then."""
 
 from __future__ import annotations
 
+from collections import OrderedDict
+
 import pytest
 from django.db import connection
 
 from projects.pipeline.models import Project
 from tests.factories import ProjectFactory, UserFactory
+from workstation import digests
 from workstation.accounts.models import User
-from workstation.digests import selected_values, table_select, versions_select
+from workstation.digests import selected_values, table_select, versions_select, written_once
 from workstation.reference.models import Industry
 
 pytestmark = pytest.mark.django_db
@@ -77,3 +80,23 @@ def test_behind_a_pooler_nothing_is_prepared(settings):
     settings.PREPARED_DIGESTS = True
     selected_values([("%s::text || 'pooled'", ["x"])], prepared=True)
     assert len(prepared_statements() - before) == 1
+
+
+def test_statements_written_once_are_kept_under_their_key_the_latest_only(monkeypatch):
+    monkeypatch.setattr(digests, "_written", OrderedDict())
+    writes = []
+
+    def write(number):
+        def made():
+            writes.append(number)
+            return (f"'{number}'", [])
+
+        return made
+
+    assert written_once(("page", 1), write(1)) == ("'1'", [])
+    assert written_once(("page", 1), write(-1)) == ("'1'", [])  # kept: not written again
+    for number in range(2, digests.WRITTEN_KEPT + 2):
+        written_once(("page", number), write(number))
+    assert len(digests._written) == digests.WRITTEN_KEPT
+    written_once(("page", 1), write(1))  # the oldest was let go: written again
+    assert writes.count(1) == 2 and -1 not in writes

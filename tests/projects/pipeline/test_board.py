@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from datetime import timedelta
 from types import SimpleNamespace
 
@@ -15,6 +16,7 @@ from django.utils import timezone
 from projects.pipeline.models import MAIN_LINE, Project, Stage
 from tests.conftest import make_person
 from tests.factories import ProjectFactory
+from workstation.digests import versions_select
 from workstation.reference.models import Industry
 
 pytestmark = pytest.mark.django_db
@@ -411,3 +413,29 @@ def test_the_move_form_works_without_javascript(clients):
         follow=True,
     )
     assert "Plain form" in column_html(moved.content.decode(), "dropped")
+
+
+@pytest.mark.parametrize("name", [BOARD, TABLE])
+def test_an_unfiltered_pages_statement_is_written_once_and_its_rows_still_follow(
+    clients, monkeypatch, name
+):
+    import projects.pipeline.board as board
+
+    written = []
+
+    def counting(*args, **kwargs):
+        written.append(1)
+        return versions_select(*args, **kwargs)
+
+    monkeypatch.setattr(board, "versions_select", counting)
+    monkeypatch.setattr("workstation.digests._written", OrderedDict())  # none written yet
+    project = ProjectFactory(title_en="Kept statement")
+    client, url = clients["staff"], reverse(name)
+    assert "Kept statement" in client.get(url).content.decode()
+    Project.objects.filter(pk=project.pk).update(title_en="Renamed behind its back")
+    assert "Renamed behind its back" in client.get(url).content.decode()
+    unfiltered = len(written)
+    client.get(url, {"expo_year": "2027"})
+    client.get(url, {"expo_year": "2027"})
+    assert len(written) - unfiltered == 2  # a filtered page's statement is written each time
+    assert unfiltered == 1  # written once for both visits

@@ -4,13 +4,15 @@ other to stamp."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import psycopg2
 import pytest
 from django.db import connection, transaction
 
 from talentpool.profiles.models import TalentProfile
 from tests.factories import TalentProfileFactory
-from workstation.digests import queryset_select, selected_values, stamped_tables
+from workstation.digests import READ_AT, queryset_select, selected_values, stamped_tables
 from workstation.reference.models import Industry
 
 PROFILES = TalentProfile._meta.db_table
@@ -112,3 +114,16 @@ def test_committed_writes_of_other_sessions_change_the_key_and_writers_never_wai
     finally:
         first.close()
         second.close()
+
+
+@pytest.mark.django_db
+def test_a_query_of_the_pages_moment_is_keyed_by_its_rows_not_by_the_moment():
+    profile = TalentProfileFactory()
+    created = TalentProfile.objects.filter(created_at__lte=READ_AT).order_by("pk")
+
+    def at(moment) -> str:
+        return selected_values([queryset_select(created)], now=moment)[0]
+
+    later = profile.created_at + timedelta(hours=1)
+    assert at(later) == at(later + timedelta(days=3))  # the same rows a moment apart
+    assert at(profile.created_at - timedelta(seconds=1)) != at(later)  # not yet created
