@@ -33,12 +33,16 @@ def other_connection():
 
 
 @pytest.mark.django_db
-def test_the_pool_and_the_tables_its_searches_read_are_stamped():
+def test_the_pool_its_searches_and_the_pipelines_figures_are_stamped():
     assert {
         PROFILES,
         "workstation_region",
         "workstation_industry",
         "workstation_registration",
+        "projects_project",
+        "projects_stagechange",
+        "projects_match",
+        "projects_demand",
     } <= stamped_tables()
 
 
