@@ -26,6 +26,7 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from functools import lru_cache
+from typing import TypeVar
 from uuid import UUID
 
 import psycopg2
@@ -261,12 +262,13 @@ _PLACEHOLDER = re.compile(r"%(%|s)")
 
 
 # The digest expressions written once per process (``written_once``), the latest first.
-_written: OrderedDict[tuple, tuple[str, list]] = OrderedDict()
+_written: OrderedDict[tuple, object] = OrderedDict()
 WRITTEN_KEPT = 256
 _writing = threading.Lock()
+Written = TypeVar("Written")
 
 
-def written_once(key: tuple, write: Callable[[], tuple[str, list]]) -> tuple[str, list]:
+def written_once(key: tuple, write: Callable[[], Written]) -> Written:
     """``write()``'s digest expression, kept in the process under ``key``, which must name all
     that decides the statement (the page, its language, the filters it has: none for the pages
     that use it), ``READ_AT`` standing for the moment: for a page whose statement is the same at

@@ -31,7 +31,13 @@ from django.core.exceptions import EmptyResultSet
 from django.db import connection, connections
 from django.db.models import F, QuerySet, Value
 
-from workstation.digests import selected_values, stamps_tell, tables_read, written_select
+from workstation.digests import (
+    selected_values,
+    stamps_tell,
+    tables_read,
+    written_once,
+    written_select,
+)
 from workstation.segmenter import Term, document_tokens, parse_query
 
 CONFIG = "simple"
@@ -205,11 +211,50 @@ def _page_query(
     texts = tsquery_for(query)
     if texts is None:
         return None
-    tsquery = SearchQuery(texts[0], search_type="raw", config=CONFIG)
+    try:
+        # What decides the search's statement but its words: the query set's own.
+        where, where_params = (
+            queryset.order_by().values("pk").query.get_compiler(connection=database).as_sql()
+        )
+    except EmptyResultSet:  # e.g. ``visible_to`` gave ``none()``
+        return None
+    key = ("search", queryset.db, where, repr(where_params), texts[1] is not None, count_limit)
+    sql, params, candidates_sql, candidates_params = written_once(
+        key, lambda: _ranked_sql(queryset, exact=texts[1] is not None, count_limit=count_limit)
+    )
+    words = {_WORDS: texts[0], _EXACT: texts[1]}
+
+    def worded(params):
+        return [
+            words[param] if isinstance(param, str) and param in words else param for param in params
+        ]
+
+    return _PageQuery(
+        sql,
+        [*worded(params), limit, offset],
+        queryset.db,
+        table,
+        pk,
+        candidates=(candidates_sql, worded(candidates_params)),
+    )
+
+
+# Stand for a search's words in its statement, written once per query set (``_ranked_sql``).
+_WORDS = "\x00search words\x00"
+_EXACT = "\x00exact words\x00"
+
+
+def _ranked_sql(queryset: QuerySet, *, exact: bool, count_limit: int):
+    """A search's statement (``_RANKED_PAGE``) and its candidates' count, with ``_WORDS`` and
+    ``_EXACT`` for the words: building and compiling it cost as much as running it."""
+    database = connections[queryset.db]
+    model = queryset.model
+    table = database.ops.quote_name(model._meta.db_table)
+    tsquery = SearchQuery(_WORDS, search_type="raw", config=CONFIG)
     rank = SearchRank(F("search_document"), tsquery)
-    exact = SearchQuery(texts[1], search_type="raw", config=CONFIG) if texts[1] else None
-    if exact is not None:
-        rank = rank + SearchRank(F("search_document"), exact)
+    exact_query = SearchQuery(_EXACT, search_type="raw", config=CONFIG) if exact else None
+    if exact_query is not None:
+        rank = rank + SearchRank(F("search_document"), exact_query)
 
     def matching(condition):
         return (
@@ -221,14 +266,11 @@ def _page_query(
 
     # The bounded candidate set: at most count_limit + 1 matches straight from the GIN index ...
     candidates = matching(tsquery)
-    if exact is not None:
+    if exact_query is not None:
         # ... plus the exact matches (a subset of all the matches), which rank first: so that
         # "wang wei" shows the people called Wang Wei even among thousands of Wangs.
-        candidates = matching(exact).union(candidates)
-    try:
-        candidates_sql, params = candidates.query.get_compiler(connection=database).as_sql()
-    except EmptyResultSet:  # e.g. ``visible_to`` gave ``none()``
-        return None
+        candidates = matching(exact_query).union(candidates)
+    candidates_sql, params = candidates.query.get_compiler(connection=database).as_sql()
     columns = ", ".join(
         f"{table}.{database.ops.quote_name(field.column)}"
         for field in model._meta.concrete_fields
@@ -238,16 +280,9 @@ def _page_query(
         columns=columns,
         candidates=candidates_sql,
         table=table,
-        pk=pk,
+        pk=database.ops.quote_name(model._meta.pk.column),
     )
-    return _PageQuery(
-        sql,
-        [*params, limit, offset],
-        queryset.db,
-        table,
-        pk,
-        candidates=(_COUNTED.format(candidates=candidates_sql), list(params)),
-    )
+    return sql, list(params), _COUNTED.format(candidates=candidates_sql), list(params)
 
 
 def _counted(page: _PageQuery, counted) -> int:

@@ -9,10 +9,11 @@ import pytest
 from django.db import connection
 
 from projects.pipeline.models import Project
-from tests.factories import ProjectFactory, UserFactory
+from tests.factories import EventFactory, ProjectFactory, UserFactory
 from workstation import digests
 from workstation.accounts.models import User
 from workstation.digests import selected_values, table_select, versions_select, written_once
+from workstation.events.models import Event
 from workstation.reference.models import Industry
 
 pytestmark = pytest.mark.django_db
@@ -40,11 +41,12 @@ def test_a_rows_version_changes_with_each_update_even_in_one_transaction():
 
 
 def test_the_order_the_rows_and_the_values_count():
-    one, two = ProjectFactory(), ProjectFactory()
-    ordered = Project.objects.order_by("pk")
-    assert digest(ordered) != digest(Project.objects.order_by("-pk"))
+    # Events are not stamped (workstation/stamps): digested by their rows' versions.
+    one, two = EventFactory(), EventFactory()
+    ordered = Event.objects.order_by("pk")
+    assert digest(ordered) != digest(Event.objects.order_by("-pk"))
     assert digest(ordered) != digest(ordered.filter(pk=one.pk))
-    Project.objects.filter(pk=two.pk).delete()
+    Event.objects.filter(pk=two.pk).delete()
     assert digest(ordered) == digest(ordered.filter(pk=one.pk))
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from collections import OrderedDict
 
 import pytest
 from django.core.management import call_command
@@ -337,3 +338,28 @@ def test_a_page_summarised_before_is_not_ranked_again_until_a_profile_changes(db
     TalentProfile.objects.filter(pk=wei.pk).update(name_zh="李伟", name_en="Wei Li")
     reindex_profiles()
     assert page_digest(pool, "wang", limit=25).rows == 1  # ranked afresh: Wei is no Wang now
+
+
+def test_a_searchs_statement_is_written_once_per_query_set_and_each_search_gets_its_words(
+    db, monkeypatch
+):
+    import talentpool.search.services as search
+
+    written = []
+    ranked_sql = search._ranked_sql
+
+    def counting(*args, **kwargs):
+        written.append(kwargs)
+        return ranked_sql(*args, **kwargs)
+
+    monkeypatch.setattr(search, "_ranked_sql", counting)
+    monkeypatch.setattr("workstation.digests._written", OrderedDict())
+    person("王伟", "Wei Wang", employer="Google")
+    person("李娜", "Na Li", employer="Apple")
+    pool = TalentProfile.objects.all()
+    assert found("google") == ["王伟"]
+    assert found("apple") == ["李娜"]
+    assert found("nvidia") == []
+    assert len(written) == 1  # one statement for the three searches' words
+    other = search_profiles(pool.filter(employer="Apple"), "google").profiles  # another query set
+    assert other == [] and len(written) == 2
