@@ -50,9 +50,7 @@ def queryset_select(queryset: QuerySet) -> tuple[str, list]:
         sql, params = queryset.query.get_compiler(queryset.db).as_sql()
     except EmptyResultSet:  # e.g. ``none()``: no rows
         return "''", []
-    if stamps_tell(sql, params, tables_read(sql), queryset.db):
-        return written_select(sql, list(params), tables_read(sql))
-    return _DIGEST.format(sql=sql), list(params)
+    return stamps_select(sql, params, using=queryset.db) or (_DIGEST.format(sql=sql), list(params))
 
 
 # --- Write stamps (workstation/stamps/models.py)
@@ -65,12 +63,18 @@ def _model_tables() -> frozenset[str]:
     return frozenset(model._meta.db_table for model in apps.get_models(include_auto_created=True))
 
 
-def stamps_tell(sql: str, params, tables, using: str) -> bool:
-    """Whether the stamps of ``tables`` tell when the query's rows change: every table it reads
-    is stamped and it does not depend on the page's moment (``READ_AT``), whose rows may change
-    with the clock alone (what has begun, days in a stage) and whose key would change at every
-    visit."""
-    return bool(tables) and tables <= stamped_tables(using) and READ_AT not in params
+def stamps_select(
+    sql: str, params, *, using: str, joined: frozenset[str] = frozenset()
+) -> tuple[str, list] | None:
+    """The digest of the query ``sql`` with ``params`` by the write stamps of the tables it reads
+    (and of those ``joined`` to it), or None when the stamps do not tell when its rows change: a
+    table it reads is not stamped, or it depends on the page's moment (``READ_AT``), whose rows
+    may change with the clock alone (what has begun, days in a stage) and whose key would change
+    at every visit."""
+    tables = tables_read(sql) | joined
+    if not tables or not tables <= stamped_tables(using) or READ_AT in params:
+        return None
+    return written_select(sql, list(params), tables, using=using)
 
 
 def tables_read(sql: str) -> frozenset[str]:
@@ -108,10 +112,10 @@ _STAMPS = (
 )
 
 
-def written_select(sql: str, params: list, tables) -> tuple[str, list]:
+def written_select(sql: str, params: list, tables, *, using: str) -> tuple[str, list]:
     """A digest of the query ``sql`` with ``params`` and of the write stamps of ``tables`` (every
     table it reads): the same as long as its rows are."""
-    stamps = connections["default"].ops.quote_name(WriteStamp._meta.db_table)
+    stamps = connections[using].ops.quote_name(WriteStamp._meta.db_table)
     query = hashlib.md5(sql.encode()).hexdigest()  # noqa: S324 - a key, not a secret
     values = [f"'{query}'", *(["%s::text"] * len(params))]
     values += [_STAMPS.format(stamps=stamps, table=table) for table in sorted(tables)]
@@ -140,10 +144,12 @@ def versions_select(
         sql, params = ids.query.get_compiler(queryset.db).as_sql()
     except EmptyResultSet:
         return "''", []
-    related_tables = [model._meta.get_field(name).related_model._meta.db_table for name in related]
-    tables = tables_read(sql) | {model._meta.db_table, *related_tables}
-    if stamps_tell(sql, params, tables, queryset.db):
-        return written_select(sql, list(params), tables)
+    joined = {model._meta.get_field(name).related_model._meta.db_table for name in related}
+    stamped = stamps_select(
+        sql, params, using=queryset.db, joined=frozenset({model._meta.db_table, *joined})
+    )
+    if stamped is not None:
+        return stamped
     pk = quote(model._meta.pk.column)
     joins = [f"JOIN {quote(model._meta.db_table)} AS listed ON listed.{pk} = page.pk"]
     versions = ["page.pk::text", "listed.xmin::text", "listed.ctid::text"]

@@ -201,14 +201,13 @@ class Rows:
             asked = max(1, int(number))
         except (TypeError, ValueError):
             asked = 1
-        first = (asked - 1) * PAGE_SIZE
-        rows = cls(
-            ordered,
-            now=now,
-            beside=beside,
-            unfiltered=unfiltered,
-            window=(first, first + PAGE_SIZE),
-        )
+
+        def rows_of(number: int) -> Rows:
+            first = (number - 1) * PAGE_SIZE
+            window = (first, first + PAGE_SIZE)
+            return cls(ordered, now=now, beside=beside, unfiltered=unfiltered, window=window)
+
+        rows = rows_of(asked)
         key = rows._key()
 
         def counted():
@@ -216,7 +215,8 @@ class Rows:
 
         count, *digests = selected_values(
             [
-                counted() if key is None else written_once(("pipeline-count", *key), counted),
+                # Unfiltered, every page counts the same rows: one statement for them all.
+                counted() if key is None else written_once(("pipeline-count",), counted),
                 rows._select(key=key),
                 *beside,
             ],
@@ -225,17 +225,9 @@ class Rows:
         )
         paginator.count = count  # known: not counted again
         page = paginator.get_page(asked)
-        if page.number == asked:
-            rows.digest = " ".join(digests)
-        else:
-            first = (page.number - 1) * PAGE_SIZE
-            rows = cls(
-                ordered,
-                now=now,
-                beside=beside,
-                unfiltered=unfiltered,
-                window=(first, first + PAGE_SIZE),
-            )
+        if page.number != asked:  # past the end: the last page, digested when shown
+            return page, rows_of(page.number)
+        rows.digest = " ".join(digests)
         return page, rows
 
     @cached_property

@@ -31,13 +31,7 @@ from django.core.exceptions import EmptyResultSet
 from django.db import connection, connections
 from django.db.models import F, QuerySet, Value
 
-from workstation.digests import (
-    selected_values,
-    stamps_tell,
-    tables_read,
-    written_once,
-    written_select,
-)
+from workstation.digests import selected_values, stamps_select, written_once
 from workstation.segmenter import Term, document_tokens, parse_query
 
 CONFIG = "simple"
@@ -219,7 +213,7 @@ def _page_query(
     except EmptyResultSet:  # e.g. ``visible_to`` gave ``none()``
         return None
     key = ("search", queryset.db, where, repr(where_params), texts[1] is not None, count_limit)
-    sql, params, candidates_sql, candidates_params = written_once(
+    sql, params, candidates_sql = written_once(
         key, lambda: _ranked_sql(queryset, exact=texts[1] is not None, count_limit=count_limit)
     )
     words = {_WORDS: texts[0], _EXACT: texts[1]}
@@ -235,7 +229,7 @@ def _page_query(
         queryset.db,
         table,
         pk,
-        candidates=(candidates_sql, worded(candidates_params)),
+        candidates=(candidates_sql, worded(params)),
     )
 
 
@@ -245,8 +239,9 @@ _EXACT = "\x00exact words\x00"
 
 
 def _ranked_sql(queryset: QuerySet, *, exact: bool, count_limit: int):
-    """A search's statement (``_RANKED_PAGE``) and its candidates' count, with ``_WORDS`` and
-    ``_EXACT`` for the words: building and compiling it cost as much as running it."""
+    """A search's statement (``_RANKED_PAGE``), its parameters but the page's limit and offset,
+    and its candidates' count, with ``_WORDS`` and ``_EXACT`` for the words: building and
+    compiling it cost as much as running it."""
     database = connections[queryset.db]
     model = queryset.model
     table = database.ops.quote_name(model._meta.db_table)
@@ -282,7 +277,8 @@ def _ranked_sql(queryset: QuerySet, *, exact: bool, count_limit: int):
         table=table,
         pk=database.ops.quote_name(model._meta.pk.column),
     )
-    return sql, list(params), _COUNTED.format(candidates=candidates_sql), list(params)
+    # The count reads the candidates alone, with the same parameters.
+    return sql, list(params), _COUNTED.format(candidates=candidates_sql)
 
 
 def _counted(page: _PageQuery, counted) -> int:
@@ -382,16 +378,11 @@ def page_digest(
 
 def _stamped_key(page: _PageQuery) -> tuple[str, list] | None:
     """A digest expression of the page's query and of the stamps of the tables it reads, or None
-    when one of them is not stamped."""
-    sql = " ".join(part[0] for part in (page.counted, page.candidates) if part) + page.sql
-    params = [
-        *page.params,
-        *(param for part in (page.counted, page.candidates) if part for param in part[1]),
-    ]
-    tables = tables_read(sql)
-    if not stamps_tell(sql, params, tables, page.database):
-        return None
-    return written_select(sql, params, tables)
+    when the stamps do not tell (``workstation.digests.stamps_select``)."""
+    parts = [part for part in (page.counted, page.candidates) if part]
+    sql = " ".join([page.sql, *(part[0] for part in parts)])
+    params = [*page.params, *(param for part in parts for param in part[1])]
+    return stamps_select(sql, params, using=page.database)
 
 
 def _summarised(
